@@ -1,0 +1,22 @@
+/**
+ * `npm run bench -- <suite...>`: runs bench/<suite>.ts for each named suite
+ * (all of them when none is named). Each suite prints a table and saves JSON
+ * under bench/results/.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ALL = ['broker', 'producers', 'gateway'];
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const suites = asked.length ? asked : ALL;
+for (const s of suites) {
+  const file = join(import.meta.dirname, `${s}.ts`);
+  if (!existsSync(file)) {
+    console.error(`bench: unknown suite "${s}" (known: ${ALL.join(', ')})`);
+    process.exit(2);
+  }
+}
+for (const s of suites) {
+  const mod = (await import(`./${s}.ts`)) as { run: (args: string[]) => Promise<void> };
+  await mod.run(process.argv.slice(2).filter((a) => a.startsWith('-')));
+}

@@ -1,0 +1,76 @@
+/**
+ * Contract between the broker's request handlers and its storage.
+ * Offsets and timestamps are JS numbers (safe below 2^53, far beyond what a
+ * dev broker reaches). All calls are synchronous: the broker is one event
+ * loop, so a synchronous log gives request ordering for free.
+ */
+
+export interface LogConfig {
+  /** Roll to a new segment past this many bytes. */
+  segmentBytes: number;
+  /** Delete whole segments older than this (by max timestamp); -1 = keep forever. */
+  retentionMs: number;
+  /** Delete oldest segments while the partition is larger than this; -1 = no limit. */
+  retentionBytes: number;
+  /** 'always' fsyncs before acknowledging; a number fsyncs every N ms. */
+  flush: 'always' | number;
+  /** One sparse index entry every this many bytes appended. */
+  indexIntervalBytes: number;
+}
+
+export type AppendResult =
+  | { ok: true; baseOffset: number; duplicate: boolean; logStartOffset: number }
+  /** Kafka error code: 2 CORRUPT_MESSAGE, 45 OUT_OF_ORDER_SEQUENCE_NUMBER, 46 DUPLICATE_SEQUENCE_NUMBER,
+   *  47 INVALID_PRODUCER_EPOCH, 76 UNSUPPORTED_COMPRESSION_TYPE, 87 INVALID_RECORD, 10 MESSAGE_TOO_LARGE */
+  | { ok: false; errorCode: number; message: string };
+
+export interface PartitionLog {
+  readonly topic: string;
+  readonly partition: number;
+  /** First offset still stored. */
+  logStartOffset(): number;
+  /** Offset the next appended record gets (= high watermark on a single node). */
+  highWatermark(): number;
+  /**
+   * Append the record set of one produce request partition: one or more
+   * RecordBatch v2, as received. Validates (magic 2, CRC-32C, codec 0 or 1,
+   * lengths), assigns offsets by patching baseOffset, dedupes idempotent
+   * retries by (producerId, epoch, sequence): a duplicate returns the offset
+   * of the original with duplicate=true and writes nothing.
+   */
+  append(recordSet: Buffer): AppendResult;
+  /**
+   * Whole batches starting with the one containing `offset`, up to maxBytes,
+   * but always at least one whole batch when offset < highWatermark.
+   * Returns an empty buffer at the high watermark.
+   * Throws OffsetOutOfRange when offset < logStartOffset or > highWatermark.
+   */
+  read(offset: number, maxBytes: number): Buffer;
+  /** First offset whose batch maxTimestamp >= ts (exact: the record's own timestamp), or -1 when none. */
+  offsetForTimestamp(ts: number): { offset: number; timestamp: number } | null;
+  /** Bytes stored, over all segments. */
+  sizeBytes(): number;
+  /** Apply retention now (also run on a timer by the LogManager). */
+  enforceRetention(now: number): void;
+  flush(): void;
+  close(): void;
+}
+
+export class OffsetOutOfRange extends Error {
+  readonly errorCode = 1;
+}
+
+export interface TopicInfo {
+  name: string;
+  partitions: number;
+}
+
+export interface LogManager {
+  topics(): TopicInfo[];
+  hasTopic(name: string): boolean;
+  /** Creates the topic's directories; throws if it exists. */
+  createTopic(name: string, partitions: number): void;
+  deleteTopic(name: string): void;
+  partition(topic: string, partition: number): PartitionLog | undefined;
+  close(): void;
+}

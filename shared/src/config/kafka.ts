@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+const hostPort = /^[A-Za-z0-9.\-_]+:\d{1,5}$/;
+
+export const kafkaConfig = z.object({
+  /** Comma-separated host:port list. Unset: the embedded dev broker at 127.0.0.1:9092. */
+  KAFKA_BROKERS: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((b) => b.trim()).filter(Boolean) : undefined))
+    .refine((l) => !l || l.every((b) => hostPort.test(b)), 'must be a comma-separated list of host:port'),
+  KAFKA_CLIENT_ID: z.string().min(1).max(200).default('newswire'),
+  /** Partitions for newswire topics created at startup. */
+  NEWSWIRE_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
+});

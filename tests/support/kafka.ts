@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+/**
+ * The one way a test gets Kafka. In order of preference:
+ *   1. KAFKA_BROKERS is set: an external cluster (real Apache Kafka).
+ *   2. A Docker engine answers: a real Kafka container through testcontainers.
+ *   3. Otherwise the dev broker, in-process, on a free port with a temp data dir.
+ * The same suite thus runs on real Kafka wherever Docker exists.
+ */
+export type KafkaMode = 'external' | 'container' | 'dev-broker';
+
+export interface TestKafka {
+  mode: KafkaMode;
+  brokers: string[];
+  /** Set for the dev broker only: where its data lives. */
+  dataDir?: string;
+  stop(): Promise<void>;
+}
+
+let announced = false;
+function announce(mode: KafkaMode, brokers: string[]): void {
+  if (announced) return;
+  announced = true;
+  // eslint-disable-next-line no-console
+  console.log(`[startKafka] mode=${mode} brokers=${brokers.join(',')}`);
+}
+
+function dockerReachable(): boolean {
+  if (process.env.NEWSWIRE_TEST_NO_DOCKER === '1') return false;
+  try {
+    execFileSync('docker', ['info'], { stdio: 'ignore', timeout: 5000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface StartKafkaOptions {
+  /** Default partitions for auto-created topics (dev broker only). */
+  partitions?: number;
+  /** Extra dev-broker options (ignored on real Kafka). */
+  broker?: Record<string, unknown>;
+}
+
+export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafka> {
+  const external = process.env.KAFKA_BROKERS;
+  if (external) {
+    const brokers = external.split(',').map((s) => s.trim()).filter(Boolean);
+    announce('external', brokers);
+    return { mode: 'external', brokers, stop: async () => {} };
+  }
+  if (dockerReachable()) {
+    const { KafkaContainer } = await import('@testcontainers/kafka');
+    const container = await new KafkaContainer('confluentinc/cp-kafka:7.6.1').withKraft().start();
+    const brokers = [`${container.getHost()}:${container.getMappedPort(9093)}`];
+    announce('container', brokers);
+    return { mode: 'container', brokers, stop: async () => { await container.stop(); } };
+  }
+  const { startBroker } = await import('@newswire/broker');
+  const dataDir = await mkdtemp(join(tmpdir(), 'newswire-test-broker-'));
+  const broker = await startBroker({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    ...(opts.partitions ? { defaultPartitions: opts.partitions } : {}),
+    ...(opts.broker ?? {}),
+  });
+  const brokers = [`127.0.0.1:${broker.port}`];
+  announce('dev-broker', brokers);
+  return {
+    mode: 'dev-broker',
+    brokers,
+    dataDir,
+    stop: async () => {
+      await broker.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts', 'services/*/test/**/*.test.ts', 'shared/test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // Two cores: run files two at a time so broker-heavy suites do not starve each other.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    reporters: ['default', ['json', { outputFile: 'tests/artifacts/vitest-results.json' }]],
+  },
+});

@@ -7,7 +7,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ALL = ['broker', 'producers', 'gateway'];
-const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const argv = process.argv.slice(2);
+// A bare word is a suite unless it is the value of the option before it (`--messages 50000`).
+const isValue = (i: number) => i > 0 && argv[i - 1]!.startsWith('--') && !argv[i - 1]!.includes('=') && !ALL.includes(argv[i]!);
+const asked = argv.filter((a, i) => !a.startsWith('-') && !isValue(i));
+const suiteArgs = argv.filter((a, i) => a.startsWith('-') || isValue(i));
 const suites = asked.length ? asked : ALL;
 for (const s of suites) {
   const file = join(import.meta.dirname, `${s}.ts`);
@@ -18,5 +22,5 @@ for (const s of suites) {
 }
 for (const s of suites) {
   const mod = (await import(`./${s}.ts`)) as { run: (args: string[]) => Promise<void> };
-  await mod.run(process.argv.slice(2).filter((a) => a.startsWith('-')));
+  await mod.run(suiteArgs);
 }

@@ -1,4 +1,4 @@
-import pino, { type Logger, type LoggerOptions } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger };
 
@@ -7,8 +7,8 @@ export type { Logger };
  * `pino-pretty` (npm start does that for them when stdout is a terminal).
  * Secrets never reach a log line: known secret-bearing fields are redacted.
  */
-export function createLogger(name: string, opts: LoggerOptions = {}): Logger {
-  return pino({
+export function createLogger(name: string, opts: LoggerOptions = {}, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     name,
     level: process.env.LOG_LEVEL ?? 'info',
     redact: {
@@ -16,5 +16,7 @@ export function createLogger(name: string, opts: LoggerOptions = {}): Logger {
       censor: '[redacted]',
     },
     ...opts,
-  });
+  };
+  // CLIs pass stderr (pino.destination(2)) so logs never mix with their stdout output.
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -17,8 +17,19 @@ export interface TestKafka {
   brokers: string[];
   /** Set for the dev broker only: where its data lives. */
   dataDir?: string;
+  /** Whether restart() works in this mode (dev broker only). */
+  canRestart: boolean;
+  /**
+   * Dev broker only: stops the broker and starts a new one on the same data dir
+   * and port (the broker list stays valid). Throws in other modes: check canRestart.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
+
+const cannotRestart = (mode: KafkaMode) => async (): Promise<void> => {
+  throw new Error(`startKafka: restart() is only supported for the in-process dev broker, not mode=${mode}`);
+};
 
 let announced = false;
 function announce(mode: KafkaMode, brokers: string[]): void {
@@ -50,30 +61,38 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafk
   if (external) {
     const brokers = external.split(',').map((s) => s.trim()).filter(Boolean);
     announce('external', brokers);
-    return { mode: 'external', brokers, stop: async () => {} };
+    return { mode: 'external', brokers, canRestart: false, restart: cannotRestart('external'), stop: async () => {} };
   }
   if (dockerReachable()) {
     const { KafkaContainer } = await import('@testcontainers/kafka');
     const container = await new KafkaContainer('confluentinc/cp-kafka:7.6.1').withKraft().start();
     const brokers = [`${container.getHost()}:${container.getMappedPort(9093)}`];
     announce('container', brokers);
-    return { mode: 'container', brokers, stop: async () => { await container.stop(); } };
+    return { mode: 'container', brokers, canRestart: false, restart: cannotRestart('container'), stop: async () => { await container.stop(); } };
   }
   const { startBroker } = await import('@newswire/broker');
   const dataDir = await mkdtemp(join(tmpdir(), 'newswire-test-broker-'));
-  const broker = await startBroker({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    ...(opts.partitions ? { defaultPartitions: opts.partitions } : {}),
-    ...(opts.broker ?? {}),
-  });
-  const brokers = [`127.0.0.1:${broker.port}`];
+  const launch = (port: number) =>
+    startBroker({
+      host: '127.0.0.1',
+      port,
+      dataDir,
+      ...(opts.partitions ? { defaultPartitions: opts.partitions } : {}),
+      ...(opts.broker ?? {}),
+    });
+  let broker = await launch(0);
+  const port = broker.port;
+  const brokers = [`127.0.0.1:${port}`];
   announce('dev-broker', brokers);
   return {
     mode: 'dev-broker',
     brokers,
     dataDir,
+    canRestart: true,
+    restart: async () => {
+      await broker.stop();
+      broker = await launch(port);
+    },
     stop: async () => {
       await broker.stop();
       await rm(dataDir, { recursive: true, force: true });

@@ -9,7 +9,7 @@
  *   2  usage error or invalid input (nothing was published)
  *   130 interrupted (Ctrl-C)
  */
-import type { Command } from './command.ts';
+import { UsageError, type Command } from './command.ts';
 
 const COMMANDS: Record<string, string> = {
   start: 'Run the whole system: dev broker, topics, gateway, ingest, demo wire',
@@ -63,6 +63,6 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     process.stderr.write(`newswire: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
+    process.exitCode = err instanceof UsageError ? 2 : 1;
   },
 );

@@ -1,6 +1,37 @@
 import { z } from 'zod';
 
+const csv = z
+  .string()
+  .optional()
+  .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined));
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
 export const gatewayConfig = z.object({
   GATEWAY_HOST: z.string().default('127.0.0.1'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Comma-separated topics to serve; default every newswire topic. */
+  GATEWAY_TOPICS: csv,
+  /** HMAC secret (HS256/384/512) for client JWTs. Setting it (or GATEWAY_JWKS_URL) turns auth on. */
+  GATEWAY_JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** JWKS URL for asymmetric client JWTs (RS256, ES256, EdDSA, ...). */
+  GATEWAY_JWKS_URL: z.url().optional(),
+  GATEWAY_JWT_ISSUER: z.string().optional(),
+  GATEWAY_JWT_AUDIENCE: z.string().optional(),
+  /** Comma-separated allowed Origin values for browser upgrades; unset = any origin. */
+  GATEWAY_ALLOWED_ORIGINS: csv,
+  GATEWAY_MAX_CONNECTIONS: int(10_000, 1, 1_000_000),
+  /** Largest client frame in bytes (close 1009 beyond it). */
+  GATEWAY_MAX_PAYLOAD: int(16 * 1024, 256, 1024 * 1024),
+  GATEWAY_MAX_SUBSCRIPTIONS: int(16, 1, 1000),
+  /** Client messages per second (token bucket refill) and burst. */
+  GATEWAY_RATE_PER_SEC: int(20, 1, 10_000),
+  GATEWAY_RATE_BURST: int(40, 1, 100_000),
+  /** Per-connection send buffer bound in bytes: past it the client gets `lagged` and close 4008. */
+  GATEWAY_MAX_BUFFERED_BYTES: int(4 * 1024 * 1024, 16 * 1024, 1024 * 1024 * 1024),
+  /** In-memory window of recent updates, per partition: entries and bytes. */
+  GATEWAY_WINDOW_ENTRIES: int(10_000, 0, 10_000_000),
+  GATEWAY_WINDOW_BYTES: int(16 * 1024 * 1024, 0, 4 * 1024 * 1024 * 1024),
+  /** Concurrent replays from Kafka (each a short-lived consumer). */
+  GATEWAY_REPLAY_CONCURRENCY: int(4, 1, 64),
+  GATEWAY_HEARTBEAT_MS: int(30_000, 100, 3_600_000),
 });

@@ -10,6 +10,8 @@ export const kafkaConfig = z.object({
     .transform((s) => (s ? s.split(',').map((b) => b.trim()).filter(Boolean) : undefined))
     .refine((l) => !l || l.every((b) => hostPort.test(b)), 'must be a comma-separated list of host:port'),
   KAFKA_CLIENT_ID: z.string().min(1).max(200).default('newswire'),
+  /** How long producers, the CLI and services wait for Kafka before failing with a clear error. */
+  KAFKA_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Partitions for newswire topics created at startup. */
   NEWSWIRE_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
 });

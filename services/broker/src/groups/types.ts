@@ -69,5 +69,7 @@ export interface GroupCoordinatorApi {
   fetchOffset(groupId: string, topic: string, partition: number): CommittedOffset | undefined;
   /** All committed partitions of a group (OffsetFetch with topics = null). */
   fetchAllOffsets(groupId: string): { topic: string; partition: number; offset: CommittedOffset }[];
+  /** Optional: a deleted topic's committed offsets are dropped (as Kafka does). */
+  onTopicDeleted?(topic: string): void;
   close(): void;
 }

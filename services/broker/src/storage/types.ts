@@ -3,6 +3,12 @@
  * Offsets and timestamps are JS numbers (safe below 2^53, far beyond what a
  * dev broker reaches). All calls are synchronous: the broker is one event
  * loop, so a synchronous log gives request ordering for free.
+ *
+ * Implementation: `openLogManager(dataDir, config?, { logger, retentionCheckMs })`
+ * in ./log-manager.ts (DEFAULT_LOG_CONFIG there; partial configs are merged
+ * onto it). Topic-operation refusals throw TopicOperationError (errorCode).
+ * close() writes a clean-shutdown marker: call it on graceful stop so the
+ * next start can skip the CRC pass over the tail segments.
  */
 
 export interface LogConfig {
@@ -16,6 +22,10 @@ export interface LogConfig {
   flush: 'always' | number;
   /** One sparse index entry every this many bytes appended. */
   indexIntervalBytes: number;
+  /** Largest single batch accepted, error 10 above it (default 16 MiB). */
+  maxBatchBytes?: number;
+  /** Gzip-bomb guard: a gzip batch inflating beyond this is refused with error 10 (default 64 MiB). */
+  maxInflatedBytes?: number;
 }
 
 export type AppendResult =
@@ -37,12 +47,16 @@ export interface PartitionLog {
    * lengths), assigns offsets by patching baseOffset, dedupes idempotent
    * retries by (producerId, epoch, sequence): a duplicate returns the offset
    * of the original with duplicate=true and writes nothing.
+   * NOTE: patches baseOffset IN PLACE in `recordSet` (no copy); the buffer is
+   * fully written before append returns, so the caller may reuse it after.
+   * An idempotent batch must come alone (Kafka's one-batch-per-partition rule).
    */
   append(recordSet: Buffer): AppendResult;
   /**
    * Whole batches starting with the one containing `offset`, up to maxBytes,
    * but always at least one whole batch when offset < highWatermark.
-   * Returns an empty buffer at the high watermark.
+   * Returns an empty buffer at the high watermark. The buffer is freshly
+   * allocated (safe to hand to socket.write).
    * Throws OffsetOutOfRange when offset < logStartOffset or > highWatermark.
    */
   read(offset: number, maxBytes: number): Buffer;

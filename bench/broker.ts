@@ -1,0 +1,168 @@
+/**
+ * `npm run bench -- broker [--messages N] [--partitions 30] [--concurrency 8] [--latency-samples 2000] [--flush always|<ms>]`
+ *
+ * Starts the dev broker as a separate process on a temp dir and measures it
+ * with kafkajs from this process: produce throughput (1 KB values, sends of
+ * 100 messages), acks=-1 single-message latency, consume throughput from the
+ * beginning, the broker's CPU share and RSS against the client's CPU (the
+ * client, not the broker, should be what limits throughput).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { percentile, printTable, saveResult, type Row } from './lib.ts';
+import { CpuMeter, processMemoryMb, startBrokerProcess, type BrokerProcess } from './broker-process.ts';
+
+const VALUE_BYTES = 1024;
+const BATCH = 100;
+
+interface Options {
+  messages: number;
+  partitions: number;
+  concurrency: number;
+  latencySamples: number;
+  flush: string | undefined;
+  keep: boolean;
+}
+
+function options(args: string[]): Options {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      messages: { type: 'string', default: '1000000' },
+      partitions: { type: 'string', default: '30' },
+      concurrency: { type: 'string', default: '8' },
+      'latency-samples': { type: 'string', default: '2000' },
+      flush: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const int = (name: string, v: string, min: number) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new Error(`bench broker: --${name} must be an integer >= ${min}, got "${v}"`);
+    return n;
+  };
+  return {
+    messages: int('messages', values.messages, BATCH),
+    partitions: int('partitions', values.partitions, 1),
+    concurrency: int('concurrency', values.concurrency, 1),
+    latencySamples: int('latency-samples', values['latency-samples'], 10),
+    flush: values.flush,
+    keep: values.keep,
+  };
+}
+
+/** Sends `total` messages as sends of BATCH to one partition each (round robin), `concurrency` sends in flight. */
+async function produceAll(producer: Producer, topic: string, total: number, partitions: number, concurrency: number): Promise<void> {
+  const value = randomBytes(VALUE_BYTES);
+  const sends = Math.ceil(total / BATCH);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < sends; i = next++) {
+      const n = Math.min(BATCH, total - i * BATCH);
+      const messages = Array.from({ length: n }, () => ({ value }));
+      await producer.send({ topic, acks: -1, messages: messages.map((m) => ({ ...m, partition: i % partitions })) });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+async function measureLatency(producer: Producer, topic: string, samples: number): Promise<number[]> {
+  const value = randomBytes(VALUE_BYTES);
+  const times: number[] = [];
+  for (let i = 0; i < samples + 50; i++) {
+    const t0 = performance.now();
+    await producer.send({ topic, acks: -1, messages: [{ value }] });
+    if (i >= 50) times.push(performance.now() - t0); // the first sends warm up connections and JIT
+  }
+  return times;
+}
+
+async function consumeAll(kafka: Kafka, topic: string, total: number): Promise<void> {
+  const consumer = kafka.consumer({ groupId: `bench-${Date.now()}`, maxBytes: 50 * 1024 * 1024, maxBytesPerPartition: 4 * 1024 * 1024, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    let seen = 0;
+    await new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.CRASH, (e) => reject(e.payload.error));
+      void consumer.run({
+        eachBatch: async ({ batch }) => {
+          seen += batch.messages.length;
+          if (seen >= total) resolve();
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  const opts = options(args);
+  const dataDir = mkdtempSync(join(tmpdir(), 'newswire-bench-broker-'));
+  let broker: BrokerProcess | undefined;
+  try {
+    broker = await startBrokerProcess({ dataDir, partitions: opts.partitions, ...(opts.flush ? { flush: opts.flush } : {}) });
+    const kafka = new Kafka({ brokers: broker.brokers, clientId: 'bench-broker', logLevel: logLevel.ERROR });
+    const admin = kafka.admin();
+    await admin.connect();
+    const topic = 'bench-throughput';
+    const latencyTopic = 'bench-latency';
+    await admin.createTopics({ topics: [{ topic, numPartitions: opts.partitions }, { topic: latencyTopic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.disconnect();
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    const idle = processMemoryMb(broker.pid);
+    console.log(`bench broker: ${opts.messages.toLocaleString('en-US')} x 1 KB messages, ${opts.partitions} partitions, broker pid ${broker.pid} (${broker.command})`);
+
+    let cpu = new CpuMeter(broker.pid);
+    await produceAll(producer, topic, opts.messages, opts.partitions, opts.concurrency);
+    const produce = cpu.read();
+    const afterProduce = processMemoryMb(broker.pid);
+
+    cpu = new CpuMeter(broker.pid);
+    const latencies = await measureLatency(producer, latencyTopic, opts.latencySamples);
+    const latency = cpu.read();
+    await producer.disconnect();
+
+    cpu = new CpuMeter(broker.pid);
+    await consumeAll(kafka, topic, opts.messages);
+    const consume = cpu.read();
+    const afterConsume = processMemoryMb(broker.pid);
+
+    const mb = (opts.messages * VALUE_BYTES) / (1024 * 1024);
+    const rows: Row[] = [
+      { metric: 'produce throughput', value: opts.messages / produce.wallSeconds, unit: 'msgs/s', brokerCpu: pct(produce.brokerCpuPct), clientCpu: pct(produce.clientCpuPct) },
+      { metric: 'produce throughput', value: mb / produce.wallSeconds, unit: 'MB/s', brokerCpu: '', clientCpu: '' },
+      { metric: 'produce latency p50 (acks=-1)', value: percentile(latencies, 50), unit: 'ms', brokerCpu: pct(latency.brokerCpuPct), clientCpu: pct(latency.clientCpuPct) },
+      { metric: 'produce latency p99 (acks=-1)', value: percentile(latencies, 99), unit: 'ms', brokerCpu: '', clientCpu: '' },
+      { metric: 'consume throughput (from beginning)', value: opts.messages / consume.wallSeconds, unit: 'msgs/s', brokerCpu: pct(consume.brokerCpuPct), clientCpu: pct(consume.clientCpuPct) },
+      { metric: 'consume throughput (from beginning)', value: mb / consume.wallSeconds, unit: 'MB/s', brokerCpu: '', clientCpu: '' },
+      { metric: 'broker RSS idle (topics created)', value: idle.rssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
+      { metric: `broker RSS, ${opts.partitions} partitions + ${opts.messages} msgs stored`, value: afterProduce.rssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
+      { metric: 'broker RSS after consuming all', value: afterConsume.rssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
+      { metric: 'broker peak RSS (VmHWM)', value: afterConsume.peakRssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
+    ];
+    printTable(`dev broker (CPU in % of one core; ${produce.wallSeconds.toFixed(1)} s produce, ${consume.wallSeconds.toFixed(1)} s consume)`, rows);
+    const file = saveResult('broker', {
+      options: opts,
+      brokerCommand: broker.command,
+      produce: { ...produce, msgsPerSec: opts.messages / produce.wallSeconds, mbPerSec: mb / produce.wallSeconds },
+      latency: { ...latency, samples: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) },
+      consume: { ...consume, msgsPerSec: opts.messages / consume.wallSeconds, mbPerSec: mb / consume.wallSeconds },
+      memory: { idle, afterProduce, afterConsume },
+    });
+    console.log(`saved ${file}`);
+  } finally {
+    await broker?.stop();
+    if (!opts.keep) rmSync(dataDir, { recursive: true, force: true });
+    else console.log(`kept broker data in ${dataDir}`);
+  }
+}
+
+const pct = (v: number) => `${v.toFixed(0)}%`;

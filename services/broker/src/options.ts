@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { Logger } from 'pino';
+
+/** startBroker's options, validated at the edge (they may come from flags or env). */
+export const brokerOptionsSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(9092),
+  dataDir: z.string().min(1),
+  defaultPartitions: z.number().int().min(1).max(1000).default(3),
+  autoCreateTopics: z.boolean().default(true),
+  /** -1 keeps data forever. Default 7 days, as Kafka. */
+  retentionMs: z.number().int().min(-1).default(7 * 24 * 3600 * 1000),
+  retentionBytes: z.number().int().min(-1).default(-1),
+  segmentBytes: z.number().int().min(1024).max(2 ** 31 - 1).default(64 * 1024 * 1024),
+  /** 'always' fsyncs before acknowledging; a number fsyncs every N ms. */
+  flush: z.union([z.literal('always'), z.number().int().min(1)]).default(1000),
+  /** Largest request frame accepted; bigger ones close the connection. */
+  maxFrameBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  maxConnections: z.number().int().min(1).default(1000),
+  /** Longest a Fetch long-poll is held, whatever the client asks. */
+  maxFetchWaitMs: z.number().int().min(0).default(30_000),
+  idleTimeoutMs: z.number().int().min(1000).default(10 * 60 * 1000),
+});
+
+export type BrokerOptionsInput = z.input<typeof brokerOptionsSchema> & { logger?: Logger };
+export type BrokerOptions = z.output<typeof brokerOptionsSchema>;

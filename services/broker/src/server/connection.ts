@@ -1,0 +1,123 @@
+import type { Socket } from 'node:net';
+import type { BrokerContext } from './context.ts';
+import { FrameReader } from './frame-reader.ts';
+import { dispatch, type ConnectionFacts } from './dispatch.ts';
+
+export interface ConnectionLimits {
+  maxFrameBytes: number;
+  /** Requests decoded but not yet answered before reading pauses. */
+  maxInFlight: number;
+  /** Bytes queued in the socket before reading pauses. */
+  maxPendingWriteBytes: number;
+  idleTimeoutMs: number;
+}
+
+interface Slot {
+  done: boolean;
+  chunks: Buffer[] | null;
+}
+
+/**
+ * One client connection. Requests are decoded and started as they arrive
+ * (pipelining), but responses leave strictly in request order: a slot per
+ * request, flushed from the head only once it is complete, so a long-polling
+ * Fetch holds back later responses on its connection and nothing else.
+ * Any protocol violation or handler failure closes this connection only.
+ */
+export class Connection {
+  private readonly frames: FrameReader;
+  private readonly slots: Slot[] = [];
+  private closed = false;
+  private paused = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly ctx: BrokerContext,
+    private readonly facts: ConnectionFacts,
+    private readonly limits: ConnectionLimits,
+  ) {
+    this.frames = new FrameReader(limits.maxFrameBytes);
+    socket.setNoDelay(true);
+    socket.setTimeout(limits.idleTimeoutMs);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('drain', () => this.maybeResume());
+    socket.on('timeout', () => {
+      if (this.slots.length === 0) this.close('idle');
+    });
+    socket.on('error', (err) => this.close(`socket error: ${err.message}`));
+    socket.on('close', () => {
+      this.closed = true;
+    });
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.closed) return;
+    this.frames.push(chunk);
+    this.processFrames();
+  }
+
+  private processFrames(): void {
+    try {
+      while (!this.closed && !this.mustPause()) {
+        const body = this.frames.next();
+        if (!body) return;
+        this.start(body);
+      }
+      if (!this.closed && !this.paused) {
+        this.paused = true;
+        this.socket.pause();
+      }
+    } catch (err) {
+      this.close((err as Error).message);
+    }
+  }
+
+  private mustPause(): boolean {
+    return this.slots.length >= this.limits.maxInFlight || this.socket.writableLength >= this.limits.maxPendingWriteBytes;
+  }
+
+  private maybeResume(): void {
+    if (!this.paused || this.closed || this.mustPause()) return;
+    this.paused = false;
+    this.socket.resume();
+    this.processFrames();
+  }
+
+  private start(body: Buffer): void {
+    const slot: Slot = { done: false, chunks: null };
+    this.slots.push(slot);
+    const d = dispatch(this.ctx, body, this.facts);
+    d.response.then(
+      (chunks) => {
+        slot.done = true;
+        slot.chunks = chunks;
+        this.flush();
+      },
+      (err: unknown) => {
+        this.ctx.logger.error({ err, apiKey: d.apiKey, apiVersion: d.apiVersion }, 'request handler failed; closing connection');
+        this.close('handler failure');
+      },
+    );
+  }
+
+  private flush(): void {
+    if (this.closed) return;
+    let wrote = false;
+    while (this.slots.length > 0 && this.slots[0]!.done) {
+      const slot = this.slots.shift()!;
+      if (!slot.chunks) continue;
+      if (!wrote) this.socket.cork();
+      wrote = true;
+      for (const c of slot.chunks) this.socket.write(c);
+    }
+    if (wrote) this.socket.uncork();
+    this.maybeResume();
+  }
+
+  close(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ctx.logger.debug({ client: this.facts.clientHost, reason }, 'closing connection');
+    this.socket.destroy();
+  }
+}

@@ -1,0 +1,38 @@
+import type { Logger } from 'pino';
+import type { LogManager } from '../storage/types.ts';
+import type { GroupCoordinatorApi } from '../groups/types.ts';
+import type { PersistentMeta } from './persistent-meta.ts';
+import type { FetchWaiters } from './fetch-waiters.ts';
+
+/** The single node's id: it is leader, controller and coordinator for everything. */
+export const NODE_ID = 0;
+
+/** Everything a request handler may touch, shared by all connections. */
+export interface BrokerContext {
+  logs: LogManager;
+  groups: GroupCoordinatorApi;
+  meta: PersistentMeta;
+  waiters: FetchWaiters;
+  logger: Logger;
+  defaultPartitions: number;
+  autoCreateTopics: boolean;
+  /** Upper bound for partitions per topic (CreateTopics / auto-create). */
+  maxPartitions: number;
+  /** Longest a Fetch may be held, whatever max_wait_ms asks. */
+  maxFetchWaitMs: number;
+  /** Set when the broker stops: long-polls return at once. */
+  closing: boolean;
+}
+
+/** Per-request facts the connection knows and the request body does not. */
+export interface RequestInfo {
+  clientId: string;
+  /** Client address as Kafka reports it ("/127.0.0.1"). */
+  clientHost: string;
+  /** The address and port this connection reached: what Metadata advertises. */
+  advertisedHost: string;
+  advertisedPort: number;
+}
+
+/** Returned by a handler when the request gets no response (Produce with acks=0). */
+export const NO_RESPONSE = Symbol('no-response');

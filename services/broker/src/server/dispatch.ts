@@ -1,0 +1,87 @@
+import { Reader, DecodeError } from '../protocol/reader.ts';
+import { Writer } from '../protocol/writer.ts';
+import { decodeRequestHeader, encodeResponseFrameHead } from '../protocol/header.ts';
+import { API_BY_KEY, API } from '../protocol/apis/index.ts';
+import * as apiVersionsV0 from '../protocol/apis/api-versions/v0.ts';
+import { HANDLERS, type Handler } from './handlers/index.ts';
+import { NO_RESPONSE, type BrokerContext, type RequestInfo } from './context.ts';
+import { ErrorCode } from './error-codes.ts';
+import { advertisedApiVersions } from '../protocol/apis/index.ts';
+
+/** Why a connection is closed instead of answered. */
+export class ProtocolViolation extends Error {
+  override name = 'ProtocolViolation';
+}
+
+export interface Dispatched {
+  apiKey: number;
+  apiVersion: number;
+  correlationId: number;
+  /** The response frame as chunks, or null when none is sent (acks=0). */
+  response: Promise<Buffer[] | null>;
+}
+
+export interface ConnectionFacts {
+  clientHost: string;
+  advertisedHost: string;
+  advertisedPort: number;
+}
+
+function frame(correlationId: number, w: Writer): Buffer[] {
+  const body = w.chunksOut();
+  return [encodeResponseFrameHead(correlationId, w.length), ...body];
+}
+
+/**
+ * Decode one request frame (without its size prefix), run its handler and
+ * encode the answer. Decoding and the synchronous part of the handler run
+ * now, so side effects happen in arrival order; only the response may
+ * complete later. Throws ProtocolViolation when the connection must close
+ * (garbage header, unknown API or version, truncated body).
+ */
+export function dispatch(ctx: BrokerContext, buf: Buffer, conn: ConnectionFacts): Dispatched {
+  const r = new Reader(buf);
+  let header;
+  try {
+    header = decodeRequestHeader(r);
+  } catch (err) {
+    throw new ProtocolViolation(`bad request header: ${(err as Error).message}`);
+  }
+  const { apiKey, apiVersion, correlationId } = header;
+  const entry = API_BY_KEY.get(apiKey);
+  if (!entry) throw new ProtocolViolation(`unknown api key ${apiKey}`);
+  const codec = entry.codec(apiVersion);
+  if (!codec) {
+    if (apiKey === API.ApiVersions.key) {
+      // What Kafka does for a newer ApiVersions (librdkafka opens with v3):
+      // answer in v0 format with error 35 and the supported ranges; the client retries lower.
+      const w = new Writer();
+      apiVersionsV0.encodeResponse(w, { errorCode: ErrorCode.UNSUPPORTED_VERSION, apiKeys: advertisedApiVersions() });
+      return { apiKey, apiVersion, correlationId, response: Promise.resolve(frame(correlationId, w)) };
+    }
+    throw new ProtocolViolation(`unsupported version ${apiVersion} of api ${entry.name}`);
+  }
+  let req: unknown;
+  try {
+    req = codec.decodeRequest(r);
+  } catch (err) {
+    if (err instanceof DecodeError) throw new ProtocolViolation(`malformed ${entry.name} v${apiVersion}: ${err.message}`);
+    throw err;
+  }
+  const info: RequestInfo = { clientId: header.clientId ?? '', ...conn };
+  const handler = HANDLERS[entry.name] as Handler<typeof entry.name>;
+  let result: unknown;
+  try {
+    result = handler(ctx, req as never, info);
+  } catch (err) {
+    return { apiKey, apiVersion, correlationId, response: Promise.reject(err) };
+  }
+  const encode = (res: unknown): Buffer[] | null => {
+    if (res === NO_RESPONSE) return null;
+    const w = new Writer();
+    codec.encodeResponse(w, res);
+    return frame(correlationId, w);
+  };
+  const response = result instanceof Promise ? result.then(encode) : new Promise<Buffer[] | null>((resolve) => resolve(encode(result)));
+  return { apiKey, apiVersion, correlationId, response };
+}

@@ -1,0 +1,82 @@
+import type { FetchRequest, FetchResponse } from '../../protocol/apis/fetch/types.ts';
+import { OffsetOutOfRange } from '../../storage/types.ts';
+import type { BrokerContext } from '../context.ts';
+import { FetchWaiters } from '../fetch-waiters.ts';
+import { ErrorCode } from '../error-codes.ts';
+
+const EMPTY = Buffer.alloc(0);
+
+interface ReadOutcome {
+  response: FetchResponse;
+  bytes: number;
+  anyError: boolean;
+}
+
+/**
+ * One pass over the requested partitions. Batches are served as stored
+ * bytes. max_bytes bounds the response, except that the first partition
+ * with data always returns at least one whole batch (storage guarantees
+ * that), so a batch bigger than the limit never stalls a consumer.
+ */
+function readOnce(ctx: BrokerContext, req: FetchRequest): ReadOutcome {
+  let bytes = 0;
+  let anyError = false;
+  const totalMax = Math.max(0, req.maxBytes);
+  const topics = req.topics.map((t) => ({
+    name: t.name,
+    partitions: t.partitions.map((p) => {
+      const log = ctx.logs.partition(t.name, p.partition);
+      if (!log) {
+        anyError = true;
+        return { partition: p.partition, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, highWatermark: -1, lastStableOffset: -1, records: EMPTY };
+      }
+      const hw = log.highWatermark();
+      let records: Buffer = EMPTY;
+      let errorCode: number = ErrorCode.NONE;
+      const budget = Math.min(Math.max(0, p.maxBytes), totalMax - bytes);
+      // Past the total budget only an empty partition-level answer is sent,
+      // unless nothing was returned yet (then one batch is always allowed).
+      if (p.fetchOffset !== hw && (budget > 0 || bytes === 0)) {
+        try {
+          records = log.read(p.fetchOffset, Math.max(budget, 1));
+        } catch (err) {
+          if (!(err instanceof OffsetOutOfRange)) throw err;
+          errorCode = ErrorCode.OFFSET_OUT_OF_RANGE;
+          anyError = true;
+        }
+      }
+      bytes += records.length;
+      return { partition: p.partition, errorCode, highWatermark: hw, lastStableOffset: hw, records };
+    }),
+  }));
+  return { response: { topics }, bytes, anyError };
+}
+
+/**
+ * Fetch v4 with long-poll: answer at once when min_bytes are there (or on
+ * an error), else wait for an append to a watched partition or max_wait_ms.
+ */
+export async function handleFetch(ctx: BrokerContext, req: FetchRequest): Promise<FetchResponse> {
+  const waitMs = Math.min(Math.max(0, req.maxWaitMs), ctx.maxFetchWaitMs);
+  const deadline = Date.now() + waitMs;
+  const keys = req.topics.flatMap((t) => t.partitions.map((p) => FetchWaiters.key(t.name, p.partition)));
+  for (;;) {
+    // Stopping: the connection is gone too; answer without touching closed storage.
+    if (ctx.closing) return { topics: [] };
+    const outcome = readOnce(ctx, req);
+    const remaining = deadline - Date.now();
+    if (outcome.anyError || outcome.bytes >= req.minBytes || remaining <= 0 || ctx.closing || keys.length === 0) {
+      return outcome.response;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        cancel();
+        resolve();
+      }, remaining);
+      const cancel = ctx.waiters.watch(keys, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The broker's data directory: one directory per partition, named
+ * `<topic>-<partition>` like Kafka's, each holding that partition's segment
+ * files. Other entries of the data dir (broker-meta.json, the group offsets
+ * file) are left alone. Opening recovers every partition; retention and
+ * interval flushing run on unref'd timers.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { FilePartitionLog, fsyncDir } from './partition-log.ts';
+import type { LogConfig, LogManager, TopicInfo } from './types.ts';
+
+export const DEFAULT_LOG_CONFIG: LogConfig = {
+  segmentBytes: 64 * 1024 * 1024,
+  retentionMs: 7 * 24 * 60 * 60 * 1000,
+  retentionBytes: -1,
+  flush: 1000,
+  indexIntervalBytes: 4096,
+};
+
+/** Written on a clean close, removed on open: its absence means the tail must be CRC-checked. */
+const CLEAN_SHUTDOWN_FILE = '.clean-shutdown';
+const PARTITION_DIR = /^(.+)-(\d+)$/;
+const DELETING_DIR = /\.[0-9a-f]{8}-delete$/;
+const LEGAL_TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
+
+/** Kafka's topic name rule: [a-zA-Z0-9._-], 1..249 characters, not "." or "..". */
+export function isLegalTopicName(name: string): boolean {
+  return LEGAL_TOPIC.test(name) && name !== '.' && name !== '..';
+}
+
+/** A refused topic operation, with the Kafka error code that describes it. */
+export class TopicOperationError extends Error {
+  constructor(
+    readonly errorCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface OpenLogManagerOptions {
+  logger?: Logger;
+  /** How often retention runs (default 60 s). */
+  retentionCheckMs?: number;
+}
+
+export function openLogManager(dataDir: string, config: Partial<LogConfig> = {}, opts: OpenLogManagerOptions = {}): FileLogManager {
+  return new FileLogManager(dataDir, { ...DEFAULT_LOG_CONFIG, ...config }, opts);
+}
+
+export class FileLogManager implements LogManager {
+  private readonly logs = new Map<string, FilePartitionLog[]>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly logger: Logger | undefined;
+  private closed = false;
+  /** Whether the previous run closed cleanly (no CRC pass was needed). */
+  readonly recoveredFromCleanShutdown: boolean;
+
+  constructor(
+    readonly dataDir: string,
+    readonly config: LogConfig,
+    opts: OpenLogManagerOptions = {},
+  ) {
+    validateConfig(config);
+    this.logger = opts.logger;
+    mkdirSync(dataDir, { recursive: true });
+    const marker = join(dataDir, CLEAN_SHUTDOWN_FILE);
+    this.recoveredFromCleanShutdown = existsSync(marker);
+    this.openAll(this.recoveredFromCleanShutdown);
+    if (this.recoveredFromCleanShutdown) {
+      unlinkSync(marker);
+      fsyncDir(dataDir);
+    }
+    const retentionEvery = opts.retentionCheckMs ?? 60_000;
+    this.timers.push(setInterval(() => this.enforceRetention(Date.now()), retentionEvery).unref());
+    if (typeof config.flush === 'number') {
+      this.timers.push(setInterval(() => this.flush(), config.flush).unref());
+    }
+  }
+
+  private openAll(cleanShutdown: boolean): void {
+    const found = new Map<string, number>();
+    for (const entry of readdirSync(this.dataDir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      if (DELETING_DIR.test(entry.name)) {
+        // A deleteTopic interrupted by a crash: finish it.
+        rmSync(join(this.dataDir, entry.name), { recursive: true, force: true });
+        continue;
+      }
+      const m = PARTITION_DIR.exec(entry.name);
+      if (!m || !isLegalTopicName(m[1]!)) continue;
+      const p = Number(m[2]);
+      found.set(m[1]!, Math.max(found.get(m[1]!) ?? 0, p + 1));
+    }
+    const started = Date.now();
+    for (const [topic, partitions] of found) {
+      const logs: FilePartitionLog[] = [];
+      for (let p = 0; p < partitions; p++) {
+        logs.push(FilePartitionLog.open(this.partitionDir(topic, p), topic, p, this.config, { cleanShutdown, logger: this.logger }));
+      }
+      this.logs.set(topic, logs);
+    }
+    this.logger?.info({ dataDir: this.dataDir, topics: found.size, cleanShutdown, ms: Date.now() - started }, 'opened logs');
+  }
+
+  private partitionDir(topic: string, partition: number): string {
+    return join(this.dataDir, `${topic}-${partition}`);
+  }
+
+  topics(): TopicInfo[] {
+    return [...this.logs].map(([name, logs]) => ({ name, partitions: logs.length })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  hasTopic(name: string): boolean {
+    return this.logs.has(name);
+  }
+
+  createTopic(name: string, partitions: number): void {
+    if (!isLegalTopicName(name)) throw new TopicOperationError(17, `illegal topic name ${JSON.stringify(name)}`);
+    if (this.logs.has(name)) throw new TopicOperationError(36, `topic ${name} already exists`);
+    if (!Number.isInteger(partitions) || partitions < 1 || partitions > 10_000) {
+      throw new TopicOperationError(37, `invalid partition count ${partitions}`);
+    }
+    const logs: FilePartitionLog[] = [];
+    for (let p = 0; p < partitions; p++) {
+      logs.push(FilePartitionLog.open(this.partitionDir(name, p), name, p, this.config, { cleanShutdown: true, logger: this.logger }));
+    }
+    fsyncDir(this.dataDir);
+    this.logs.set(name, logs);
+  }
+
+  /** Closes the partitions and removes their files (renamed first, so a crash midway finishes on restart). */
+  deleteTopic(name: string): void {
+    const logs = this.logs.get(name);
+    if (!logs) throw new TopicOperationError(3, `unknown topic ${name}`);
+    this.logs.delete(name);
+    const tag = randomBytes(4).toString('hex');
+    const doomed: string[] = [];
+    for (const log of logs) {
+      log.close();
+      const target = `${log.dir}.${tag}-delete`;
+      renameSync(log.dir, target);
+      doomed.push(target);
+    }
+    fsyncDir(this.dataDir);
+    for (const d of doomed) rmSync(d, { recursive: true, force: true });
+  }
+
+  partition(topic: string, partition: number): FilePartitionLog | undefined {
+    return this.logs.get(topic)?.[partition];
+  }
+
+  enforceRetention(now: number): void {
+    for (const logs of this.logs.values()) {
+      for (const log of logs) {
+        try {
+          log.enforceRetention(now);
+        } catch (err) {
+          this.logger?.error({ err, topic: log.topic, partition: log.partition }, 'retention failed');
+        }
+      }
+    }
+  }
+
+  flush(): void {
+    for (const logs of this.logs.values()) {
+      for (const log of logs) {
+        try {
+          log.flush();
+        } catch (err) {
+          this.logger?.error({ err, topic: log.topic, partition: log.partition }, 'flush failed');
+        }
+      }
+    }
+  }
+
+  /** Bytes of index memory over all partitions. */
+  indexMemoryBytes(): number {
+    let total = 0;
+    for (const logs of this.logs.values()) for (const log of logs) total += log.indexMemoryBytes();
+    return total;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of this.timers) clearInterval(t);
+    for (const logs of this.logs.values()) for (const log of logs) log.close();
+    writeFileSync(join(this.dataDir, CLEAN_SHUTDOWN_FILE), '');
+    fsyncDir(this.dataDir);
+  }
+}
+
+function validateConfig(c: LogConfig): void {
+  const bad = (what: string): never => {
+    throw new Error(`invalid log config: ${what}`);
+  };
+  if (!Number.isInteger(c.segmentBytes) || c.segmentBytes < 64 || c.segmentBytes > 0x7fffffff) bad(`segmentBytes ${c.segmentBytes} (64 B..2 GiB)`);
+  if (!Number.isInteger(c.indexIntervalBytes) || c.indexIntervalBytes < 1) bad(`indexIntervalBytes ${c.indexIntervalBytes}`);
+  if (c.flush !== 'always' && !(Number.isInteger(c.flush) && c.flush > 0)) bad(`flush ${String(c.flush)}`);
+  if (!Number.isInteger(c.retentionMs) || c.retentionMs < -1) bad(`retentionMs ${c.retentionMs}`);
+  if (!Number.isInteger(c.retentionBytes) || c.retentionBytes < -1) bad(`retentionBytes ${c.retentionBytes}`);
+}

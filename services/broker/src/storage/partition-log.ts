@@ -1,0 +1,276 @@
+/**
+ * One partition's log: a directory of segment files, the last one active.
+ * Appends validate the received batches, assign offsets by patching
+ * baseOffset in place (the caller's buffer is modified; no copy), dedupe
+ * idempotent retries, write, and fsync when the flush policy is 'always'.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { Segment, parseSegmentFileName, segmentFileName } from './segment.ts';
+import { ProducerStateTable } from './producer-state.ts';
+import { type BatchHeader, ErrorCode, firstRecordAtOrAfter, patchBaseOffset, validateRecordSet } from './record-batch.ts';
+import { type AppendResult, type LogConfig, type PartitionLog, OffsetOutOfRange } from './types.ts';
+
+/** Kafka's KAFKA_STORAGE_ERROR: the disk write failed. */
+const KAFKA_STORAGE_ERROR = 56;
+export const DEFAULT_MAX_BATCH_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+/** Relative offsets and positions in the indexes are 32-bit. */
+const MAX_SEGMENT_OFFSETS = 0xffffffff;
+
+export interface OpenPartitionOptions {
+  /** The previous run closed cleanly: skip the CRC pass over the tail segment. */
+  cleanShutdown: boolean;
+  logger?: Logger;
+}
+
+export class FilePartitionLog implements PartitionLog {
+  private segments: Segment[] = [];
+  private readonly producers = new ProducerStateTable();
+  private readonly maxBatchBytes: number;
+  private readonly maxInflatedBytes: number;
+  private closed = false;
+
+  private constructor(
+    readonly topic: string,
+    readonly partition: number,
+    readonly dir: string,
+    private readonly config: LogConfig,
+    private readonly logger: Logger | undefined,
+  ) {
+    this.maxBatchBytes = config.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+    this.maxInflatedBytes = config.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
+  }
+
+  /** Open (recovering) or create the partition directory. */
+  static open(dir: string, topic: string, partition: number, config: LogConfig, opts: OpenPartitionOptions): FilePartitionLog {
+    const log = new FilePartitionLog(topic, partition, dir, config, opts.logger);
+    mkdirSync(dir, { recursive: true });
+    log.recover(opts.cleanShutdown);
+    return log;
+  }
+
+  private recover(cleanShutdown: boolean): void {
+    const bases = readdirSync(this.dir)
+      .map(parseSegmentFileName)
+      .filter((b): b is number => b !== null)
+      .sort((a, b) => a - b);
+    for (let i = 0; i < bases.length; i++) {
+      const base = bases[i]!;
+      const prev = this.segments.at(-1);
+      const isLast = i === bases.length - 1;
+      if (prev && base !== prev.nextOffset) {
+        this.logger?.warn({ topic: this.topic, partition: this.partition, segment: base, expected: prev.nextOffset }, 'segment does not continue the log; dropping it and later segments');
+        this.dropSegmentFiles(bases.slice(i));
+        break;
+      }
+      const { segment, truncated } = Segment.open(this.dir, base, {
+        indexIntervalBytes: this.config.indexIntervalBytes,
+        // Older segments were fsynced when they rolled; only the tail can be torn.
+        verifyCrc: isLast && !cleanShutdown,
+        onBatch: (h) => this.producers.update(h, h.baseOffset),
+      });
+      this.segments.push(segment);
+      if (truncated) {
+        this.logger?.warn({ topic: this.topic, partition: this.partition, segment: base, ...truncated }, 'truncated corrupt or torn log tail');
+        if (!isLast) {
+          this.dropSegmentFiles(bases.slice(i + 1));
+          break;
+        }
+      }
+    }
+    if (this.segments.length === 0) this.segments.push(Segment.create(this.dir, 0, this.config.indexIntervalBytes));
+  }
+
+  private dropSegmentFiles(bases: number[]): void {
+    for (const b of bases) unlinkSync(join(this.dir, segmentFileName(b)));
+  }
+
+  private get active(): Segment {
+    return this.segments[this.segments.length - 1]!;
+  }
+
+  logStartOffset(): number {
+    return this.segments[0]!.baseOffset;
+  }
+
+  highWatermark(): number {
+    return this.active.nextOffset;
+  }
+
+  append(recordSet: Buffer): AppendResult {
+    if (this.closed) return { ok: false, errorCode: KAFKA_STORAGE_ERROR, message: 'log is closed' };
+    const v = validateRecordSet(recordSet, { maxBatchBytes: this.maxBatchBytes, maxInflatedBytes: this.maxInflatedBytes });
+    if (!v.ok) return v;
+    const batches = v.batches;
+    const first = batches[0]!;
+    if (first.producerId >= 0 || batches.length > 1) {
+      // Kafka accepts exactly one batch per partition from v3 producers; idempotence relies on it.
+      if (batches.length > 1 && batches.some((b) => b.producerId >= 0)) {
+        return { ok: false, errorCode: ErrorCode.INVALID_RECORD, message: 'idempotent produce must carry exactly one batch per partition' };
+      }
+      const verdict = this.producers.check(first);
+      if (verdict.kind === 'error') return { ok: false, errorCode: verdict.errorCode, message: verdict.message };
+      if (verdict.kind === 'duplicate') {
+        return { ok: true, baseOffset: verdict.baseOffset, duplicate: true, logStartOffset: this.logStartOffset() };
+      }
+    }
+    this.maybeRoll(recordSet.length, batches);
+    const seg = this.active;
+    const baseOffset = seg.nextOffset;
+    let next = baseOffset;
+    for (const h of batches) {
+      patchBaseOffset(recordSet, h.position, next);
+      h.baseOffset = next;
+      next += h.lastOffsetDelta + 1;
+    }
+    const sizeBefore = seg.size;
+    try {
+      seg.append(recordSet, batches);
+      if (this.config.flush === 'always') seg.flush();
+    } catch (err) {
+      // Leave the file ending on a batch boundary; the client may retry.
+      try {
+        seg.truncateTo(sizeBefore);
+      } catch {
+        /* the next open's recovery cuts it */
+      }
+      this.logger?.error({ err, topic: this.topic, partition: this.partition }, 'append failed');
+      return { ok: false, errorCode: KAFKA_STORAGE_ERROR, message: `write failed: ${(err as Error).message}` };
+    }
+    for (const h of batches) this.producers.update(h, h.baseOffset);
+    return { ok: true, baseOffset, duplicate: false, logStartOffset: this.logStartOffset() };
+  }
+
+  private maybeRoll(bytes: number, batches: readonly BatchHeader[]): void {
+    const seg = this.active;
+    if (seg.size === 0) return;
+    let offsets = 0;
+    for (const h of batches) offsets += h.lastOffsetDelta + 1;
+    const tooBig = seg.size + bytes > this.config.segmentBytes;
+    const tooManyOffsets = seg.nextOffset + offsets - seg.baseOffset > MAX_SEGMENT_OFFSETS;
+    if (tooBig || tooManyOffsets) this.roll();
+  }
+
+  /** Seal the active segment (fsync: only a tail segment can be torn) and start a new one. */
+  private roll(): void {
+    const old = this.active;
+    old.flush();
+    this.segments.push(Segment.create(this.dir, old.nextOffset, this.config.indexIntervalBytes));
+    if (this.config.flush === 'always') fsyncDir(this.dir);
+  }
+
+  read(offset: number, maxBytes: number): Buffer {
+    const hw = this.highWatermark();
+    if (offset < this.logStartOffset() || offset > hw) {
+      throw new OffsetOutOfRange(`offset ${offset} outside [${this.logStartOffset()}, ${hw}] of ${this.topic}-${this.partition}`);
+    }
+    if (offset === hw) return Buffer.alloc(0);
+    for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
+      const seg = this.segments[i]!;
+      const position = seg.findBatch(offset);
+      if (position >= 0) return seg.readFrom(position, maxBytes);
+      // Offset at the very end of a segment: the next segment starts with it.
+      offset = Math.max(offset, seg.nextOffset);
+    }
+    return Buffer.alloc(0);
+  }
+
+  /** Index of the last segment whose base offset <= offset. */
+  private segmentIndexFor(offset: number): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.segments[mid]!.baseOffset <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  offsetForTimestamp(ts: number): { offset: number; timestamp: number } | null {
+    for (const seg of this.segments) {
+      const h = seg.findByTimestamp(ts);
+      if (!h) continue;
+      return firstRecordAtOrAfter(seg.readBatch(h), h, ts, this.maxInflatedBytes);
+    }
+    return null;
+  }
+
+  sizeBytes(): number {
+    let total = 0;
+    for (const s of this.segments) total += s.size;
+    return total;
+  }
+
+  /** Bytes of index memory (tests and metrics: memory holds indexes, not messages). */
+  indexMemoryBytes(): number {
+    let total = 0;
+    for (const s of this.segments) total += s.memoryBytes();
+    return total;
+  }
+
+  segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /**
+   * Kafka semantics. By age: delete the oldest segments whose newest
+   * timestamp is older than retentionMs; when that includes the active
+   * segment it is rolled first, so an idle expired topic does empty out. By
+   * size: delete the oldest non-active segments while what remains is still
+   * at least retentionBytes.
+   */
+  enforceRetention(now: number): void {
+    if (this.closed) return;
+    const { retentionMs, retentionBytes } = this.config;
+    let deleted = 0;
+    if (retentionMs >= 0) {
+      while (this.segments[0]!.size > 0 && segmentTime(this.segments[0]!) < now - retentionMs) {
+        if (this.segments.length === 1) this.roll();
+        this.segments.shift()!.delete();
+        deleted++;
+      }
+    }
+    if (retentionBytes >= 0) {
+      let total = this.sizeBytes();
+      while (this.segments.length > 1 && total - this.segments[0]!.size >= retentionBytes) {
+        const seg = this.segments.shift()!;
+        total -= seg.size;
+        seg.delete();
+        deleted++;
+      }
+    }
+    if (deleted > 0) {
+      this.producers.expireBefore(this.logStartOffset());
+      this.logger?.info({ topic: this.topic, partition: this.partition, deleted, logStartOffset: this.logStartOffset() }, 'retention deleted segments');
+    }
+  }
+
+  flush(): void {
+    for (const s of this.segments) s.flush();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const s of this.segments) s.close();
+  }
+}
+
+/** A segment's age: its newest record timestamp, or the file's mtime when batches carry none. */
+function segmentTime(seg: Segment): number {
+  if (seg.maxTimestamp >= 0) return seg.maxTimestamp;
+  return statSync(seg.path).mtimeMs;
+}
+
+/** Make a new file's directory entry durable. */
+export function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * Consumer groups through real TCP with kafkajs: partitions shared by two
+ * members and rebalanced when one leaves, commits that survive a broker
+ * restart, admin.fetchOffsets / describeGroups / listGroups. Runs against
+ * whatever startKafka() provides (the restart case needs the dev broker).
+ */
+import { randomUUID } from 'node:crypto';
+import { AssignerProtocol, Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+
+let kafka: TestKafka;
+let client: Kafka;
+let producer: Producer;
+const consumers: Consumer[] = [];
+
+beforeAll(async () => {
+  kafka = await startKafka();
+  client = new Kafka({ brokers: kafka.brokers, clientId: 'groups-test', logLevel: logLevel.NOTHING, retry: { retries: 10 } });
+  producer = client.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+});
+
+afterAll(async () => {
+  for (const c of consumers) await c.disconnect().catch(() => {});
+  await producer?.disconnect().catch(() => {});
+  await kafka?.stop();
+});
+
+async function waitFor(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 45_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function createTopic(partitions: number): Promise<string> {
+  const topic = `groups-${randomUUID().slice(0, 8)}`;
+  const admin = client.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
+  return topic;
+}
+
+/** A group member that records what it was assigned and every message it saw. */
+function member(groupId: string, name: string) {
+  const consumer = client.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500, rebalanceTimeout: 15_000, maxWaitTimeInMs: 200 });
+  consumers.push(consumer);
+  const state = { name, consumer, assigned: [] as number[], seen: [] as { partition: number; value: string }[] };
+  consumer.on(consumer.events.GROUP_JOIN, (e) => {
+    state.assigned = [...Object.values(e.payload.memberAssignment).flat()].sort((a, b) => a - b);
+  });
+  return state;
+}
+
+async function runMember(m: ReturnType<typeof member>, topic: string): Promise<void> {
+  await m.consumer.connect();
+  await m.consumer.subscribe({ topics: [topic], fromBeginning: true });
+  await m.consumer.run({
+    eachMessage: async ({ partition, message }) => {
+      m.seen.push({ partition, value: message.value!.toString() });
+    },
+  });
+}
+
+async function produceToEach(topic: string, partitions: number, tag: string, perPartition: number): Promise<string[]> {
+  const values: string[] = [];
+  const messages = [];
+  for (let p = 0; p < partitions; p++) {
+    for (let i = 0; i < perPartition; i++) {
+      const value = `${tag}-p${p}-${i}`;
+      values.push(value);
+      messages.push({ partition: p, value });
+    }
+  }
+  await producer.send({ topic, acks: -1, messages });
+  return values;
+}
+
+describe('kafkajs consumer group', () => {
+  it('two members split the partitions; when one leaves the other takes them all and keeps consuming', async () => {
+    const topic = await createTopic(4);
+    const groupId = `g-${randomUUID()}`;
+    const a = member(groupId, 'a');
+    const b = member(groupId, 'b');
+    await runMember(a, topic);
+    await waitFor('a to own all partitions', () => a.assigned.length === 4);
+    await runMember(b, topic);
+
+    // Both members hold a disjoint, non-empty share that together covers every partition.
+    await waitFor('a balanced split', () => {
+      const all = [...a.assigned, ...b.assigned].sort();
+      return a.assigned.length > 0 && b.assigned.length > 0 && all.length === 4 && new Set(all).size === 4;
+    });
+    const before = { a: a.seen.length, b: b.seen.length };
+    const split = await produceToEach(topic, 4, 'split', 5);
+    await waitFor('every message of the split phase', () => {
+      const got = new Set([...a.seen.slice(before.a), ...b.seen.slice(before.b)].map((m) => m.value));
+      return split.every((v) => got.has(v));
+    });
+    // Each member read only from its own partitions, so no message reached both.
+    for (const m of [a, b]) {
+      const mine = m.seen.slice(m === a ? before.a : before.b);
+      expect(mine.length).toBeGreaterThan(0);
+      for (const msg of mine) expect(m.assigned).toContain(msg.partition);
+    }
+    const aValues = new Set(a.seen.slice(before.a).map((m) => m.value));
+    expect(b.seen.slice(before.b).filter((m) => aValues.has(m.value))).toEqual([]);
+
+    const admin = client.admin();
+    await admin.connect();
+    try {
+      const { groups } = await admin.describeGroups([groupId]);
+      const g = groups[0]!;
+      expect(g.state).toBe('Stable');
+      expect(g.protocolType).toBe('consumer');
+      expect(g.protocol).toBe('RoundRobinAssigner');
+      expect(g.members).toHaveLength(2);
+      const assignedViaAdmin = g.members
+        .flatMap((mem) => Object.values(AssignerProtocol.MemberAssignment.decode(mem.memberAssignment)?.assignment ?? {}).flat())
+        .sort();
+      expect(assignedViaAdmin).toEqual([0, 1, 2, 3]);
+      expect((await admin.listGroups()).groups).toContainEqual({ groupId, protocolType: 'consumer' });
+    } finally {
+      await admin.disconnect();
+    }
+
+    // b leaves (LeaveGroup on disconnect): a rebalances to all four partitions.
+    await b.consumer.disconnect();
+    await waitFor('a to take over every partition', () => a.assigned.length === 4);
+    const afterLeave = await produceToEach(topic, 4, 'after-leave', 3);
+    await waitFor('a to consume the new messages on all partitions', () => {
+      const got = new Set(a.seen.map((m) => m.value));
+      return afterLeave.every((v) => got.has(v));
+    });
+  });
+
+  it('commits survive a broker restart: a new member resumes after the last committed message', async (ctx) => {
+    if (!kafka.canRestart) ctx.skip(); // only the in-process dev broker can be restarted from a test
+    const topic = await createTopic(2);
+    const groupId = `g-${randomUUID()}`;
+    const first = await produceToEach(topic, 2, 'first', 5);
+    const m1 = member(groupId, 'm1');
+    await runMember(m1, topic);
+    await waitFor('the first batch', () => first.every((v) => m1.seen.some((s) => s.value === v)));
+    await m1.consumer.disconnect(); // commits what it processed and leaves
+
+    const admin = client.admin();
+    await admin.connect();
+    const committed = async () =>
+      (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions.map((p) => [p.partition, p.offset]).sort();
+    expect(await committed()).toEqual([[0, '5'], [1, '5']]);
+    await admin.disconnect();
+
+    await kafka.restart();
+
+    const admin2 = client.admin();
+    await admin2.connect();
+    try {
+      const after = (await admin2.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions.map((p) => [p.partition, p.offset]).sort();
+      expect(after).toEqual([[0, '5'], [1, '5']]);
+      const { groups } = await admin2.describeGroups([groupId]);
+      expect(groups[0]).toMatchObject({ groupId, state: 'Empty', members: [] });
+    } finally {
+      await admin2.disconnect();
+    }
+
+    const second = await produceToEach(topic, 2, 'second', 2);
+    const m2 = member(groupId, 'm2');
+    await runMember(m2, topic);
+    await waitFor('the second batch', () => second.every((v) => m2.seen.some((s) => s.value === v)));
+    // Nothing committed before the restart is delivered again.
+    expect(m2.seen.map((s) => s.value).sort()).toEqual([...second].sort());
+  });
+
+  it('a member running across a broker restart rejoins and continues after its committed offsets', async (ctx) => {
+    if (!kafka.canRestart) ctx.skip();
+    const topic = await createTopic(2);
+    const groupId = `g-${randomUUID()}`;
+    const first = await produceToEach(topic, 2, 'before', 3);
+    const m = member(groupId, 'm');
+    let joins = 0;
+    m.consumer.on(m.consumer.events.GROUP_JOIN, () => joins++);
+    await runMember(m, topic);
+    await waitFor('the first batch', () => first.every((v) => m.seen.some((s) => s.value === v)));
+    const admin = client.admin();
+    await admin.connect();
+    try {
+      await waitFor('the first batch to be committed', async () => {
+        const res = await admin.fetchOffsets({ groupId, topics: [topic] });
+        return res[0]!.partitions.every((p) => p.offset === '3');
+      });
+    } finally {
+      await admin.disconnect();
+    }
+    const joinsBefore = joins;
+
+    await kafka.restart();
+
+    const second = await produceToEach(topic, 2, 'after', 3);
+    await waitFor('the member to rejoin and read the new messages', () => second.every((v) => m.seen.some((s) => s.value === v)), 60_000);
+    expect(joins).toBeGreaterThan(joinsBefore); // the restarted coordinator made it join again
+    const values = m.seen.map((s) => s.value);
+    expect(values.filter((v) => v.startsWith('before')).sort()).toEqual([...first].sort()); // nothing delivered twice
+  });
+
+  it('fetchOffsets answers -1 for partitions never committed, and describes unknown groups as Dead', async () => {
+    const topic = await createTopic(3);
+    const admin = client.admin();
+    await admin.connect();
+    try {
+      const res = await admin.fetchOffsets({ groupId: `never-${randomUUID()}`, topics: [topic] });
+      expect(res[0]!.partitions.map((p) => p.offset)).toEqual(['-1', '-1', '-1']);
+      const { groups } = await admin.describeGroups([`unknown-${randomUUID()}`]);
+      expect(groups[0]).toMatchObject({ errorCode: 0, state: 'Dead', members: [] });
+    } finally {
+      await admin.disconnect();
+    }
+  });
+});

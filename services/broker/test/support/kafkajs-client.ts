@@ -1,0 +1,77 @@
+/** kafkajs clients for conformance tests, quiet and with test-friendly timeouts. */
+import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+
+process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+
+export function testKafka(brokers: string[], clientId = 'broker-conformance'): Kafka {
+  return new Kafka({
+    brokers,
+    clientId,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 10_000,
+    requestTimeout: 30_000,
+    retry: { retries: 8, initialRetryTime: 100 },
+  });
+}
+
+export interface Received {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  timestamp: string;
+  headers: Record<string, string>;
+}
+
+function toReceived(topic: string, partition: number, m: KafkaMessage): Received {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.headers ?? {})) headers[k] = String(v);
+  return {
+    topic,
+    partition,
+    offset: m.offset,
+    key: m.key ? m.key.toString() : null,
+    value: m.value ? m.value.toString() : null,
+    timestamp: m.timestamp,
+    headers,
+  };
+}
+
+/** Run a consumer until `count` messages arrived (or the deadline), collecting them in arrival order. */
+export async function consumeN(
+  consumer: Consumer,
+  count: number,
+  opts: { timeoutMs?: number; onMessage?: (r: Received) => void | Promise<void> } = {},
+): Promise<Received[]> {
+  const got: Received[] = [];
+  const timeoutMs = opts.timeoutMs ?? 45_000;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out with ${got.length}/${count} messages`)), timeoutMs);
+    void consumer
+      .run({
+        eachMessage: async ({ topic, partition, message }) => {
+          const r = toReceived(topic, partition, message);
+          got.push(r);
+          await opts.onMessage?.(r);
+          if (got.length >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      })
+      .catch(reject);
+  });
+  return got;
+}
+
+/** Poll until `check` passes or the deadline; for conditions reached asynchronously. */
+export async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v as T;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * `newswire demo`: tells the seed story (Kazakhstan, January 2022) as a live
+ * wire, one structured update at a time, through the producer library.
+ */
+import { parseArgs } from 'node:util';
+import { parsePace, runDemoWire, type Pace } from '@newswire/shared/seed/demo-wire';
+import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
+import { UsageError, type Command } from '../command.ts';
+import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
+import { onInterrupt } from '../producers/interrupt.ts';
+
+const help = `
+usage: newswire demo [--brokers <host:port,...>] [--pace <N>x|<pause>|max] [--loop | --once] [--json]
+
+Publish the seed story — unrest in Kazakhstan, 6-8 January 2022, ${KAZAKHSTAN_SEED.length} structured
+updates — to the newswire topics in story order, spaced in time, so a dashboard shows a live story.
+The first pass uses the story's fixed ids (publishing it twice is deduplicated downstream); with
+--loop each further pass gets fresh ids (suffix :p2, :p3, ...).
+
+  --pace <pace>   max         as fast as the broker acknowledges
+                  <N>x        the story's own timing sped up N times (3600x: an hour per second)
+                  <pause>     a fixed pause between updates: 2000, 500ms or 2s (default 2s)
+  --loop          start again after the last update, until Ctrl-C
+  --once          publish the story once and exit (the default)
+  --json          print each published update's position as NDJSON on stdout
+${BROKERS_HELP}
+
+Exit codes: 0 done, 1 Kafka unreachable or publish failed, 2 usage error, 130 interrupted.
+
+Examples:
+  newswire demo --pace max
+  newswire demo --pace 3600x --loop
+  newswire demo --brokers 127.0.0.1:9092 --pace 500ms --json
+`;
+
+const OPTIONS = {
+  brokers: { type: 'string' },
+  pace: { type: 'string' },
+  loop: { type: 'boolean' },
+  once: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values } = parse(argv);
+  if (values.loop && values.once) throw new UsageError('give --loop or --once, not both');
+  let pace: Pace | undefined;
+  try {
+    pace = values.pace === undefined ? undefined : parsePace(values.pace);
+  } catch (err) {
+    throw new UsageError(`--${(err as Error).message}`);
+  }
+  const settings = kafkaSettings(values.brokers);
+  const interrupt = onInterrupt();
+  const json = values.json ?? false;
+  try {
+    const result = await runDemoWire({
+      brokers: settings.brokers,
+      pace,
+      loop: values.loop ?? false,
+      signal: interrupt.signal,
+      logger: cliLogger('newswire-demo'),
+      partitions: settings.partitions,
+      connectTimeoutMs: settings.connectTimeoutMs,
+      onPublished(update, position, pass) {
+        if (json) process.stdout.write(JSON.stringify({ ...position, kind: update.kind, story: update.story, pass }) + '\n');
+        else
+          process.stdout.write(
+            `${update.reportedAt}  ${update.kind.padEnd(17)} ${update.headline}  -> ${position.topic}[${position.partition}]@${position.offset}\n`,
+          );
+      },
+    });
+    const line = `demo wire: published ${result.published} update(s) in ${result.passes} pass(es)`;
+    process.stderr.write(line + (result.aborted ? ', interrupted\n' : '\n'));
+    return result.aborted ? 130 : 0;
+  } catch (err) {
+    return reportFailure(err);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+export const command: Command = { help, run };

@@ -1,0 +1,94 @@
+/**
+ * `newswire gateway`: runs the WebSocket gateway until SIGINT/SIGTERM, then
+ * shuts down gracefully (every client gets its resume positions and close 1012).
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, createLogger, loadConfig } from '@newswire/shared';
+import { UsageError, type Command } from '../command.ts';
+
+const help = `
+usage: newswire gateway [--host <addr>] [--port <n>] [--brokers <host:port,...>] [--topics <t1,t2>]
+                        [--jwt-secret <secret>] [--jwks-url <url>] [--allowed-origins <o1,o2>]
+
+Run the WebSocket gateway: one Kafka consumer reading every partition of the newswire topics,
+fanned out to WebSocket clients with filters, lossless resume, replay and back-pressure.
+Endpoints on the same port: ws://host:port/ (protocol: docs/gateway.md), /healthz, /readyz, /metrics.
+
+  --host <addr>            listen address (env GATEWAY_HOST, default 127.0.0.1)
+  --port <n>               listen port, 0 = any free port (env GATEWAY_PORT, default 8080)
+  --brokers <list>         Kafka bootstrap servers (env KAFKA_BROKERS, default 127.0.0.1:9092)
+  --topics <list>          topics to serve (env GATEWAY_TOPICS, default every newswire topic)
+  --jwt-secret <secret>    require client JWTs signed with this HMAC secret (env GATEWAY_JWT_SECRET)
+  --jwks-url <url>         require client JWTs verified against this JWKS (env GATEWAY_JWKS_URL)
+  --allowed-origins <list> browser origins allowed to connect (env GATEWAY_ALLOWED_ORIGINS)
+
+Limits and windows come from the environment: GATEWAY_MAX_CONNECTIONS, GATEWAY_MAX_PAYLOAD,
+GATEWAY_MAX_SUBSCRIPTIONS, GATEWAY_RATE_PER_SEC, GATEWAY_RATE_BURST, GATEWAY_MAX_BUFFERED_BYTES,
+GATEWAY_WINDOW_ENTRIES, GATEWAY_WINDOW_BYTES, GATEWAY_REPLAY_CONCURRENCY, GATEWAY_HEARTBEAT_MS.
+When listening it prints one line to stdout: {"listening":"ws://<host>:<port>/","epoch":"..."}.
+
+Exit codes: 0 stopped by a signal after a graceful shutdown, 1 Kafka unreachable or startup
+failure, 2 usage error or invalid configuration.
+
+Examples:
+  newswire gateway
+  newswire gateway --port 9000 --brokers 127.0.0.1:9092
+  GATEWAY_JWT_SECRET=change-me-to-a-long-secret newswire gateway --allowed-origins https://desk.example
+`;
+
+const OPTIONS = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  brokers: { type: 'string' },
+  topics: { type: 'string' },
+  'jwt-secret': { type: 'string' },
+  'jwks-url': { type: 'string' },
+  'allowed-origins': { type: 'string' },
+} as const;
+
+async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  // Flags become env vars so one schema validates both.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const flagEnv: Record<string, string | undefined> = {
+    GATEWAY_HOST: values.host,
+    GATEWAY_PORT: values.port,
+    KAFKA_BROKERS: values.brokers,
+    GATEWAY_TOPICS: values.topics,
+    GATEWAY_JWT_SECRET: values['jwt-secret'],
+    GATEWAY_JWKS_URL: values['jwks-url'],
+    GATEWAY_ALLOWED_ORIGINS: values['allowed-origins'],
+  };
+  for (const [k, v] of Object.entries(flagEnv)) if (v !== undefined) env[k] = v;
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+  const { startGateway, gatewayOptionsFromConfig } = await import('@newswire/gateway');
+  const logger = createLogger('gateway', { level: config.LOG_LEVEL });
+  let gw;
+  try {
+    gw = await startGateway({ ...gatewayOptionsFromConfig(config), logger });
+  } catch (err) {
+    process.stderr.write(`newswire gateway: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+  process.stdout.write(JSON.stringify({ listening: `ws://${config.GATEWAY_HOST}:${gw.port}/`, port: gw.port, epoch: gw.epoch }) + '\n');
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  logger.info({ signal }, 'shutting down');
+  await gw.stop();
+  return 0;
+}
+
+export const command: Command = { help, run };

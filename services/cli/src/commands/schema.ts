@@ -1,0 +1,48 @@
+/** `newswire schema`: exports the update schema as JSON Schema files. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { jsonSchemaDocuments } from '@newswire/shared/schema/index';
+import { UsageError, type Command } from '../command.ts';
+
+const help = `
+usage: newswire schema [--out <dir>]
+
+Write the structured update schema as JSON Schema (draft 2020-12), generated from the zod
+schema newswire validates with: update.schema.json (any kind) and <kind>.schema.json for each
+kind. Without --out, prints update.schema.json to stdout.
+
+  --out <dir>   directory to write the files to (created if missing)
+
+Exit codes: 0 written, 1 I/O error, 2 usage error.
+
+Examples:
+  newswire schema --out docs/schema
+  newswire schema > update.schema.json
+`;
+
+async function run(argv: string[]): Promise<number> {
+  let out: string | undefined;
+  try {
+    ({ values: { out } } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const docs = jsonSchemaDocuments();
+  if (out === undefined) {
+    process.stdout.write(JSON.stringify(docs.get('update.schema.json'), null, 2) + '\n');
+    return 0;
+  }
+  const dir = resolve(out);
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const [file, doc] of docs) await writeFile(join(dir, file), JSON.stringify(doc, null, 2) + '\n');
+  } catch (err) {
+    process.stderr.write(`newswire schema: cannot write to ${dir}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  process.stderr.write(`wrote ${docs.size} JSON Schema files to ${dir}\n`);
+  return 0;
+}
+
+export const command: Command = { help, run };

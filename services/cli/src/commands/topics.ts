@@ -1,0 +1,122 @@
+/**
+ * `newswire topics`: what is in Kafka (partitions, offsets, message counts);
+ * `newswire topics create`: make sure the newswire topics exist.
+ */
+import { parseArgs } from 'node:util';
+import { connectWithin, createAdmin, createKafka, ensureTopics, type Admin } from '@newswire/shared/kafka';
+import { NEWSWIRE_TOPICS } from '@newswire/shared/schema/index';
+import { UsageError, type Command } from '../command.ts';
+import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
+
+const help = `
+usage: newswire topics [--all] [--json]
+       newswire topics create [--partitions <n>] [--json]
+
+List topics with their partitions, first and end offsets and message counts
+(the newswire topics by default, every topic with --all), or create the
+newswire topics that do not exist yet. Existing topics are never changed.
+
+  --all              list every topic, not only newswire.*
+  --partitions <n>   partitions for created topics (env NEWSWIRE_TOPIC_PARTITIONS; default 3)
+  --json             machine-readable output
+${BROKERS_HELP}
+
+Exit codes: 0 ok, 1 Kafka unreachable, 2 usage error.
+
+Examples:
+  newswire topics
+  newswire topics --all --json
+  newswire topics create --partitions 6
+`;
+
+export interface PartitionInfo {
+  partition: number;
+  /** First offset still stored. */
+  low: string;
+  /** End offset: the offset the next message gets. */
+  high: string;
+  messages: number;
+}
+
+export interface TopicInfo {
+  topic: string;
+  partitions: PartitionInfo[];
+  messages: number;
+}
+
+export async function describeTopics(admin: Admin, all: boolean): Promise<TopicInfo[]> {
+  const existing = (await admin.listTopics()).filter((t) => !t.startsWith('__'));
+  const wanted = all ? existing.sort() : NEWSWIRE_TOPICS.filter((t) => existing.includes(t));
+  const out: TopicInfo[] = [];
+  for (const topic of wanted) {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    const partitions = offsets
+      .map((o) => ({ partition: o.partition, low: o.low, high: o.high, messages: Number(BigInt(o.high) - BigInt(o.low)) }))
+      .sort((a, b) => a.partition - b.partition);
+    out.push({ topic, partitions, messages: partitions.reduce((n, p) => n + p.messages, 0) });
+  }
+  return out;
+}
+
+function table(topics: TopicInfo[], missing: string[]): string {
+  const rows = [['TOPIC', 'PARTITIONS', 'MESSAGES', 'END OFFSETS (partition:end)']];
+  for (const t of topics) {
+    rows.push([t.topic, String(t.partitions.length), String(t.messages), t.partitions.map((p) => `${p.partition}:${p.high}`).join(' ')]);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const lines = rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
+  if (missing.length) lines.push('', `missing (run \`newswire topics create\`): ${missing.join(', ')}`);
+  return lines.join('\n');
+}
+
+async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { all: { type: 'boolean' }, json: { type: 'boolean' }, partitions: { type: 'string' }, brokers: { type: 'string' } },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [sub, ...extra] = positionals;
+  if (extra.length || (sub !== undefined && sub !== 'create' && sub !== 'list')) {
+    throw new UsageError(`unknown topics subcommand "${positionals.join(' ')}"; use \`newswire topics\` or \`newswire topics create\``);
+  }
+  const settings = kafkaSettings(values.brokers);
+  let partitions = settings.partitions;
+  if (values.partitions !== undefined) {
+    partitions = Number(values.partitions);
+    if (!Number.isInteger(partitions) || partitions < 1 || partitions > 1000) throw new UsageError('--partitions must be a whole number from 1 to 1000');
+  }
+  if (sub !== 'create' && values.partitions !== undefined) throw new UsageError('--partitions only applies to `topics create`');
+
+  const kafka = createKafka({ brokers: settings.brokers, clientId: settings.clientId, logger: cliLogger('newswire-topics'), retries: settings.kafkaRetries, maxRetryTimeMs: 2000 });
+  const admin = createAdmin(kafka);
+  try {
+    await connectWithin(admin, settings.brokers, settings.connectTimeoutMs);
+    if (sub === 'create') {
+      const created = await ensureTopics(admin, NEWSWIRE_TOPICS, partitions);
+      const existing = NEWSWIRE_TOPICS.filter((t) => !created.includes(t));
+      if (values.json) process.stdout.write(JSON.stringify({ created, existing, partitions }) + '\n');
+      else {
+        for (const t of created) process.stdout.write(`created ${t} (${partitions} partitions)\n`);
+        for (const t of existing) process.stdout.write(`exists  ${t}\n`);
+      }
+      return 0;
+    }
+    const topics = await describeTopics(admin, values.all ?? false);
+    const missing = values.all ? [] : NEWSWIRE_TOPICS.filter((t) => !topics.some((x) => x.topic === t));
+    if (values.json) process.stdout.write(JSON.stringify({ topics, missing }) + '\n');
+    else process.stdout.write(table(topics, missing) + '\n');
+    return 0;
+  } catch (err) {
+    return reportFailure(err);
+  } finally {
+    await admin.disconnect().catch(() => {});
+  }
+}
+
+export const command: Command = { help, run };

@@ -1,0 +1,166 @@
+/**
+ * `newswire publish --file <path|->`: validate every line, then publish.
+ *
+ * Pass 1 streams the input once, validates each line against the schema and
+ * spools the valid updates (compact JSON) to a temp file, so memory stays
+ * bounded whatever the input size and stdin needs no second read. Any invalid
+ * line (without --skip-invalid) stops here: errors are printed as
+ * `file:line: field.path: what is wrong`, exit 2, and Kafka is never touched.
+ * Pass 2 streams the spool into the publisher in batches.
+ */
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import type { Publisher } from '@newswire/shared/publisher';
+import { parseUpdate, type FieldError, type Update } from '@newswire/shared/schema/index';
+import { readLines, type Line } from './ndjson.ts';
+import { createProgress } from './progress.ts';
+
+export interface FilePublishOptions {
+  file: string;
+  skipInvalid: boolean;
+  rejectsPath?: string;
+  maxLineBytes: number;
+  json: boolean;
+  /** Connects only after validation passed, so invalid input never needs Kafka. */
+  connect: () => Promise<Publisher>;
+  /** Updates per publish() call. */
+  batchSize?: number;
+  signal?: AbortSignal;
+}
+
+export interface FilePublishSummary {
+  published: number;
+  invalid: number;
+  lines: number;
+  topics: Record<string, number>;
+  rejects?: string;
+  seconds: number;
+}
+
+/** What to print for a line: `<stdin>` for `-`. */
+const labelOf = (file: string) => (file === '-' ? '<stdin>' : file);
+
+async function write(stream: WriteStream, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+function lineErrors(line: Line, maxLineBytes: number): { errors: FieldError[]; update?: Update } {
+  if ('tooLong' in line) {
+    return { errors: [{ path: '(root)', message: `line is ${line.bytes} bytes, longer than the limit of ${maxLineBytes} (--max-line-bytes)` }] };
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(line.text);
+  } catch (err) {
+    return { errors: [{ path: '(root)', message: `not valid JSON (${(err as Error).message})` }] };
+  }
+  const r = parseUpdate(input);
+  return r.ok ? { errors: [], update: r.update } : { errors: r.errors };
+}
+
+export async function publishFile(opts: FilePublishOptions): Promise<{ code: number; summary: FilePublishSummary }> {
+  const started = Date.now();
+  const label = labelOf(opts.file);
+  const input = opts.file === '-' ? process.stdin : createReadStream(opts.file, { highWaterMark: 256 * 1024 });
+  const dir = await mkdtemp(join(tmpdir(), 'newswire-publish-'));
+  const spoolPath = join(dir, 'valid.ndjson');
+  const summary: FilePublishSummary = { published: 0, invalid: 0, lines: 0, topics: {}, seconds: 0 };
+  let rejects: WriteStream | undefined;
+  try {
+    // Pass 1: validate everything, spool the valid updates.
+    const spool = createWriteStream(spoolPath);
+    let valid = 0;
+    const progress1 = createProgress('validating');
+    for await (const lines of readLines(input, opts.maxLineBytes)) {
+      if (opts.signal?.aborted) break;
+      let out = '';
+      for (const line of lines) {
+        summary.lines = line.lineNo;
+        const { errors, update } = lineErrors(line, opts.maxLineBytes);
+        if (update) {
+          out += JSON.stringify(update) + '\n';
+          valid++;
+          continue;
+        }
+        summary.invalid++;
+        for (const e of errors) process.stderr.write(`${label}:${line.lineNo}: ${e.path}: ${e.message}\n`);
+        if (opts.skipInvalid) {
+          if (!rejects) {
+            summary.rejects = opts.rejectsPath ?? `${opts.file === '-' ? 'stdin' : opts.file}.rejects.ndjson`;
+            rejects = createWriteStream(summary.rejects);
+          }
+          const text = 'text' in line ? line.text : undefined;
+          await write(rejects, JSON.stringify({ line: line.lineNo, errors, input: text }) + '\n');
+        }
+      }
+      if (out) await write(spool, out);
+      progress1.update(valid + summary.invalid);
+    }
+    progress1.done();
+    spool.end();
+    await once(spool, 'close');
+    if (rejects) {
+      rejects.end();
+      await once(rejects, 'close');
+    }
+    if (opts.signal?.aborted) return { code: 130, summary };
+    if (summary.invalid > 0 && !opts.skipInvalid) {
+      process.stderr.write(`${label}: ${summary.invalid} invalid line(s); nothing published (use --skip-invalid to publish the valid ones)\n`);
+      summary.seconds = (Date.now() - started) / 1000;
+      return { code: 2, summary };
+    }
+    if (valid === 0) {
+      summary.seconds = (Date.now() - started) / 1000;
+      return { code: 0, summary };
+    }
+
+    // Pass 2: publish the spool in batches, a few calls in flight so the
+    // next batch is prepared while the previous one is on the wire.
+    const publisher = await opts.connect();
+    const progress2 = createProgress('publishing');
+    const batchSize = opts.batchSize ?? 2000;
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
+    const submit = (batch: Update[]) => {
+      const p = publisher.publishValidated(batch).then(
+        (positions) => {
+          summary.published += positions.length;
+          for (const pos of positions) summary.topics[pos.topic] = (summary.topics[pos.topic] ?? 0) + 1;
+          progress2.update(summary.published, valid);
+        },
+        (err: unknown) => {
+          failure ??= err;
+        },
+      );
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p));
+    };
+    try {
+      let batch: Update[] = [];
+      for await (const lines of readLines(createReadStream(spoolPath, { highWaterMark: 1024 * 1024 }), Number.MAX_SAFE_INTEGER)) {
+        for (const line of lines) if ('text' in line) batch.push(JSON.parse(line.text) as Update);
+        while (batch.length >= batchSize) {
+          submit(batch.slice(0, batchSize));
+          batch = batch.slice(batchSize);
+          while (inFlight.size >= 3) await Promise.race(inFlight);
+          if (failure || opts.signal?.aborted) break;
+        }
+        if (failure || opts.signal?.aborted) break;
+      }
+      if (batch.length && !failure && !opts.signal?.aborted) submit(batch);
+      await Promise.all(inFlight);
+    } finally {
+      progress2.done();
+      await publisher.close();
+    }
+    summary.seconds = (Date.now() - started) / 1000;
+    if (failure) throw Object.assign(failure instanceof Error ? failure : new Error(String(failure)), { summary });
+    if (opts.signal?.aborted) return { code: 130, summary };
+    return { code: 0, summary };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Streams NDJSON lines out of a byte stream with bounded memory: at most one
+ * line (capped at maxLineBytes) plus one read chunk is held at a time. A line
+ * over the cap is reported as such (its bytes are skipped, not buffered) so a
+ * single runaway line cannot exhaust memory. Blank lines are skipped but still
+ * counted, so line numbers match what an editor shows.
+ */
+import type { Readable } from 'node:stream';
+
+export type Line = { lineNo: number; text: string } | { lineNo: number; tooLong: true; bytes: number };
+
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
+const NL = 0x0a;
+const EMPTY = Buffer.alloc(0);
+
+export async function* readLines(input: Readable, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<Line[]> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let overflow = false; // current line already over the cap: drop bytes until newline
+  let lineNo = 0;
+
+  function finish(tail: Buffer, out: Line[]): void {
+    lineNo++;
+    if (overflow) {
+      out.push({ lineNo, tooLong: true, bytes: pendingBytes + tail.length });
+    } else {
+      let buf = pending.length ? Buffer.concat([...pending, tail]) : tail;
+      if (buf.length && buf[buf.length - 1] === 0x0d) buf = buf.subarray(0, buf.length - 1);
+      const text = buf.toString('utf8');
+      if (text.trim() !== '') out.push({ lineNo, text });
+    }
+    pending = [];
+    pendingBytes = 0;
+    overflow = false;
+  }
+
+  for await (const raw of input) {
+    const chunk: Buffer = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
+    const out: Line[] = [];
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(NL, start);
+      if (nl === -1) break;
+      const piece = chunk.subarray(start, nl);
+      if (!overflow && pendingBytes + piece.length > maxLineBytes) overflow = true;
+      if (overflow) {
+        pendingBytes += piece.length;
+        finish(EMPTY, out);
+      } else {
+        finish(piece, out);
+      }
+      start = nl + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (rest.length) {
+      if (!overflow && pendingBytes + rest.length > maxLineBytes) {
+        overflow = true;
+        pending = [];
+      }
+      if (!overflow) pending.push(Buffer.from(rest)); // copy: the chunk may be reused by the stream
+      pendingBytes += rest.length;
+    }
+    if (out.length) yield out;
+  }
+  if (pendingBytes > 0 || overflow) {
+    const out: Line[] = [];
+    finish(EMPTY, out);
+    if (out.length) yield out;
+  }
+}

@@ -1,0 +1,378 @@
+/**
+ * One WebSocket client: validates what it sends, owns its subscriptions and
+ * enforces its send bound. Live frames are the hub's shared Buffers; a frame
+ * that would push the socket's buffered bytes past maxBufferedBytes is not
+ * sent: the client gets `lagged` with its exact resume positions and close
+ * 4008, and is terminated if it does not even take the close.
+ */
+import type { WebSocket } from 'ws';
+import {
+  CLIENT_OPS,
+  CLOSE_CODES,
+  clientMessageSchema,
+  kindsForTopic,
+  topicForKind,
+  type ErrorCode,
+  type Kind,
+  type StreamPosition,
+  type SubscribeMessage,
+  type SubscriptionPositions,
+  type WelcomeMessage,
+} from '@newswire/shared';
+import { AuthError, type Grant } from './auth.ts';
+import type { GatewayContext } from './context.ts';
+import type { Entry } from './entry.ts';
+import { compileFilter } from './filter.ts';
+import { Subscription, type SubscriptionOwner } from './subscription.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+const OPS: ReadonlySet<string> = new Set(CLIENT_OPS);
+let nextConnId = 1;
+
+export class Connection implements SubscriptionOwner {
+  readonly id = nextConnId++;
+  private readonly subs = new Map<string, Subscription>();
+  private lastSeq = -1;
+  private state: 'open' | 'closing' | 'closed' = 'open';
+  private alive = true;
+  private readonly rate: TokenBucket;
+  private readonly abuse: TokenBucket;
+  private lastRateError = 0;
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private authTimer: NodeJS.Timeout | undefined;
+  private killTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly ctx: GatewayContext,
+    private grant: Grant | null,
+    private readonly onClosed: (c: Connection) => void,
+  ) {
+    const l = ctx.limits;
+    this.rate = new TokenBucket(l.ratePerSec, l.burst);
+    this.abuse = new TokenBucket(l.abuseRefillPerSec, l.abuseBurst);
+    ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
+    ws.on('pong', () => (this.alive = true));
+    ws.on('error', (err) => ctx.logger.debug({ conn: this.id, err: err.message }, 'socket error'));
+    ws.on('close', (code) => this.onClose(code));
+    if (grant) this.armExpiry();
+    else if (ctx.verifier) {
+      this.authTimer = setTimeout(() => this.close(CLOSE_CODES.forbidden, 'no token'), l.authTimeoutMs);
+    }
+  }
+
+  get subscriptionCount(): number {
+    return this.subs.size;
+  }
+
+  // ---- sending -------------------------------------------------------------
+
+  sendLive(entry: Entry, seq: number): void {
+    if (seq === this.lastSeq) return; // several subscriptions matched: once per connection
+    this.lastSeq = seq;
+    if (this.sendFrame(entry.frame, 'live')) return;
+  }
+
+  /** Every frame goes through here: false when not sent (connection cut or closed). */
+  sendFrame(frame: Buffer | string, mode: 'live' | 'replay' | 'control'): boolean {
+    if (this.state !== 'open') return false;
+    const size = typeof frame === 'string' ? Buffer.byteLength(frame) : frame.length;
+    if (this.ws.bufferedAmount + size > this.ctx.limits.maxBufferedBytes) {
+      this.lag();
+      return false;
+    }
+    this.ws.send(frame, { binary: false });
+    if (mode !== 'control') this.ctx.metrics.deliveries.labels(mode).inc();
+    return true;
+  }
+
+  drain(signal: AbortSignal): Promise<void> {
+    const { replayLowWaterBytes, replayStallMs } = this.ctx.limits;
+    if (this.ws.bufferedAmount <= replayLowWaterBytes) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const started = Date.now();
+      const check = () => {
+        if (signal.aborted || this.state !== 'open') return reject(new Error('connection gone'));
+        if (this.ws.bufferedAmount <= replayLowWaterBytes) return resolve();
+        if (Date.now() - started > replayStallMs) {
+          this.lag();
+          return reject(new Error('client stalled during replay'));
+        }
+        setTimeout(check, 5);
+      };
+      setTimeout(check, 5);
+    });
+  }
+
+  private sendControl(msg: object): void {
+    this.sendFrame(JSON.stringify(msg), 'control');
+  }
+
+  private sendError(code: ErrorCode, message: string, ref?: string): void {
+    this.ctx.metrics.clientErrors.labels(code).inc();
+    this.sendControl({ op: 'error', code, message, ...(ref !== undefined ? { ref } : {}) });
+  }
+
+  /** Resume cursors of every subscription, and the per-partition minimum over them. */
+  resumePositions(): { positions: StreamPosition[]; subscriptions: SubscriptionPositions[] } {
+    const subscriptions: SubscriptionPositions[] = [];
+    const min = new Map<string, StreamPosition>();
+    for (const sub of this.subs.values()) {
+      const positions = sub.positions();
+      subscriptions.push({ id: sub.id, positions });
+      for (const p of positions) {
+        const k = `${p.topic}\u0000${p.partition}`;
+        const cur = min.get(k);
+        if (!cur || p.offset < cur.offset) min.set(k, p);
+      }
+    }
+    return { positions: [...min.values()], subscriptions };
+  }
+
+  /** Slow client: stop sending, tell it where to resume, close 4008. */
+  private lag(): void {
+    if (this.state !== 'open') return;
+    const resume = this.resumePositions();
+    this.state = 'closing';
+    this.ctx.metrics.lagged.inc();
+    this.ctx.logger.info({ conn: this.id, buffered: this.ws.bufferedAmount }, 'client lagged');
+    for (const sub of this.subs.values()) sub.close();
+    // Bypass the bound for this one small frame: it is the client's way back.
+    this.ws.send(JSON.stringify({ op: 'lagged', epoch: this.ctx.epoch, ...resume }));
+    this.closeSocket(CLOSE_CODES.lagged, 'lagged');
+  }
+
+  /** Graceful shutdown: resume positions, then close 1012. */
+  shutdown(): void {
+    if (this.state !== 'open') return;
+    const resume = this.resumePositions();
+    this.state = 'closing';
+    for (const sub of this.subs.values()) sub.close();
+    this.ws.send(JSON.stringify({ op: 'shutdown', epoch: this.ctx.epoch, ...resume }));
+    this.closeSocket(CLOSE_CODES.restart, 'gateway restarting');
+  }
+
+  close(code: number, reason: string): void {
+    if (this.state !== 'open') return;
+    this.state = 'closing';
+    for (const sub of this.subs.values()) sub.close();
+    this.closeSocket(code, reason);
+  }
+
+  private closeSocket(code: number, reason: string): void {
+    this.ws.close(code, reason);
+    // A client that does not read will never take the close frame: cut it loose.
+    this.killTimer = setTimeout(() => this.ws.terminate(), 5_000);
+    this.killTimer.unref();
+  }
+
+  /** Heartbeat tick: false when the previous ping got no pong (socket terminated). */
+  heartbeat(): boolean {
+    if (!this.alive) {
+      this.ws.terminate();
+      return false;
+    }
+    this.alive = false;
+    try {
+      this.ws.ping();
+    } catch {
+      /* socket already closing */
+    }
+    return true;
+  }
+
+  private onClose(code: number): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    clearTimeout(this.expiryTimer);
+    clearTimeout(this.authTimer);
+    clearTimeout(this.killTimer);
+    for (const sub of this.subs.values()) sub.close();
+    this.ctx.metrics.subscriptions.dec(this.subs.size);
+    this.subs.clear();
+    this.ctx.metrics.closed.labels(String(code)).inc();
+    this.onClosed(this);
+  }
+
+  // ---- receiving -----------------------------------------------------------
+
+  private strike(): void {
+    if (!this.abuse.take()) this.close(CLOSE_CODES.policy, 'too many invalid or rate-limited messages');
+  }
+
+  private onMessage(data: Buffer, isBinary: boolean): void {
+    if (this.state !== 'open') return;
+    try {
+      if (!this.rate.take()) {
+        const now = Date.now();
+        if (now - this.lastRateError > 1000) {
+          this.lastRateError = now;
+          this.sendError('rate_limited', `more than ${this.ctx.limits.ratePerSec} messages per second; message dropped`);
+        }
+        this.strike();
+        return;
+      }
+      if (isBinary) return this.reject('bad_message', 'binary frames are not part of the protocol');
+      let json: unknown;
+      try {
+        json = JSON.parse(data.toString('utf8'));
+      } catch {
+        return this.reject('bad_message', 'not valid JSON');
+      }
+      const op = typeof json === 'object' && json !== null ? (json as { op?: unknown }).op : undefined;
+      if (typeof op !== 'string' || !OPS.has(op)) return this.reject('unknown_op', `op must be one of ${CLIENT_OPS.join(', ')}`);
+      const parsed = clientMessageSchema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue ? issue.path.join('.') || '(root)' : '(root)';
+        return this.reject('bad_message', `${op}: ${where}: ${issue?.message ?? 'invalid'}`.slice(0, 300), op);
+      }
+      const msg = parsed.data;
+      switch (msg.op) {
+        case 'hello':
+          void this.onHello(msg.token);
+          return;
+        case 'ping':
+          this.sendControl({ op: 'pong', ...(msg.t !== undefined ? { t: msg.t } : {}), now: Date.now() });
+          return;
+        case 'unsubscribe': {
+          const sub = this.subs.get(msg.id);
+          if (!sub) return this.sendError('unknown_subscription', `no subscription "${msg.id}"`, msg.id);
+          sub.close();
+          this.subs.delete(msg.id);
+          this.ctx.metrics.subscriptions.dec();
+          this.sendControl({ op: 'unsubscribed', id: msg.id });
+          return;
+        }
+        case 'subscribe':
+          this.onSubscribe(msg);
+          return;
+      }
+    } catch (err) {
+      // Nothing a client sends may take the process down.
+      this.ctx.logger.error({ conn: this.id, err }, 'error handling client message');
+      this.sendError('internal', 'internal error');
+    }
+  }
+
+  private reject(code: ErrorCode, message: string, ref?: string): void {
+    this.sendError(code, message, ref);
+    this.strike();
+  }
+
+  private async onHello(token: string | undefined): Promise<void> {
+    const { verifier } = this.ctx;
+    if (token && verifier) {
+      try {
+        this.grant = await verifier(token);
+        clearTimeout(this.authTimer);
+        this.armExpiry();
+      } catch (err) {
+        this.sendError('unauthorized', err instanceof AuthError ? err.message : 'invalid token');
+        this.close(CLOSE_CODES.forbidden, 'invalid token');
+        return;
+      }
+    }
+    const l = this.ctx.limits;
+    const welcome: WelcomeMessage = {
+      op: 'welcome',
+      v: 1,
+      server: this.ctx.serverName,
+      epoch: this.ctx.epoch,
+      topics: [...this.ctx.topics],
+      limits: {
+        maxPayload: l.maxPayload,
+        maxSubscriptions: l.maxSubscriptions,
+        ratePerSec: l.ratePerSec,
+        burst: l.burst,
+        maxBufferedBytes: l.maxBufferedBytes,
+        heartbeatMs: l.heartbeatMs,
+      },
+    };
+    if (this.grant)
+      welcome.auth = {
+        ...(this.grant.subject !== undefined ? { subject: this.grant.subject } : {}),
+        ...(this.grant.topics ? { topics: [...this.grant.topics] } : {}),
+        ...(this.grant.kinds ? { kinds: [...this.grant.kinds] } : {}),
+        ...(this.grant.expiresAt !== undefined ? { expiresAt: this.grant.expiresAt } : {}),
+      };
+    this.sendControl(welcome);
+  }
+
+  private armExpiry(): void {
+    clearTimeout(this.expiryTimer);
+    const exp = this.grant?.expiresAt;
+    if (exp === undefined) return;
+    const ms = exp - Date.now();
+    if (ms <= 0) return this.close(CLOSE_CODES.tokenExpired, 'token expired');
+    // setTimeout's limit is ~24.8 days; re-arm for longer tokens.
+    this.expiryTimer = setTimeout(() => this.armExpiry(), Math.min(ms, 2 ** 31 - 1));
+    this.expiryTimer.unref();
+  }
+
+  private onSubscribe(msg: SubscribeMessage): void {
+    const { ctx } = this;
+    if (ctx.verifier && !this.grant) return this.reject('unauthorized', 'send a token (hello.token, ?token= or Authorization) first', msg.id);
+    if (this.subs.has(msg.id)) return this.reject('duplicate_subscription', `subscription "${msg.id}" exists`, msg.id);
+    if (this.subs.size >= ctx.limits.maxSubscriptions)
+      return this.reject('too_many_subscriptions', `at most ${ctx.limits.maxSubscriptions} subscriptions per connection`, msg.id);
+    const filter = { ...msg.filter };
+    const grant = this.grant;
+    // Kinds: explicit kinds beyond the grant are refused; no kinds = the granted ones.
+    if (grant?.kinds) {
+      if (filter.kinds) {
+        const denied = filter.kinds.filter((k) => !grant.kinds!.has(k));
+        if (denied.length) return this.reject('forbidden', `kinds not allowed by your token: ${denied.join(', ')}`, msg.id);
+      } else filter.kinds = [...grant.kinds] as Kind[];
+    }
+    let topics: string[];
+    if (msg.topics) {
+      const unknown = msg.topics.filter((t) => !ctx.topics.includes(t));
+      if (unknown.length) return this.reject('unknown_topic', `not served here: ${unknown.join(', ')}`, msg.id);
+      topics = [...new Set(msg.topics)];
+      if (grant?.topics) {
+        const denied = topics.filter((t) => !grant.topics!.has(t));
+        if (denied.length) return this.reject('forbidden', `topics not allowed by your token: ${denied.join(', ')}`, msg.id);
+      }
+    } else {
+      topics = filter.kinds ? [...new Set(filter.kinds.map((k) => topicForKind(k)))].filter((t) => ctx.topics.includes(t)) : [...ctx.topics];
+      if (grant?.topics) topics = topics.filter((t) => grant.topics!.has(t));
+      if (topics.length === 0) return this.reject('forbidden', 'no topic this subscription could read is allowed by your token', msg.id);
+    }
+    // A topic whose kinds the filter excludes entirely is dropped (cheaper, same result).
+    if (filter.kinds) {
+      const kinds = new Set<string>(filter.kinds);
+      const narrowed = topics.filter((t) => kindsForTopic(t).length === 0 || kindsForTopic(t).some((k) => kinds.has(k)));
+      if (narrowed.length > 0) topics = narrowed;
+    }
+    const sub = new Subscription(msg.id, topics, compileFilter(filter), this, {
+      hub: ctx.hub,
+      replay: ctx.replay,
+      admin: ctx.admin,
+      epoch: ctx.epoch,
+      logger: ctx.logger,
+      metrics: ctx.metrics,
+      catchupBufferBytes: ctx.limits.catchupBufferBytes,
+    });
+    this.subs.set(msg.id, sub);
+    ctx.metrics.subscriptions.inc();
+    ctx.hub.add(sub);
+    const from = msg.from ?? 'live';
+    if (from === 'live') {
+      const positions = sub.goLiveNow();
+      this.sendControl({ op: 'subscribed', id: msg.id, topics, from, catchingUp: false, positions });
+      return;
+    }
+    sub
+      .catchUp(from, (positions) => this.sendControl({ op: 'subscribed', id: msg.id, topics, from, catchingUp: true, positions }))
+      .catch((err: unknown) => {
+        ctx.logger.warn({ conn: this.id, sub: msg.id, err }, 'catch-up failed');
+        if (this.subs.get(msg.id) === sub) {
+          sub.close();
+          this.subs.delete(msg.id);
+          ctx.metrics.subscriptions.dec();
+          this.sendError('internal', 'could not read the requested history; subscribe again', msg.id);
+        }
+      });
+  }
+}

@@ -1,0 +1,21 @@
+/** Everything a connection needs from its gateway, in one object. */
+import type { Admin } from 'kafkajs';
+import type { Logger } from '@newswire/shared';
+import type { Verifier } from './auth.ts';
+import type { FanoutHub } from './hub.ts';
+import type { GatewayMetrics } from './metrics.ts';
+import type { GatewayLimits } from './options.ts';
+import type { ReplayReader } from './replay-reader.ts';
+
+export interface GatewayContext {
+  hub: FanoutHub;
+  replay: ReplayReader;
+  admin: Admin;
+  epoch: string;
+  topics: readonly string[];
+  limits: GatewayLimits;
+  verifier: Verifier | null;
+  metrics: GatewayMetrics;
+  logger: Logger;
+  serverName: string;
+}

@@ -1,0 +1,73 @@
+/**
+ * An Entry is one update as the gateway keeps it: the frame serialised ONCE
+ * (the exact bytes every live socket receives) plus the few envelope fields
+ * filters look at. The parsed update object itself is not kept, so the memory
+ * window costs about the frame size per update.
+ */
+import { fromKafkaMessage, type UpdateFrame } from '@newswire/shared';
+
+export interface Entry {
+  topic: string;
+  partition: number;
+  offset: number;
+  /** Kafka timestamp, epoch ms. */
+  ts: number;
+  id: string;
+  kind: string;
+  story: string;
+  country: string;
+  region: string | undefined;
+  city: string | undefined;
+  verification: string;
+  urgency: string;
+  /** The live frame: `{"op":"update","topic":...}` without `sub`. */
+  frame: Buffer;
+}
+
+export interface RawRecord {
+  topic: string;
+  partition: number;
+  offset: string | number;
+  timestamp: string | number;
+  value: Buffer | null;
+  headers?: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined;
+}
+
+const LIVE_PREFIX = Buffer.from('{"op":"update",');
+
+/** Parses and serialises one Kafka record; null when the record is not a valid update (skipped, counted). */
+export function entryFromRecord(rec: RawRecord, epoch: string): Entry | null {
+  const parsed = fromKafkaMessage(rec.value, rec.headers);
+  if (!parsed.ok) return null;
+  const u = parsed.update;
+  const offset = Number(rec.offset);
+  const ts = Number(rec.timestamp);
+  const frame: UpdateFrame = { op: 'update', topic: rec.topic, partition: rec.partition, offset, epoch, ts, update: u };
+  return {
+    topic: rec.topic,
+    partition: rec.partition,
+    offset,
+    ts,
+    id: u.id,
+    kind: u.kind,
+    story: u.story,
+    country: u.place.country,
+    region: u.place.region,
+    city: u.place.city,
+    verification: u.verification,
+    urgency: u.urgency,
+    frame: Buffer.from(JSON.stringify(frame)),
+  };
+}
+
+/**
+ * The catch-up/replay form of a live frame: the same bytes with `"sub":"<id>"`
+ * spliced in after the op (no second JSON.stringify of the update).
+ */
+export function subFrame(entry: Entry, subId: string): Buffer {
+  return Buffer.concat([LIVE_PREFIX, Buffer.from(`"sub":${JSON.stringify(subId)},`), entry.frame.subarray(LIVE_PREFIX.length)]);
+}
+
+export function partitionKey(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
+}

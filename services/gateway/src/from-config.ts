@@ -1,0 +1,33 @@
+/** GatewayOptions from the validated environment (shared/src/config). */
+import { DEFAULT_BROKERS, NEWSWIRE_TOPICS, type Config } from '@newswire/shared';
+import type { GatewayOptions } from './options.ts';
+
+export function gatewayOptionsFromConfig(cfg: Config): GatewayOptions {
+  return {
+    host: cfg.GATEWAY_HOST,
+    port: cfg.GATEWAY_PORT,
+    brokers: cfg.KAFKA_BROKERS ?? DEFAULT_BROKERS,
+    topics: cfg.GATEWAY_TOPICS ?? NEWSWIRE_TOPICS,
+    createPartitions: cfg.NEWSWIRE_TOPIC_PARTITIONS,
+    clientId: `${cfg.KAFKA_CLIENT_ID}-gateway`,
+    auth: {
+      ...(cfg.GATEWAY_JWT_SECRET ? { secret: cfg.GATEWAY_JWT_SECRET } : {}),
+      ...(cfg.GATEWAY_JWKS_URL ? { jwksUrl: cfg.GATEWAY_JWKS_URL } : {}),
+      ...(cfg.GATEWAY_JWT_ISSUER ? { issuer: cfg.GATEWAY_JWT_ISSUER } : {}),
+      ...(cfg.GATEWAY_JWT_AUDIENCE ? { audience: cfg.GATEWAY_JWT_AUDIENCE } : {}),
+      ...(cfg.GATEWAY_ALLOWED_ORIGINS ? { allowedOrigins: cfg.GATEWAY_ALLOWED_ORIGINS } : {}),
+    },
+    limits: {
+      maxConnections: cfg.GATEWAY_MAX_CONNECTIONS,
+      maxPayload: cfg.GATEWAY_MAX_PAYLOAD,
+      maxSubscriptions: cfg.GATEWAY_MAX_SUBSCRIPTIONS,
+      ratePerSec: cfg.GATEWAY_RATE_PER_SEC,
+      burst: cfg.GATEWAY_RATE_BURST,
+      maxBufferedBytes: cfg.GATEWAY_MAX_BUFFERED_BYTES,
+      windowEntries: cfg.GATEWAY_WINDOW_ENTRIES,
+      windowBytes: cfg.GATEWAY_WINDOW_BYTES,
+      replayConcurrency: cfg.GATEWAY_REPLAY_CONCURRENCY,
+      heartbeatMs: cfg.GATEWAY_HEARTBEAT_MS,
+    },
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * FanoutHub: the gateway's view of every partition it serves (next offset,
+ * high watermark, recent-update window) and the index of subscriptions.
+ *
+ * ingest() is called by the live consumer for every record in per-partition
+ * order. A subscription is found through the index by topic and kind, so a
+ * non-matching update costs a couple of Map lookups, not a scan of every
+ * subscription; the remaining filter fields are checked per subscription.
+ * The entry's frame was serialised once; connections get the same Buffer.
+ */
+import type { StreamPosition } from '@newswire/shared';
+import { matches, type CompiledFilter } from './filter.ts';
+import { partitionKey, type Entry } from './entry.ts';
+import { PartitionWindow } from './window.ts';
+
+export interface HubSubscriber {
+  readonly topics: readonly string[];
+  readonly filter: CompiledFilter;
+  /** Called for every ingested entry that matches topic and filter. */
+  offer(entry: Entry, seq: number): void;
+}
+
+export interface PartitionState {
+  topic: string;
+  partition: number;
+  /** Next offset the hub will ingest: every record below it has been dispatched. */
+  next: number;
+  /** Last known high watermark (from fetch responses). */
+  hw: number;
+  window: PartitionWindow;
+}
+
+interface TopicIndex {
+  any: Set<HubSubscriber>;
+  byKind: Map<string, Set<HubSubscriber>>;
+}
+
+export interface HubOptions {
+  windowEntries: number;
+  windowBytes: number;
+  /** Called once per dispatched entry (metrics: e2e latency, updates in). */
+  onDispatch?: (entry: Entry, deliveredTo: number) => void;
+}
+
+export class FanoutHub {
+  private readonly partitions = new Map<string, PartitionState>();
+  private readonly byTopic = new Map<string, PartitionState[]>();
+  private readonly index = new Map<string, TopicIndex>();
+  private seq = 0;
+  private subscriberCount = 0;
+
+  constructor(private readonly opts: HubOptions) {}
+
+  get subscriptions(): number {
+    return this.subscriberCount;
+  }
+
+  ensurePartition(topic: string, partition: number, startOffset: number, hw = startOffset): PartitionState {
+    const key = partitionKey(topic, partition);
+    let st = this.partitions.get(key);
+    if (st) return st;
+    st = { topic, partition, next: startOffset, hw, window: new PartitionWindow(startOffset, this.opts.windowEntries, this.opts.windowBytes) };
+    this.partitions.set(key, st);
+    const list = this.byTopic.get(topic) ?? [];
+    list.push(st);
+    list.sort((a, b) => a.partition - b.partition);
+    this.byTopic.set(topic, list);
+    return st;
+  }
+
+  partition(topic: string, partition: number): PartitionState | undefined {
+    return this.partitions.get(partitionKey(topic, partition));
+  }
+
+  partitionsOf(topic: string): readonly PartitionState[] {
+    return this.byTopic.get(topic) ?? [];
+  }
+
+  allPartitions(): IterableIterator<PartitionState> {
+    return this.partitions.values();
+  }
+
+  /** Current cursor (next offset) of every known partition of `topics`. */
+  positions(topics: readonly string[]): StreamPosition[] {
+    const out: StreamPosition[] = [];
+    for (const t of topics) for (const st of this.partitionsOf(t)) out.push({ topic: t, partition: st.partition, offset: st.next });
+    return out;
+  }
+
+  /** Total records behind the high watermarks. */
+  lag(): number {
+    let lag = 0;
+    for (const st of this.partitions.values()) lag += Math.max(0, st.hw - st.next);
+    return lag;
+  }
+
+  add(sub: HubSubscriber): void {
+    for (const topic of sub.topics) {
+      let ix = this.index.get(topic);
+      if (!ix) {
+        ix = { any: new Set(), byKind: new Map() };
+        this.index.set(topic, ix);
+      }
+      if (!sub.filter.kinds) ix.any.add(sub);
+      else
+        for (const k of sub.filter.kinds) {
+          let s = ix.byKind.get(k);
+          if (!s) ix.byKind.set(k, (s = new Set()));
+          s.add(sub);
+        }
+    }
+    this.subscriberCount++;
+  }
+
+  remove(sub: HubSubscriber): void {
+    let found = false;
+    for (const topic of sub.topics) {
+      const ix = this.index.get(topic);
+      if (!ix) continue;
+      if (ix.any.delete(sub)) found = true;
+      if (sub.filter.kinds)
+        for (const k of sub.filter.kinds) {
+          const s = ix.byKind.get(k);
+          if (s?.delete(sub)) found = true;
+          if (s && s.size === 0) ix.byKind.delete(k);
+        }
+    }
+    if (found) this.subscriberCount--;
+  }
+
+  /**
+   * One record of partition `st` at `offset` (entry null: not a valid update,
+   * skipped). Offsets below st.next were already ingested and are ignored.
+   * st.next advances only after dispatch, so a connection cut during dispatch
+   * snapshots the offset of the frame it did not get.
+   */
+  ingest(st: PartitionState, offset: number, entry: Entry | null): void {
+    if (offset < st.next) return;
+    if (entry === null) {
+      st.window.skip(offset);
+      st.next = offset + 1;
+      return;
+    }
+    st.window.push(entry);
+    const seq = ++this.seq;
+    let delivered = 0;
+    const ix = this.index.get(entry.topic);
+    if (ix) {
+      for (const sub of ix.any) if (matches(sub.filter, entry)) { sub.offer(entry, seq); delivered++; }
+      const byKind = ix.byKind.get(entry.kind);
+      if (byKind) for (const sub of byKind) if (matches(sub.filter, entry)) { sub.offer(entry, seq); delivered++; }
+    }
+    st.next = offset + 1;
+    if (st.hw < st.next) st.hw = st.next;
+    this.opts.onDispatch?.(entry, delivered);
+  }
+
+  /** The partition's log was replaced (topic recreated): forget its window, continue at `offset`. */
+  resetPartition(st: PartitionState, offset: number): void {
+    st.next = offset;
+    st.window.reset(offset);
+  }
+}

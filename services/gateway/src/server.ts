@@ -1,0 +1,185 @@
+/**
+ * startGateway: node:http + ws on one port. HTTP serves /healthz, /readyz,
+ * /metrics (and hands other GETs to the dashboard's staticHandler); upgrades
+ * are checked (origin, connection limit, token) before the handshake.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { NEWSWIRE_TOPICS, createAdmin, createKafka, createLogger } from '@newswire/shared';
+import { createVerifier, tokenFromRequest, type Grant } from './auth.ts';
+import { Connection } from './connection.ts';
+import type { GatewayContext } from './context.ts';
+import { FanoutHub } from './hub.ts';
+import { LiveConsumer } from './live-consumer.ts';
+import { GatewayMetrics } from './metrics.ts';
+import { DEFAULT_LIMITS, type GatewayOptions } from './options.ts';
+import { ReplayReader } from './replay-reader.ts';
+
+export const GATEWAY_VERSION = '0.1.0';
+
+export interface RunningGateway {
+  port: number;
+  epoch: string;
+  metrics: GatewayMetrics;
+  /** Graceful: every client gets `shutdown` with its positions and close 1012. */
+  stop(): Promise<void>;
+}
+
+export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
+  const logger = opts.logger ?? createLogger('gateway');
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const topics = [...(opts.topics ?? NEWSWIRE_TOPICS)];
+  const metrics = new GatewayMetrics();
+  const kafka = createKafka({ brokers: opts.brokers, clientId: opts.clientId ?? 'newswire-gateway', logger });
+  const admin = createAdmin(kafka);
+  await admin.connect();
+  // The epoch names the log positions refer to: the Kafka cluster id. Another
+  // cluster (or a wiped dev broker) gives another epoch, so stale positions are
+  // detected instead of silently misread.
+  const { clusterId } = await admin.describeCluster();
+  const epoch = createHash('sha256').update(`newswire:${clusterId}`).digest('hex').slice(0, 16);
+
+  const hub = new FanoutHub({
+    windowEntries: limits.windowEntries,
+    windowBytes: limits.windowBytes,
+    onDispatch: (entry) => metrics.latency.observe(Math.max(0, Date.now() - entry.ts) / 1000),
+  });
+  const live = new LiveConsumer({
+    kafka,
+    admin,
+    topics,
+    hub,
+    epoch,
+    logger: logger.child({ component: 'live-consumer' }),
+    metrics,
+    createPartitions: opts.createPartitions ?? 3,
+    ...(opts.readyLag !== undefined ? { readyLag: opts.readyLag } : {}),
+  });
+  const ctx: GatewayContext = {
+    hub,
+    replay: new ReplayReader(kafka, epoch, logger.child({ component: 'replay' }), metrics, limits.replayConcurrency),
+    admin,
+    epoch,
+    topics,
+    limits,
+    verifier: createVerifier(opts.auth ?? {}),
+    metrics,
+    logger,
+    serverName: `newswire-gateway/${GATEWAY_VERSION}`,
+  };
+  const connections = new Set<Connection>();
+  const allowedOrigins = opts.auth?.allowedOrigins?.length ? new Set(opts.auth.allowedOrigins) : null;
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload, perMessageDeflate: false, clientTracking: false });
+
+  const server = createServer((req, res) => {
+    handleHttp(req, res).catch((err: unknown) => {
+      logger.error({ err }, 'http handler failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
+      return;
+    }
+    if (req.method === 'GET' && path === '/readyz') {
+      const r = live.readiness();
+      res.writeHead(r.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ...r, epoch, connections: connections.size }));
+      return;
+    }
+    if (req.method === 'GET' && path === '/metrics') {
+      metrics.connections.set(connections.size);
+      const body = await metrics.registry.metrics();
+      res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body);
+      return;
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && opts.staticHandler && (await opts.staticHandler(req, res))) return;
+    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
+  }
+
+  function refuse(socket: Duplex, status: number, reason: string): void {
+    metrics.rejectedUpgrades.labels(String(status)).inc();
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  }
+
+  let stopping = false;
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    void (async () => {
+      if (stopping) return refuse(socket, 503, 'Service Unavailable');
+      const origin = req.headers.origin;
+      if (allowedOrigins && origin !== undefined && !allowedOrigins.has(origin)) return refuse(socket, 403, 'Forbidden');
+      if (connections.size >= limits.maxConnections) return refuse(socket, 503, 'Service Unavailable');
+      let grant: Grant | null = null;
+      const token = tokenFromRequest(req.headers, new URL(req.url ?? '/', 'http://gateway'));
+      if (token && ctx.verifier) {
+        try {
+          grant = await ctx.verifier(token);
+        } catch {
+          return refuse(socket, 401, 'Unauthorized');
+        }
+      }
+      if (socket.destroyed) return;
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const conn = new Connection(ws, ctx, grant, (c) => {
+          connections.delete(c);
+          metrics.connections.set(connections.size);
+        });
+        connections.add(conn);
+        metrics.connections.set(connections.size);
+      });
+    })().catch((err: unknown) => {
+      logger.error({ err }, 'upgrade failed');
+      socket.destroy();
+    });
+  });
+
+  await live.start();
+  await live.waitForFirstFetch(15_000);
+
+  const heartbeat = setInterval(() => {
+    for (const c of connections) c.heartbeat();
+  }, limits.heartbeatMs);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 8080, opts.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  logger.info({ host: opts.host ?? '127.0.0.1', port, epoch, topics }, 'gateway listening');
+
+  let stopped: Promise<void> | null = null;
+  async function stop(): Promise<void> {
+    stopping = true;
+    clearInterval(heartbeat);
+    // Stop consuming first so the positions sent below are final.
+    await live.stop();
+    for (const c of connections) c.shutdown();
+    const deadline = Date.now() + 3_000;
+    while (connections.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    wss.close();
+    await admin.disconnect().catch(() => {});
+    logger.info('gateway stopped');
+  }
+
+  return {
+    port,
+    epoch,
+    metrics,
+    stop: () => (stopped ??= stop()),
+  };
+}

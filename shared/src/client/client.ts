@@ -1,0 +1,416 @@
+/**
+ * The newswire client: one WebSocket to a gateway, any number of
+ * subscriptions on it, and the reconnect/resume loop that makes a dropped
+ * connection invisible to the application apart from 'state' events.
+ *
+ * Browser-safe: no node imports. Node 20 has no global WebSocket, so pass one
+ * in (`connect({ url, WebSocket })`) or use ./node.ts.
+ */
+import { backoffDelay, resolveReconnect, type ReconnectOptions } from './backoff.ts';
+import { Emitter } from './emitter.ts';
+import { messageText, OPEN, resolveWebSocket, type WebSocketConstructor, type WebSocketLike } from './socket.ts';
+import { Subscription, type SubscribeOptions, type SubscriptionLink } from './subscription.ts';
+import { CLOSE, parseServerFrame, PROTOCOL_VERSION, type ClientFrame, type ServerFrame } from './wire.ts';
+
+export interface ConnectOptions {
+  /** ws:// or wss:// URL of the gateway, e.g. ws://127.0.0.1:8080. */
+  url: string;
+  /** A token (JWT) to present in the hello frame. */
+  token?: string;
+  /** Called for a fresh token when the gateway closes with 4001 (token expired). */
+  getToken?: () => string | Promise<string>;
+  /** Backoff settings, or false to never reconnect. */
+  reconnect?: Partial<ReconnectOptions> | boolean;
+  /** WebSocket implementation; defaults to globalThis.WebSocket. */
+  WebSocket?: WebSocketConstructor;
+  /** Sends a ping after this long without any frame and gives the connection up after twice that. Default 20 s; 0 disables. */
+  heartbeatMs?: number;
+  /** Also validate every update against the full update schema (default false: frames are always checked, updates only for shape). */
+  validateUpdates?: boolean;
+}
+
+export type ClientState = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+export interface StateChange {
+  state: ClientState;
+  /** Reconnect attempt number ('connecting'/'reconnecting'). */
+  attempt?: number;
+  /** Delay before the next attempt ('reconnecting'). */
+  delayMs?: number;
+  /** Close code and reason of the connection that ended ('reconnecting'/'closed'). */
+  code?: number;
+  reason?: string;
+  /** 'live' after a reconnect: true when every subscription resumed without a gap. */
+  recovered?: boolean;
+  /** 'live': updates missed across all subscriptions (gaps), as counted by the gateway. */
+  missed?: number;
+  /** 'live': true when this followed a reconnect. */
+  resumed?: boolean;
+}
+
+export interface ClientError {
+  code: string;
+  message: string;
+  ref?: string;
+}
+
+export interface ClientEvents {
+  state: StateChange;
+  /** Error frames not tied to a subscription, and protocol problems. */
+  error: ClientError;
+  /** The gateway's welcome (server version, epoch, limits) on every (re)connect. */
+  welcome: Extract<ServerFrame, { op: 'welcome' }>;
+}
+
+const FATAL_CODES = new Set<number>([CLOSE.policy, CLOSE.tooLarge, CLOSE.forbidden]);
+
+export class NewswireClient extends Emitter<ClientEvents> {
+  #state: ClientState = 'connecting';
+  #socket: WebSocketLike | null = null;
+  #welcomed = false;
+  #attempt = 0;
+  #everConnected = false;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  #lastFrameAt = 0;
+  #token: string | undefined;
+  #wireIds = 0;
+  #subIds = 0;
+  #closed: Promise<void>;
+  #resolveClosed!: () => void;
+  /** Live-state bookkeeping for the current connection. */
+  #pendingLive = new Set<Subscription>();
+  #resumedConnection = false;
+  #missed = 0;
+  #recovered = true;
+  readonly #subs = new Set<Subscription>();
+  readonly #byWireId = new Map<string, Subscription>();
+  readonly #reconnect: ReconnectOptions | null;
+  readonly #WebSocket: WebSocketConstructor;
+  readonly #heartbeatMs: number;
+  readonly #validateUpdates: boolean;
+  readonly #link: SubscriptionLink;
+  epoch: string | undefined;
+  server: string | undefined;
+
+  constructor(private readonly options: ConnectOptions) {
+    super();
+    this.#reconnect = resolveReconnect(options.reconnect);
+    this.#WebSocket = resolveWebSocket(options.WebSocket);
+    this.#heartbeatMs = options.heartbeatMs ?? 20_000;
+    this.#validateUpdates = options.validateUpdates ?? false;
+    this.#token = options.token;
+    this.#closed = new Promise((resolve) => (this.#resolveClosed = resolve));
+    this.#link = {
+      send: (frame) => this.#send(frame),
+      nextWireId: () => `s${++this.#wireIds}`,
+      resubscribe: (sub) => {
+        if (this.#welcomed) this.#sendSubscribe(sub);
+      },
+      release: (sub) => this.#release(sub),
+    };
+    queueMicrotask(() => this.#open());
+  }
+
+  get state(): ClientState {
+    return this.#state;
+  }
+
+  get subscriptions(): ReadonlySet<Subscription> {
+    return this.#subs;
+  }
+
+  subscribe(opts: SubscribeOptions = {}): Subscription {
+    if (this.#state === 'closed') throw new Error('client is closed');
+    const sub = new Subscription(
+      `sub-${++this.#subIds}`,
+      opts.topics,
+      opts.filter,
+      opts.from,
+      { bufferSize: opts.bufferSize ?? 10_000, dedupeWindow: opts.dedupeWindow ?? 10_000 },
+      this.#link,
+    );
+    this.#subs.add(sub);
+    if (this.#welcomed) this.#sendSubscribe(sub);
+    return sub;
+  }
+
+  /** Resolves when connected and every subscription is live (rejects if the client closes first). */
+  ready(): Promise<void> {
+    if (this.#state === 'live') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const off = this.on('state', (s) => {
+        if (s.state === 'live') resolve();
+        else if (s.state === 'closed') reject(new Error(`client closed: ${s.reason ?? ''}`));
+        else return;
+        off();
+      });
+    });
+  }
+
+  /** Closes the connection for good; every subscription ends. */
+  close(): Promise<void> {
+    this.#shutdown(CLOSE.normal, 'closed by the application');
+    return this.#closed;
+  }
+
+  // ---- connection lifecycle ----
+
+  #open(): void {
+    if (this.#state === 'closed') return;
+    this.#retryTimer = null;
+    this.#welcomed = false;
+    let ws: WebSocketLike;
+    try {
+      ws = new this.#WebSocket(this.options.url);
+    } catch (err) {
+      // A malformed URL will never work: give up rather than loop.
+      this.#shutdown(CLOSE.policy, `cannot open ${this.options.url}: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    this.#socket = ws;
+    ws.onopen = () => {
+      this.#lastFrameAt = Date.now();
+      this.#send({ op: 'hello', v: PROTOCOL_VERSION, ...(this.#token ? { token: this.#token } : {}) });
+      this.#startHeartbeat();
+    };
+    ws.onmessage = (ev) => {
+      this.#lastFrameAt = Date.now();
+      const text = messageText(ev.data);
+      const result = text === null ? { ok: false as const, error: 'binary frame' } : parseServerFrame(text, this.#validateUpdates);
+      if (!result.ok) {
+        this.emit('error', { code: 'bad_frame', message: result.error });
+        return;
+      }
+      this.#onFrame(result.frame);
+    };
+    ws.onclose = (ev) => this.#onSocketClosed(ws, ev.code, ev.reason);
+    ws.onerror = () => {
+      // The close event that always follows carries what we need.
+    };
+  }
+
+  #onSocketClosed(ws: WebSocketLike, code: number, reason: string): void {
+    if (ws !== this.#socket) return;
+    this.#detach();
+    if (this.#state === 'closed') return;
+    for (const sub of this.#subs) sub.connectionLost();
+    this.#byWireId.clear();
+    if (!this.#reconnect || FATAL_CODES.has(code)) {
+      this.#shutdown(code, reason || `connection closed (${code})`);
+      return;
+    }
+    if (code === CLOSE.tokenExpired) {
+      void this.#refreshTokenThenRetry(code, reason);
+      return;
+    }
+    // A gateway restart or a lagged cut is expected: come back at once-ish.
+    if (code === CLOSE.restart || code === CLOSE.lagged) this.#attempt = 0;
+    this.#scheduleRetry(code, reason);
+  }
+
+  async #refreshTokenThenRetry(code: number, reason: string): Promise<void> {
+    if (!this.options.getToken) {
+      this.#shutdown(code, 'token expired and no getToken() to refresh it');
+      return;
+    }
+    try {
+      this.#token = await this.options.getToken();
+    } catch (err) {
+      this.#shutdown(code, `token refresh failed: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    this.#attempt = 0;
+    this.#scheduleRetry(code, reason);
+  }
+
+  #scheduleRetry(code: number, reason: string): void {
+    if (this.#state === 'closed' || !this.#reconnect) return;
+    if (this.#attempt >= this.#reconnect.maxAttempts) {
+      this.#shutdown(code, `gave up after ${this.#attempt} attempts`);
+      return;
+    }
+    const delayMs = backoffDelay(this.#attempt, this.#reconnect);
+    this.#attempt += 1;
+    this.#setState({ state: this.#everConnected ? 'reconnecting' : 'connecting', attempt: this.#attempt, delayMs, code, reason });
+    this.#retryTimer = setTimeout(() => this.#open(), delayMs);
+  }
+
+  #shutdown(code: number, reason: string): void {
+    if (this.#state === 'closed') return;
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    const ws = this.#socket;
+    this.#detach();
+    try {
+      ws?.close(CLOSE.normal, 'bye');
+    } catch {
+      // already closing
+    }
+    this.#setState({ state: 'closed', code, reason });
+    const error = code === CLOSE.normal ? undefined : new Error(reason);
+    for (const sub of [...this.#subs]) sub.clientClosed(reason, error);
+    this.#subs.clear();
+    this.#byWireId.clear();
+    this.#resolveClosed();
+  }
+
+  /** Forgets the current socket (its late events are ignored). */
+  #detach(): void {
+    if (this.#heartbeatTimer) clearInterval(this.#heartbeatTimer);
+    this.#heartbeatTimer = null;
+    const ws = this.#socket;
+    if (ws) {
+      ws.onopen = null;
+      ws.onmessage = null;
+      ws.onerror = null;
+      ws.onclose = null;
+    }
+    this.#socket = null;
+    this.#welcomed = false;
+  }
+
+  /**
+   * Browsers cannot see WebSocket-level pings, and a half-open TCP connection
+   * can stay "open" for minutes: an app-level ping after a quiet period, and
+   * giving the socket up after two, bounds how long a dead link goes unnoticed.
+   */
+  #startHeartbeat(): void {
+    if (this.#heartbeatMs <= 0) return;
+    this.#heartbeatTimer = setInterval(() => {
+      const quiet = Date.now() - this.#lastFrameAt;
+      if (quiet >= 2 * this.#heartbeatMs) {
+        const ws = this.#socket;
+        if (!ws) return;
+        try {
+          ws.close(4000, 'heartbeat timeout');
+        } catch {
+          // ignore
+        }
+        this.#onSocketClosed(ws, 4000, 'heartbeat timeout');
+      } else if (quiet >= this.#heartbeatMs) {
+        this.#send({ op: 'ping', t: Date.now() });
+      }
+    }, Math.max(50, Math.floor(this.#heartbeatMs / 2)));
+    (this.#heartbeatTimer as { unref?: () => void }).unref?.();
+  }
+
+  #send(frame: ClientFrame): boolean {
+    const ws = this.#socket;
+    if (!ws || ws.readyState !== OPEN) return false;
+    if (frame.op !== 'hello' && !this.#welcomed) return false;
+    ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  #sendSubscribe(sub: Subscription): void {
+    const frame = sub.subscribeFrame();
+    if (!frame || frame.op !== 'subscribe') return;
+    this.#byWireId.set(frame.id, sub);
+    this.#send(frame);
+  }
+
+  #release(sub: Subscription): void {
+    this.#subs.delete(sub);
+    this.#pendingLive.delete(sub);
+    for (const [id, s] of this.#byWireId) if (s === sub) this.#byWireId.delete(id);
+  }
+
+  #setState(change: StateChange): void {
+    this.#state = change.state;
+    this.emit('state', change);
+  }
+
+  // ---- frames ----
+
+  #onFrame(frame: ServerFrame): void {
+    switch (frame.op) {
+      case 'update': {
+        if (frame.sub !== undefined) {
+          this.#byWireId.get(frame.sub)?.onUpdate(frame);
+          return;
+        }
+        for (const sub of this.#subs) if (sub.coversLive(frame)) sub.onLiveFrame(frame);
+        return;
+      }
+      case 'welcome':
+        return this.#onWelcome(frame);
+      case 'subscribed': {
+        const sub = this.#byWireId.get(frame.id);
+        if (!sub) return;
+        sub.onSubscribed(this.epoch ?? '', frame);
+        if (sub.state === 'live') this.#subLive(sub, true, 0);
+        return;
+      }
+      case 'live': {
+        const sub = this.#byWireId.get(frame.id);
+        if (!sub) return;
+        sub.onLive(frame);
+        if (sub.state === 'live') this.#subLive(sub, frame.recovered, frame.missed);
+        return;
+      }
+      case 'gap': {
+        const sub = this.#byWireId.get(frame.id);
+        if (!sub) return;
+        this.#recovered = false;
+        sub.onGap(frame);
+        return;
+      }
+      case 'lagged':
+      case 'shutdown': {
+        // Each subscription's exact cursor when the gateway sent it, else the connection-wide minimum.
+        const exact = new Map(frame.subscriptions.map((s) => [s.id, s.positions]));
+        for (const sub of this.#subs) {
+          const own = sub.wireId !== null ? exact.get(sub.wireId) : undefined;
+          sub.onServerPositions(own ?? frame.positions, frame.op === 'lagged');
+        }
+        return;
+      }
+      case 'error': {
+        const sub = frame.ref !== undefined ? this.#byWireId.get(frame.ref) : undefined;
+        if (sub && sub.state === 'pending') sub.onRefused(frame.code, frame.message);
+        else this.emit('error', { code: frame.code, message: frame.message, ...(frame.ref ? { ref: frame.ref } : {}) });
+        return;
+      }
+      case 'unsubscribed':
+        this.#byWireId.delete(frame.id);
+        return;
+      case 'pong':
+        return;
+      default:
+        return;
+    }
+  }
+
+  #onWelcome(frame: Extract<ServerFrame, { op: 'welcome' }>): void {
+    this.#welcomed = true;
+    this.#attempt = 0;
+    const resumed = this.#everConnected;
+    this.#everConnected = true;
+    this.epoch = frame.epoch;
+    this.server = frame.server;
+    this.emit('welcome', frame);
+    this.#missed = 0;
+    this.#recovered = true;
+    this.#resumedConnection = resumed;
+    this.#pendingLive = new Set([...this.#subs].filter((s) => s.state !== 'paused'));
+    for (const sub of this.#pendingLive) this.#sendSubscribe(sub);
+    this.#maybeLive();
+  }
+
+  #subLive(sub: Subscription, recovered: boolean, missed: number): void {
+    if (!this.#pendingLive.delete(sub)) return;
+    this.#missed += missed;
+    if (!recovered) this.#recovered = false;
+    this.#maybeLive();
+  }
+
+  /** 'live' once the connection is welcomed and each subscription it carried is live again. */
+  #maybeLive(): void {
+    if (!this.#welcomed || this.#pendingLive.size > 0 || this.#state === 'live' || this.#state === 'closed') return;
+    this.#setState({ state: 'live', recovered: this.#recovered, missed: this.#missed, resumed: this.#resumedConnection });
+  }
+}
+
+export function connect(options: ConnectOptions): NewswireClient {
+  return new NewswireClient(options);
+}

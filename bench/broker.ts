@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { loadavg } from 'node:os';
+import type { Kafka } from 'kafkajs';
+import { createKafka, createLogger, type Producer } from '@newswire/shared';
 import { percentile, printTable, saveResult, type Row } from './lib.ts';
 import { CpuMeter, processMemoryMb, startBrokerProcess, type BrokerProcess } from './broker-process.ts';
 
@@ -104,11 +106,12 @@ async function consumeAll(kafka: Kafka, topic: string, total: number): Promise<v
 
 export async function run(args: string[]): Promise<void> {
   const opts = options(args);
+  const loadAtStart = loadavg()[0]!;
   const dataDir = mkdtempSync(join(tmpdir(), 'newswire-bench-broker-'));
   let broker: BrokerProcess | undefined;
   try {
     broker = await startBrokerProcess({ dataDir, partitions: opts.partitions, ...(opts.flush ? { flush: opts.flush } : {}) });
-    const kafka = new Kafka({ brokers: broker.brokers, clientId: 'bench-broker', logLevel: logLevel.ERROR });
+    const kafka = createKafka({ brokers: broker.brokers, clientId: 'bench-broker', logger: createLogger('bench-broker', { level: 'error' }) });
     const admin = kafka.admin();
     await admin.connect();
     const topic = 'bench-throughput';
@@ -136,6 +139,8 @@ export async function run(args: string[]): Promise<void> {
     const afterConsume = processMemoryMb(broker.pid);
 
     const mb = (opts.messages * VALUE_BYTES) / (1024 * 1024);
+    // CPU time per message does not depend on how busy the machine is, unlike the shares.
+    const usPerMsg = (cpuPct: number, wall: number) => (cpuPct / 100) * wall * 1e6 / opts.messages;
     const rows: Row[] = [
       { metric: 'produce throughput', value: opts.messages / produce.wallSeconds, unit: 'msgs/s', brokerCpu: pct(produce.brokerCpuPct), clientCpu: pct(produce.clientCpuPct) },
       { metric: 'produce throughput', value: mb / produce.wallSeconds, unit: 'MB/s', brokerCpu: '', clientCpu: '' },
@@ -143,14 +148,25 @@ export async function run(args: string[]): Promise<void> {
       { metric: 'produce latency p99 (acks=-1)', value: percentile(latencies, 99), unit: 'ms', brokerCpu: '', clientCpu: '' },
       { metric: 'consume throughput (from beginning)', value: opts.messages / consume.wallSeconds, unit: 'msgs/s', brokerCpu: pct(consume.brokerCpuPct), clientCpu: pct(consume.clientCpuPct) },
       { metric: 'consume throughput (from beginning)', value: mb / consume.wallSeconds, unit: 'MB/s', brokerCpu: '', clientCpu: '' },
+      { metric: 'CPU per message, produce (broker | client)', value: usPerMsg(produce.brokerCpuPct, produce.wallSeconds), unit: 'µs', brokerCpu: '', clientCpu: `${usPerMsg(produce.clientCpuPct, produce.wallSeconds).toFixed(1)} µs` },
+      { metric: 'CPU per message, consume (broker | client)', value: usPerMsg(consume.brokerCpuPct, consume.wallSeconds), unit: 'µs', brokerCpu: '', clientCpu: `${usPerMsg(consume.clientCpuPct, consume.wallSeconds).toFixed(1)} µs` },
       { metric: 'broker RSS idle (topics created)', value: idle.rssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
       { metric: `broker RSS, ${opts.partitions} partitions + ${opts.messages} msgs stored`, value: afterProduce.rssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
       { metric: 'broker RSS after consuming all', value: afterConsume.rssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
       { metric: 'broker peak RSS (VmHWM)', value: afterConsume.peakRssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
     ];
-    printTable(`dev broker (CPU in % of one core; ${produce.wallSeconds.toFixed(1)} s produce, ${consume.wallSeconds.toFixed(1)} s consume)`, rows);
+    const load = loadavg()[0]!;
+    printTable(
+      `dev broker (CPU in % of one core; ${produce.wallSeconds.toFixed(1)} s produce, ${consume.wallSeconds.toFixed(1)} s consume; load average ${loadAtStart.toFixed(1)} -> ${load.toFixed(1)})`,
+      rows,
+    );
     const file = saveResult('broker', {
       options: opts,
+      loadAverage: { atStart: loadAtStart, atEnd: load },
+      cpuMicrosPerMessage: {
+        produce: { broker: usPerMsg(produce.brokerCpuPct, produce.wallSeconds), client: usPerMsg(produce.clientCpuPct, produce.wallSeconds) },
+        consume: { broker: usPerMsg(consume.brokerCpuPct, consume.wallSeconds), client: usPerMsg(consume.clientCpuPct, consume.wallSeconds) },
+      },
       brokerCommand: broker.command,
       produce: { ...produce, msgsPerSec: opts.messages / produce.wallSeconds, mbPerSec: mb / produce.wallSeconds },
       latency: { ...latency, samples: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) },

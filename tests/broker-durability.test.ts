@@ -11,7 +11,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -33,8 +33,8 @@ const started: BrokerProcess[] = [];
 const dataDir = mkdtempSync(join(tmpdir(), 'newswire-durability-'));
 
 /** Spawn `main.ts` and wait for its "broker listening" log line, which carries the bound port. */
-async function spawnBroker(): Promise<BrokerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--flush', 'always'], {
+async function spawnBroker(askPort = 0): Promise<BrokerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--host', '127.0.0.1', '--port', String(askPort), '--data-dir', dataDir, '--flush', 'always'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,9 +68,8 @@ async function spawnBroker(): Promise<BrokerProcess> {
   return proc;
 }
 
-function client(port: number) {
-  // Fail fast: a send to a killed broker must reject, not retry into the restarted one.
-  return createKafka({ brokers: [`127.0.0.1:${port}`], clientId: 'durability-test', retries: 0, logger: createLogger('durability-test', { level: 'silent' }) });
+function client(port: number, retries = 0) {
+  return createKafka({ brokers: [`127.0.0.1:${port}`], clientId: 'durability-test', retries, logger: createLogger('durability-test', { level: 'silent' }) });
 }
 
 async function waitFor(cond: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
@@ -82,18 +81,18 @@ async function waitFor(cond: () => boolean, what: string, timeoutMs = 60_000): P
 }
 
 /** Read the whole partition from the beginning: values in offset order. */
-async function readAll(port: number): Promise<{ offsets: number[]; values: string[] }> {
+async function readAll(port: number, topic = TOPIC): Promise<{ offsets: number[]; values: string[] }> {
   const kafka = client(port);
   const admin = kafka.admin();
   await admin.connect();
-  const [p0] = await admin.fetchTopicOffsets(TOPIC);
+  const [p0] = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
   const high = Number(p0!.high);
   const consumer = kafka.consumer({ groupId: `durability-reader-${Date.now()}` });
   const offsets: number[] = [];
   const values: string[] = [];
   await consumer.connect();
-  await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
+  await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
       offsets.push(Number(message.offset));
@@ -128,6 +127,7 @@ describe('dev broker durability (separate process, flush always, kill -9)', () =
     await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 1 }], waitForLeaders: true });
     await admin.disconnect();
 
+    // Fail fast: a send to the killed broker must reject, not retry into the restarted one.
     const producer = kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 0 } });
     await producer.connect();
     const acked: number[] = [];
@@ -174,5 +174,58 @@ describe('dev broker durability (separate process, flush always, kill -9)', () =
     const again = await readAll(second.port);
     expect(again.values.slice(-2)).toEqual(['after-restart-0', 'after-restart-1']);
     expect(again.values.length).toBe(values.length + 2);
+  }, 180_000);
+
+  it('an idempotent producer retrying a stored but unacknowledged batch across kill -9 gets it deduplicated', async () => {
+    const topic = 'durability-idempotent';
+    const first = await spawnBroker();
+    const port = first.port;
+    const kafka = client(port, 20);
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.disconnect();
+
+    // Retries span the restart (same port): the batch in flight at the kill is resent with
+    // the same producer id and sequence, and the recovered broker must recognise it.
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 },
+    });
+    await producer.connect();
+    const batchOf = (n: number) => Array.from({ length: BATCH }, (_, i) => ({ value: String(n + i) }));
+    const total = 2000;
+    const crashAt = 1000;
+    for (let n = 0; n < crashAt; n += BATCH) await producer.send({ topic, acks: -1, messages: batchOf(n) });
+
+    // Make the crash land exactly between "stored" and "acknowledged": send one batch, then
+    // block this event loop (so kafkajs cannot read the ack) until the batch shows up in the
+    // segment file, and SIGKILL the broker from inside that synchronous wait.
+    const segment = join(dataDir, `${topic}-0`, '00000000000000000000.log');
+    const sizeBefore = statSync(segment).size;
+    const inFlight = producer.send({ topic, acks: -1, messages: batchOf(crashAt) });
+    let killed = false;
+    for (let attempt = 0; attempt < 200 && !killed; attempt++) {
+      await new Promise((r) => setImmediate(r)); // let kafkajs put the request on the wire
+      const until = Date.now() + 50;
+      while (!killed && Date.now() < until) {
+        if (statSync(segment).size > sizeBefore) {
+          process.kill(first.child.pid!, 'SIGKILL');
+          killed = true;
+        }
+      }
+    }
+    expect(killed).toBe(true);
+    expect(await first.exited).toBeNull();
+    const restarted = await spawnBroker(port);
+    await inFlight; // retried into the restarted broker and acknowledged
+    for (let n = crashAt + BATCH; n < total; n += BATCH) await producer.send({ topic, acks: -1, messages: batchOf(n) });
+    await producer.disconnect();
+
+    const { offsets, values } = await readAll(restarted.port, topic);
+    expect(values).toEqual(Array.from({ length: total }, (_, i) => String(i)));
+    expect(offsets).toEqual(Array.from({ length: total }, (_, i) => i));
   }, 180_000);
 });

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KINDS, QUALIFIERS, parseUpdate, type FieldError } from '../src/schema/index.ts';
+import { KINDS, QUALIFIERS, formatPath, parseUpdate, type FieldError } from '../src/schema/index.ts';
 import { KAZAKHSTAN_SEED } from '../src/seed/kazakhstan.ts';
 import { dotted, figurePaths, getAt, leafPaths, setAt, type Path } from './support/paths.ts';
 
@@ -105,7 +105,7 @@ describe('refusals, anywhere in any update', () => {
           const target = getAt(u, at) as Record<string, unknown>;
           if (k in target) continue;
           const errors = errorsOf(setAt(u, [...at, k], v ?? 1));
-          expect(errors, JSON.stringify(errors)).toContainEqual({ path: dotted([...at, k]), message: 'is not a known field' });
+          expect(errors, JSON.stringify(errors)).toContainEqual({ path: formatPath([...at, k]), message: 'is not a known field' });
         }
       }),
       RUNS,
@@ -149,6 +149,32 @@ describe('refusals, anywhere in any update', () => {
         expectErrorAt(errorsOf({ ...u, place: { ...u.place, city } }), 'place.city', /nationwide place has no city/);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('every refusal is readable', () => {
+  it('random values anywhere give one short message per path, never zod jargon', () => {
+    const anyPath = seedArb.chain((u) => {
+      const all: Path[] = [];
+      const walk = (v: unknown, p: Path) => {
+        if (p.length) all.push(p);
+        if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, Array.isArray(v) ? Number(k) : k]);
+      };
+      walk(u, []);
+      return fc.record({ update: fc.constant(u), path: fc.constantFrom(...all) });
+    });
+    fc.assert(
+      fc.property(anyPath, fc.jsonValue({ maxDepth: 2 }), ({ update, path }, value) => {
+        const errors = errorsOf(setAt(update, path, value));
+        expect(new Set(errors.map((e) => e.path)).size).toBe(errors.length);
+        for (const e of errors) {
+          expect(e.path).toMatch(/^(\(root\)|[A-Za-z"][^\n]*)$/);
+          expect(e.message).not.toMatch(/Invalid|received|expected/);
+          expect(e.message.length).toBeLessThan(400);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -121,6 +121,7 @@ describe('readable refusals', () => {
     ['no sources', setAt(arrests, ['sources'], []), [{ path: 'sources', message: /at least one/ }]],
     ['oversized headline', setAt(arrests, ['headline'], 'x'.repeat(301)), [{ path: 'headline', message: /at most 300 characters/ }]],
     ['blank headline', setAt(arrests, ['headline'], '   '), [{ path: 'headline', message: /blank/ }]],
+    ['headline over two lines', setAt(arrests, ['headline'], 'More than 4,400\narrested'), [{ path: 'headline', message: /one line/ }]],
     ['id with spaces', setAt(arrests, ['id'], 'a b'), [{ path: 'id', message: /A-Z a-z 0-9/ }]],
     ['wrong schema version', setAt(arrests, ['schema'], 2), [{ path: 'schema', message: /must be 1/ }]],
     ['empty payload', setAt(arrests, ['payload'], {}), [{ path: 'payload', message: /needs a count or at least one detainee/ }]],

@@ -4,8 +4,10 @@
  * restart, admin.fetchOffsets / describeGroups / listGroups. Runs against
  * whatever startKafka() provides (the restart case needs the dev broker).
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { AssignerProtocol, Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { AssignerProtocol, type Kafka } from 'kafkajs';
+import { createKafka, createLogger, type Consumer, type Producer } from '@newswire/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
 
@@ -16,7 +18,8 @@ const consumers: Consumer[] = [];
 
 beforeAll(async () => {
   kafka = await startKafka();
-  client = new Kafka({ brokers: kafka.brokers, clientId: 'groups-test', logLevel: logLevel.NOTHING, retry: { retries: 10 } });
+  // Silent: the restart tests make kafkajs log every refused reconnect.
+  client = createKafka({ brokers: kafka.brokers, clientId: 'groups-test', logger: createLogger('groups-test', { level: 'silent' }), retries: 10 });
   producer = client.producer({ allowAutoTopicCreation: false });
   await producer.connect();
 });
@@ -138,7 +141,43 @@ describe('kafkajs consumer group', () => {
       const got = new Set(a.seen.map((m) => m.value));
       return afterLeave.every((v) => got.has(v));
     });
-  });
+  }, 150_000);
+
+  it('a member whose process is killed (no LeaveGroup) is dropped when its session times out', async () => {
+    const topic = await createTopic(2);
+    const groupId = `g-${randomUUID()}`;
+    const a = member(groupId, 'a');
+    await runMember(a, topic);
+    await waitFor('a to own both partitions', () => a.assigned.length === 2);
+
+    // The other member lives in its own process so it can die without a word.
+    const script = `
+      import { createKafka, createLogger } from '@newswire/shared';
+      const kafka = createKafka({ brokers: ${JSON.stringify(kafka.brokers)}, clientId: 'doomed', logger: createLogger('doomed', { level: 'silent' }) });
+      const c = kafka.consumer({ groupId: ${JSON.stringify(groupId)}, sessionTimeout: 6000, heartbeatInterval: 500, rebalanceTimeout: 15000, maxWaitTimeInMs: 200 });
+      c.on(c.events.GROUP_JOIN, (e) => console.log('assigned ' + JSON.stringify(Object.values(e.payload.memberAssignment).flat())));
+      await c.connect();
+      await c.subscribe({ topics: [${JSON.stringify(topic)}] });
+      await c.run({ eachMessage: async () => {} });
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((r) => child.on('exit', r));
+    let childAssigned: number[] = [];
+    child.stdout.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n')) if (line.startsWith('assigned ')) childAssigned = JSON.parse(line.slice(9)) as number[];
+    });
+    try {
+      await waitFor('the two processes to split the partitions', () => a.assigned.length === 1 && childAssigned.length === 1);
+      child.kill('SIGKILL');
+      await exited;
+      // a gets 27 on a heartbeat once the dead member's 6 s session has run out, rejoins and takes both partitions.
+      await waitFor('a to own both partitions again', () => a.assigned.length === 2, 60_000);
+      const after = await produceToEach(topic, 2, 'after-crash', 2);
+      await waitFor('a to consume from both partitions', () => after.every((v) => a.seen.some((s) => s.value === v)));
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 150_000);
 
   it('commits survive a broker restart: a new member resumes after the last committed message', async (ctx) => {
     if (!kafka.canRestart) ctx.skip(); // only the in-process dev broker can be restarted from a test
@@ -176,7 +215,7 @@ describe('kafkajs consumer group', () => {
     await waitFor('the second batch', () => second.every((v) => m2.seen.some((s) => s.value === v)));
     // Nothing committed before the restart is delivered again.
     expect(m2.seen.map((s) => s.value).sort()).toEqual([...second].sort());
-  });
+  }, 150_000);
 
   it('a member running across a broker restart rejoins and continues after its committed offsets', async (ctx) => {
     if (!kafka.canRestart) ctx.skip();
@@ -207,7 +246,28 @@ describe('kafkajs consumer group', () => {
     expect(joins).toBeGreaterThan(joinsBefore); // the restarted coordinator made it join again
     const values = m.seen.map((s) => s.value);
     expect(values.filter((v) => v.startsWith('before')).sort()).toEqual([...first].sort()); // nothing delivered twice
-  });
+  }, 150_000);
+
+  it('deleting a topic drops the offsets committed for it', async () => {
+    const topic = await createTopic(1);
+    const groupId = `g-${randomUUID()}`;
+    const values = await produceToEach(topic, 1, 'del', 2);
+    const m = member(groupId, 'm');
+    await runMember(m, topic);
+    await waitFor('both messages', () => values.every((v) => m.seen.some((s) => s.value === v)));
+    await m.consumer.disconnect();
+    const admin = client.admin();
+    await admin.connect();
+    try {
+      const offsetOf = async () => (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions[0]!.offset;
+      expect(await offsetOf()).toBe('2');
+      await admin.deleteTopics({ topics: [topic] });
+      await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+      await waitFor('the old commit to be gone', async () => (await offsetOf()) === '-1');
+    } finally {
+      await admin.disconnect();
+    }
+  }, 150_000);
 
   it('fetchOffsets answers -1 for partitions never committed, and describes unknown groups as Dead', async () => {
     const topic = await createTopic(3);
@@ -221,5 +281,5 @@ describe('kafkajs consumer group', () => {
     } finally {
       await admin.disconnect();
     }
-  });
+  }, 150_000);
 });

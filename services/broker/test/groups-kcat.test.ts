@@ -6,7 +6,8 @@
  */
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { AssignerProtocol, Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import { AssignerProtocol, type Kafka } from 'kafkajs';
+import { createKafka, createLogger, type Admin, type Producer } from '@newswire/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
 
@@ -36,7 +37,7 @@ const procs: ChildProcessWithoutNullStreams[] = [];
 beforeAll(async () => {
   if (!hasKcat) return;
   kafka = await startKafka();
-  client = new Kafka({ brokers: kafka.brokers, clientId: 'groups-kcat-test', logLevel: logLevel.NOTHING });
+  client = createKafka({ brokers: kafka.brokers, clientId: 'groups-kcat-test', logger: createLogger('groups-kcat-test', { level: 'silent' }) });
   producer = client.producer();
   admin = client.admin();
   await Promise.all([producer.connect(), admin.connect()]);
@@ -152,7 +153,7 @@ describe.skipIf(!hasKcat)('kcat balanced consumer (-C -G)', () => {
     expect(offsets[0]!.partitions.map((p) => [p.partition, p.offset]).sort()).toEqual([[0, '3'], [1, '3'], [2, '3']]);
     const { groups } = await admin.describeGroups([groupId]);
     expect(groups[0]).toMatchObject({ state: 'Empty', protocolType: 'consumer', members: [] });
-  });
+  }, 150_000);
 
   it('a kcat member refuses to share a group with a kafkajs member offering no common protocol', async () => {
     // kafkajs offers "RoundRobinAssigner", librdkafka "range"/"roundrobin": the broker answers 23.
@@ -177,5 +178,5 @@ describe.skipIf(!hasKcat)('kcat balanced consumer (-C -G)', () => {
       k.proc.kill('SIGTERM');
       await k.exited;
     }
-  });
+  }, 150_000);
 });

@@ -162,8 +162,12 @@ export class Connection implements SubscriptionOwner {
   private closeSocket(code: number, reason: string): void {
     this.ws.close(code, reason);
     // A client that does not read will never take the close frame: cut it loose.
-    this.killTimer = setTimeout(() => this.ws.terminate(), 5_000);
+    this.killTimer = setTimeout(() => this.ws.terminate(), this.ctx.limits.closeGraceMs);
     this.killTimer.unref();
+  }
+
+  terminate(): void {
+    this.ws.terminate();
   }
 
   /** Heartbeat tick: false when the previous ping got no pong (socket terminated). */

@@ -27,6 +27,8 @@ export interface GatewayLimits {
   windowBytes: number;
   replayConcurrency: number;
   heartbeatMs: number;
+  /** After sending a close (lagged, shutdown, policy), how long a client that does not read keeps its socket before it is terminated. */
+  closeGraceMs: number;
   /** With auth on and no token at connect, a `hello` with a token must come within this. */
   authTimeoutMs: number;
 }
@@ -48,6 +50,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   replayConcurrency: 4,
   heartbeatMs: 30_000,
   authTimeoutMs: 10_000,
+  closeGraceMs: 10_000,
 };
 
 export interface GatewayAuthOptions extends AuthOptions {

@@ -167,6 +167,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     for (const c of connections) c.shutdown();
     const deadline = Date.now() + 3_000;
     while (connections.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const c of connections) c.terminate(); // clients that never took the close frame
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

@@ -3,6 +3,7 @@ import { kafkaConfig } from './kafka.ts';
 import { brokerConfig } from './broker.ts';
 import { gatewayConfig } from './gateway.ts';
 import { ingestConfig } from './ingest.ts';
+import { startConfig } from './start.ts';
 
 /**
  * The one schema for every environment variable newswire reads. Each service
@@ -14,6 +15,7 @@ export const configSchema = z.object({
   ...brokerConfig.shape,
   ...gatewayConfig.shape,
   ...ingestConfig.shape,
+  ...startConfig.shape,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -13,9 +13,10 @@ export interface FieldError {
 
 export type ParseResult = { ok: true; update: Update } | { ok: false; errors: FieldError[] };
 
-/** Dotted path; "(root)" for the update itself. */
+/** Dotted path; "(root)" for the update itself; odd keys (spaces, dots...) are quoted. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(root)' : path.map((p) => String(p)).join('.');
+  if (path.length === 0) return '(root)';
+  return path.map((p) => (typeof p === 'string' && !/^[A-Za-z0-9_$-]+$/.test(p) ? JSON.stringify(p) : String(p))).join('.');
 }
 
 function describeType(input: unknown): string {
@@ -36,11 +37,13 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
         ? `must be ${JSON.stringify(issue.values[0])}`
         : `must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
     case 'too_small':
-      if (issue.origin === 'array') return issue.message.startsWith('needs') ? issue.message : `needs at least ${String(issue.minimum)} entries`;
+      if (issue.origin === 'array')
+        return issue.message.startsWith('needs') ? issue.message : Number(issue.minimum) === 1 ? 'needs at least one entry' : `needs at least ${String(issue.minimum)} entries`;
       if (issue.origin === 'string') return issue.message.startsWith('must') ? issue.message : 'must not be empty';
       return issue.message.startsWith('must') ? issue.message : `must be at least ${String(issue.minimum)}`;
     case 'too_big':
-      return issue.message.startsWith('must') ? issue.message : `must be at most ${String(issue.maximum)}`;
+      if (issue.message.startsWith('must')) return issue.message;
+      return issue.origin === 'array' ? `must have at most ${String(issue.maximum)} entries` : `must be at most ${String(issue.maximum)}`;
     case 'invalid_union':
       if ('options' in issue && Array.isArray(issue.options))
         return `must be one of ${issue.options.map((v) => String(v)).join(', ')}`;
@@ -60,15 +63,25 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-/** Flattens zod issues into field errors; one error per unknown field. */
+/**
+ * Flattens zod issues into field errors: one error per unknown field, and one
+ * per path otherwise — the first, most basic one (zod goes on checking a
+ * string's length after finding it is not a string, which only confuses).
+ */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[], input: unknown): FieldError[] {
   const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, message: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    errors.push({ path, message });
+  };
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) errors.push({ path: formatPath([...issue.path, key]), message: 'is not a known field' });
+      for (const key of issue.keys) add(formatPath([...issue.path, key]), 'is not a known field');
       continue;
     }
-    errors.push({ path: formatPath(issue.path), message: messageOf(issue, valueAt(input, issue.path)) });
+    add(formatPath(issue.path), messageOf(issue, valueAt(input, issue.path)));
   }
   return errors;
 }

@@ -8,13 +8,23 @@
  */
 import { z } from 'zod';
 
-/** A non-blank string of at most `max` characters. */
+/** Bounded list of a schema, with a readable bound message. */
+export function list<T extends z.ZodType>(item: T, max: number, min = 0) {
+  return z
+    .array(item)
+    .min(min, { error: min === 1 ? 'needs at least one entry' : `needs at least ${min} entries` })
+    .max(max, { error: `must have at most ${max} entries` });
+}
+
+/** A non-blank, single-line string of at most `max` characters. */
 export function text(max: number) {
   return z
     .string()
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` })
-    .regex(/\S/, { error: 'must not be blank' });
+    .regex(/\S/, { error: 'must not be blank' })
+    // One line: headlines and names end up in terminals, logs and table cells.
+    .regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'must be one line, without control characters' });
 }
 
 /** Ids and story ids: stable idempotency keys, safe in URLs, file names and Kafka keys. */
@@ -136,14 +146,7 @@ export const sourceLinkSchema = z.strictObject(sourceLinkShape);
  */
 export const sourceSchema = z.strictObject({
   ...sourceLinkShape,
-  via: z.array(sourceLinkSchema).min(1).max(5).optional(),
+  via: list(sourceLinkSchema, 5, 1).optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
-/** Bounded list of a schema, with a readable bound message. */
-export function list<T extends z.ZodType>(item: T, max: number, min = 0) {
-  return z
-    .array(item)
-    .min(min, { error: min === 1 ? 'needs at least one entry' : `needs at least ${min} entries` })
-    .max(max, { error: `must have at most ${max} entries` });
-}

@@ -9,7 +9,7 @@ type Schema = Record<string, unknown>;
 const KNOWN = new Set([
   '$schema', '$id', '$defs', '$ref', 'title', 'description', 'type', 'properties', 'required',
   'additionalProperties', 'const', 'enum', 'format', 'items', 'minItems', 'maxItems', 'minLength',
-  'maxLength', 'minimum', 'maximum', 'pattern', 'oneOf', 'anyOf',
+  'maxLength', 'minimum', 'maximum', 'pattern', 'oneOf', 'anyOf', 'allOf',
 ]);
 
 function typeOk(type: string, v: unknown): boolean {
@@ -67,6 +67,7 @@ export function validateJsonSchema(root: Schema, value: unknown): string[] {
       if (s.additionalProperties === false)
         for (const k of Object.keys(obj)) if (!(k in props)) errors.push(`${path}/${k}: not allowed`);
     }
+    if (Array.isArray(s.allOf)) for (const sub of s.allOf as Schema[]) check(sub, v, path);
     for (const key of ['oneOf', 'anyOf'] as const) {
       const options = s[key];
       if (!Array.isArray(options)) continue;

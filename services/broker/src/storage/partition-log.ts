@@ -71,6 +71,7 @@ export class FilePartitionLog implements PartitionLog {
         verifyCrc: isLast && !cleanShutdown,
         onBatch: (h) => this.producers.update(h, h.baseOffset),
       });
+      prev?.seal();
       this.segments.push(segment);
       if (truncated) {
         this.logger?.warn({ topic: this.topic, partition: this.partition, segment: base, ...truncated }, 'truncated corrupt or torn log tail');
@@ -156,7 +157,7 @@ export class FilePartitionLog implements PartitionLog {
   /** Seal the active segment (fsync: only a tail segment can be torn) and start a new one. */
   private roll(): void {
     const old = this.active;
-    old.flush();
+    old.seal();
     this.segments.push(Segment.create(this.dir, old.nextOffset, this.config.indexIntervalBytes));
     if (this.config.flush === 'always') fsyncDir(this.dir);
   }

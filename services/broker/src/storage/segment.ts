@@ -28,6 +28,24 @@ const SCRATCH = Buffer.allocUnsafe(256 * 1024);
 const LOOKUP_CHUNK = 16 * 1024;
 const RECOVERY_CHUNK = SCRATCH.length;
 
+/**
+ * Sealed (non-active) segments share a bounded pool of open file
+ * descriptors: tiny segment sizes or long retention could otherwise open
+ * thousands. Least recently read segments give theirs back first and reopen
+ * on demand. The active segment of each partition always stays open.
+ */
+const MAX_OPEN_SEALED = 512;
+const openSealed = new Map<Segment, true>();
+
+function touchSealed(seg: Segment): void {
+  openSealed.delete(seg);
+  openSealed.set(seg, true);
+  if (openSealed.size > MAX_OPEN_SEALED) {
+    const oldest = openSealed.keys().next().value;
+    if (oldest) oldest.releaseFd();
+  }
+}
+
 /** Visitor result: true = continue, false = stop (found), string = stop (problem). */
 type Visit = (h: BatchHeader, chunk: Buffer, at: number) => boolean | string;
 
@@ -57,12 +75,15 @@ export class Segment {
   private readonly timeIndex = new TimeIndex();
   private bytesSinceIndex = 0;
   private dirty = false;
+  /** No more appends: the file is complete and fsynced, its fd may be pooled. */
+  private sealed = false;
   /** Where the batch after the last read starts: sequential fetches skip the index scan. */
   private readHint = { offset: -1, position: 0 };
 
   private constructor(
     readonly baseOffset: number,
     dir: string,
+    /** -1 while closed (sealed segments reopen on demand). */
     private fd: number,
     private readonly indexIntervalBytes: number,
   ) {
@@ -159,8 +180,9 @@ export class Segment {
     const available = this.size - position;
     if (available <= 0) return Buffer.alloc(0);
     const len = Math.min(Math.max(maxBytes, HEADER_SIZE), available);
+    const fd = this.handle();
     let buf = Buffer.allocUnsafe(len);
-    readFully(this.fd, buf, position);
+    readFully(fd, buf, position);
     let end = 0;
     let lastStart = 0;
     while (end + LOG_OVERHEAD <= len) {
@@ -173,7 +195,7 @@ export class Segment {
       // The first batch alone is larger than maxBytes: return it whole anyway.
       const s = batchSizeAt(buf, 0);
       buf = Buffer.allocUnsafe(s);
-      readFully(this.fd, buf, position);
+      readFully(fd, buf, position);
       end = s;
     }
     this.readHint = { offset: readInt64(buf, lastStart) + buf.readInt32BE(lastStart + 23) + 1, position: position + end };
@@ -195,7 +217,7 @@ export class Segment {
   /** One whole batch's bytes. */
   readBatch(h: BatchHeader): Buffer {
     const buf = Buffer.allocUnsafe(h.size);
-    readFully(this.fd, buf, h.position);
+    readFully(this.handle(), buf, h.position);
     return buf;
   }
 
@@ -206,16 +228,39 @@ export class Segment {
     this.dirty = false;
   }
 
-  close(): void {
-    if (this.fd < 0) return;
+  /** Stop appending: fsync the file and let its descriptor join the bounded pool. */
+  seal(): void {
     this.flush();
-    closeSync(this.fd);
+    this.sealed = true;
+    if (this.fd >= 0) touchSealed(this);
+  }
+
+  /** The file descriptor, reopened (read-only) if the pool took it. */
+  private handle(): number {
+    if (this.fd < 0) {
+      if (!this.sealed) throw new Error(`segment ${this.path} is closed`);
+      this.fd = openSync(this.path, 'r');
+    }
+    if (this.sealed) touchSealed(this);
+    return this.fd;
+  }
+
+  /** Called by the pool: close the descriptor of a sealed segment until it is read again. */
+  releaseFd(): void {
+    openSealed.delete(this);
+    if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
   }
 
+  close(): void {
+    this.flush();
+    this.releaseFd();
+    this.sealed = false; // closed for good: no reopening
+  }
+
   delete(): void {
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
+    this.releaseFd();
+    this.sealed = false;
     unlinkSync(this.path);
   }
 
@@ -235,7 +280,7 @@ export class Segment {
       if (pos < chunkStart || pos + HEADER_SIZE > chunkStart + chunk.length) {
         const len = Math.min(chunkSize, end - pos);
         chunk = SCRATCH.subarray(0, len);
-        readFully(this.fd, chunk, pos);
+        readFully(this.handle(), chunk, pos);
         chunkStart = pos;
       }
       const at = pos - chunkStart;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TopicOperationError, isLegalTopicName } from '../../src/storage/log-manager.ts';
+import { TopicOperationError, isLegalTopicName, openLogManager } from '../../src/storage/log-manager.ts';
 import { decodeRecords, makeBatch } from './kafkajs-batches.ts';
 import { StorageFixture, appendOk } from './support.ts';
 
@@ -91,5 +91,22 @@ describe('LogManager', () => {
     for (const p of [0, 1]) appendOk(m.partition('r', p)!, await makeBatch([{ value: 'old', timestamp: 1 }]));
     m.enforceRetention(Date.now());
     expect([0, 1].map((p) => m.partition('r', p)!.logStartOffset())).toEqual([1, 1]);
+  });
+
+  it('runs retention on its own timer', async () => {
+    const dir = fx.newDir();
+    const m = openLogManager(dir, { retentionMs: 1000, flush: 50 }, { retentionCheckMs: 50 });
+    try {
+      m.createTopic('timed', 1);
+      appendOk(m.partition('timed', 0)!, await makeBatch([{ value: 'old', timestamp: 1 }]));
+      const deadline = Date.now() + 30_000;
+      while (m.partition('timed', 0)!.logStartOffset() !== 1) {
+        if (Date.now() > deadline) throw new Error('retention timer never ran');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(readdirSync(join(dir, 'timed-0'))).toEqual(['00000000000000000001.log']);
+    } finally {
+      m.close();
+    }
   });
 });

@@ -109,6 +109,23 @@ describe('PartitionLog append and read', () => {
     expect(got).toEqual(expected);
   });
 
+  it('bounds the file descriptors held by sealed segments and reopens them on demand', async () => {
+    const fdCount = () => readdirSync('/proc/self/fd').length;
+    const before = fdCount();
+    const { log } = open({ segmentBytes: 64 });
+    const batch = await makeBatch([{ value: 'one batch per segment' }]);
+    for (let i = 0; i < 700; i++) appendOk(log, Buffer.from(batch));
+    expect(log.segmentCount()).toBe(700);
+    expect(fdCount() - before).toBeLessThan(600);
+    let offset = 0;
+    while (offset < 700) {
+      const records = await decodeRecords(log.read(offset, 1 << 20));
+      expect(records[0]!.offset).toBe(offset);
+      offset = records.at(-1)!.offset + 1;
+    }
+    expect(fdCount() - before).toBeLessThan(600);
+  });
+
   it('keeps only sparse indexes in memory, not messages', async () => {
     const { log } = open({ segmentBytes: 8 << 20, indexIntervalBytes: 4096 });
     const value = Buffer.alloc(1000, 7);

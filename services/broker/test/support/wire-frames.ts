@@ -88,3 +88,16 @@ export function withProducer(batch: Buffer, producerId: number, epoch: number, b
   b.writeUInt32BE(crc32C(b.subarray(21)), 17);
   return b;
 }
+
+/**
+ * A gzip "bomb": a valid RecordBatch header (count 1, CRC correct) whose
+ * gzip payload inflates to `inflatedBytes` of zeros.
+ */
+export function gzipBombBatch(template: Buffer, compressedPayload: Buffer): Buffer {
+  const HEADER = 61;
+  const b = Buffer.concat([template.subarray(0, HEADER), compressedPayload]);
+  b.writeInt32BE(b.length - 12, 8);
+  b.writeInt16BE(1, 21); // gzip
+  b.writeUInt32BE(crc32C(b.subarray(21)), 17);
+  return b;
+}

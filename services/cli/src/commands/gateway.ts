@@ -27,8 +27,8 @@ GATEWAY_MAX_SUBSCRIPTIONS, GATEWAY_RATE_PER_SEC, GATEWAY_RATE_BURST, GATEWAY_MAX
 GATEWAY_WINDOW_ENTRIES, GATEWAY_WINDOW_BYTES, GATEWAY_REPLAY_CONCURRENCY, GATEWAY_HEARTBEAT_MS.
 When listening it prints one line to stdout: {"listening":"ws://<host>:<port>/","epoch":"..."}.
 
-Exit codes: 0 stopped by a signal after a graceful shutdown, 1 Kafka unreachable or startup
-failure, 2 usage error or invalid configuration.
+Exit codes: 0 stopped by SIGTERM (graceful shutdown), 130 stopped by Ctrl-C (graceful shutdown),
+1 Kafka unreachable or startup failure, 2 usage error or invalid configuration.
 
 Examples:
   newswire gateway
@@ -88,7 +88,7 @@ async function run(argv: string[]): Promise<number> {
   });
   logger.info({ signal }, 'shutting down');
   await gw.stop();
-  return 0;
+  return signal === 'SIGINT' ? 130 : 0;
 }
 
 export const command: Command = { help, run };

@@ -5,6 +5,8 @@
  */
 export interface Interrupt {
   signal: AbortSignal;
+  /** Stop as if interrupted, quietly (e.g. stdout was closed by `| head`). */
+  abort(): void;
   dispose(): void;
 }
 
@@ -19,6 +21,7 @@ export function onInterrupt(): Interrupt {
   process.on('SIGTERM', handler);
   return {
     signal: controller.signal,
+    abort: () => controller.abort(),
     dispose() {
       process.off('SIGINT', handler);
       process.off('SIGTERM', handler);

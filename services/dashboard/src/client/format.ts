@@ -109,7 +109,7 @@ export function summarize(u: Update): string {
       for (const outcome of ['killed', 'injured'] as const) {
         const toll = p[outcome];
         if (!toll) continue;
-        const groups = (toll.groups ?? []).map((g) => (g.figure ? `${formatFigure(g.figure)} ${g.group}` : `including ${g.group}`));
+        const groups = (toll.groups ?? []).map((g) => (g.figure ? `${formatFigure(g.figure)} ${g.group}` : `including ${g.group.replace(/-/g, ' ')}`));
         parts.push([toll.total ? `${formatFigure(toll.total)} ${outcome}` : outcome, ...groups].join(', '));
       }
       for (const v of p.victims ?? []) {

@@ -37,6 +37,7 @@ export function handleDeleteTopics(ctx: BrokerContext, req: DeleteTopicsRequest)
       const info = ctx.logs.topics().find((t) => t.name === name);
       if (!info) return { name, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
       ctx.logs.deleteTopic(name);
+      ctx.groups.onTopicDeleted?.(name); // committed offsets go with the topic, as in Kafka
       ctx.waiters.notifyTopic(name, info.partitions);
       ctx.logger.info({ topic: name }, 'deleted topic');
       return { name, errorCode: ErrorCode.NONE };

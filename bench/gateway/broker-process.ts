@@ -1,0 +1,13 @@
+/**
+ * The dev broker in a process of its own, for the bench when
+ * services/broker/src/main.ts is not available: `--port <p> --data-dir <dir>`.
+ */
+import { parseArgs } from 'node:util';
+import { startBroker } from '@newswire/broker';
+
+const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } });
+const broker = await startBroker({ host: '127.0.0.1', port: Number(values.port ?? 0), dataDir: values['data-dir']!, defaultPartitions: 4 });
+process.stdout.write(JSON.stringify({ port: broker.port }) + '\n');
+const stop = () => void broker.stop().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,169 @@
+/**
+ * A load-generating process: holds many raw `ws` connections to a gateway (or
+ * the baseline server), subscribes each one, and counts update frames and
+ * their end-to-end latency without parsing them (the publish time is read
+ * from the update id's bytes), so as little CPU as possible goes to the
+ * measuring side. Driven by the orchestrator over IPC (see rpc.ts).
+ */
+import WebSocket from 'ws';
+import { calibrateClock, wallNow } from './clock.ts';
+import { Histogram } from './histogram.ts';
+import { serve } from './rpc.ts';
+import { publishTimeOf } from './updates.ts';
+
+calibrateClock();
+
+interface Conn {
+  ws: WebSocket;
+  subscribed: boolean;
+}
+
+const conns = new Set<Conn>();
+const hist = new Histogram();
+let deliveries = 0;
+let bytes = 0;
+let firstAt = 0;
+let lastAt = 0;
+let closedLagged = 0;
+let closedOther = 0;
+/** Record latency for one frame in `sampleEvery` (1 = all). */
+let sampleEvery = 1;
+let sampleTick = 0;
+
+const U = 0x75; // 'u' of {"op":"update"
+const P = 0x70; // 'p'
+
+function onMessage(conn: Conn, data: Buffer): void {
+  // {"op":"update",...: bytes 7 and 8 are 'u','p' ("unsubscribed" has 'n').
+  if (data[7] === U && data[8] === P) {
+    const now = wallNow();
+    deliveries += 1;
+    bytes += data.length;
+    if (firstAt === 0) firstAt = now;
+    lastAt = now;
+    if (++sampleTick >= sampleEvery) {
+      sampleTick = 0;
+      const t = publishTimeOf(data);
+      if (!Number.isNaN(t)) hist.record(now - t);
+    }
+    return;
+  }
+  if (!conn.subscribed) {
+    const text = data.toString();
+    if (text.includes('"op":"subscribed"') || text.includes('"op":"live"')) {
+      conn.subscribed = true;
+      readyWaiters.forEach((w) => w());
+    }
+  }
+}
+
+let readyWaiters: Array<() => void> = [];
+
+function openOne(url: string, subscribe: object, connectTimeoutMs: number): Promise<Conn | null> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true, handshakeTimeout: connectTimeoutMs });
+    const conn: Conn = { ws, subscribed: false };
+    let settled = false;
+    const done = (ok: boolean) => {
+      if (settled) return;
+      settled = true;
+      resolve(ok ? conn : null);
+    };
+    ws.on('open', () => {
+      conns.add(conn);
+      ws.send(JSON.stringify({ op: 'hello', v: 1 }));
+      ws.send(JSON.stringify(subscribe));
+      done(true);
+    });
+    ws.on('message', (data: Buffer) => onMessage(conn, data));
+    ws.on('error', () => done(false));
+    ws.on('close', (code) => {
+      if (conns.delete(conn)) {
+        if (code === 4008) closedLagged += 1;
+        else if (!closing) closedOther += 1;
+      }
+      done(false);
+    });
+  });
+}
+
+let closing = false;
+
+async function open(args: Record<string, unknown>): Promise<{ opened: number; subscribed: number; failed: number }> {
+  const url = String(args.url);
+  const count = Number(args.count);
+  const concurrency = Number(args.concurrency ?? 100);
+  const subscribe = (args.subscribe as object) ?? { op: 'subscribe', id: 'bench', from: 'live' };
+  const waitSubscribedMs = Number(args.waitSubscribedMs ?? 60_000);
+  closing = false;
+  let failed = 0;
+  let started = 0;
+  const batch: Promise<Conn | null>[] = [];
+  const results: Conn[] = [];
+  while (started < count) {
+    batch.length = 0;
+    for (let i = 0; i < concurrency && started < count; i++, started++) batch.push(openOne(url, subscribe, 20_000));
+    for (const c of await Promise.all(batch)) {
+      if (c) results.push(c);
+      else failed += 1;
+    }
+  }
+  // Wait until every open connection confirmed its subscription.
+  const deadline = Date.now() + waitSubscribedMs;
+  const pending = () => results.filter((c) => !c.subscribed && conns.has(c)).length;
+  while (pending() > 0 && Date.now() < deadline) {
+    await new Promise<void>((r) => {
+      readyWaiters.push(r);
+      setTimeout(r, 200);
+    });
+    readyWaiters = [];
+  }
+  return { opened: results.length, subscribed: results.filter((c) => c.subscribed).length, failed };
+}
+
+serve({
+  open,
+  reset() {
+    hist.reset();
+    deliveries = 0;
+    bytes = 0;
+    firstAt = 0;
+    lastAt = 0;
+    closedLagged = 0;
+    closedOther = 0;
+    return true;
+  },
+  sample(args) {
+    sampleEvery = Math.max(1, Number(args.every ?? 1));
+    return true;
+  },
+  stats() {
+    return {
+      connections: conns.size,
+      deliveries,
+      bytes,
+      firstAt,
+      lastAt,
+      closedLagged,
+      closedOther,
+      hist: hist.toSparse(),
+      rss: process.memoryUsage().rss,
+    };
+  },
+  async closeAll() {
+    closing = true;
+    const all = [...conns];
+    await Promise.all(
+      all.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            if (c.ws.readyState === WebSocket.CLOSED) return resolve();
+            c.ws.once('close', () => resolve());
+            c.ws.terminate();
+          }),
+      ),
+    );
+    conns.clear();
+    return all.length;
+  },
+});

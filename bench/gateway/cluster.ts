@@ -1,0 +1,117 @@
+/**
+ * Starts the bench's processes: the broker, the server under test (gateway or
+ * baseline), the publisher and the client workers, each in a process of its
+ * own, and stops them all.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, connect as tcpConnect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnChild, type Child } from './rpc.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const HERE = import.meta.dirname;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = tcpConnect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listening on 127.0.0.1:${port} after ${timeoutMs} ms`);
+}
+
+export interface BrokerProcess {
+  brokers: string[];
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** The dev broker: services/broker/src/main.ts when it exists, else bench/gateway/broker-process.ts. */
+export async function startBrokerProcess(): Promise<BrokerProcess> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'newswire-bench-gw-'));
+  const port = await freePort();
+  const main = join(ROOT, 'services', 'broker', 'src', 'main.ts');
+  const entry = existsSync(main) ? main : join(HERE, 'broker-process.ts');
+  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry, '--port', String(port), '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  await waitForPort(port, 30_000);
+  return {
+    brokers: [`127.0.0.1:${port}`],
+    pid: proc.pid!,
+    async stop() {
+      if (proc.exitCode === null && proc.signalCode === null) {
+        proc.kill('SIGTERM');
+        const t = setTimeout(() => proc.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(t);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ServerProcess {
+  mode: 'gateway' | 'baseline';
+  url: string;
+  child: Child;
+  stop(): Promise<void>;
+}
+
+export async function startServerProcess(
+  mode: 'gateway' | 'baseline',
+  brokers: string[],
+  limits: Record<string, unknown> = {},
+): Promise<ServerProcess> {
+  const child = spawnChild(join(HERE, 'server-process.ts'), { execArgv: ['--expose-gc'], label: mode });
+  const { port } = await child.call<{ port: number }>('start', { mode, brokers, limits, partitions: 4 }, 120_000);
+  return {
+    mode,
+    url: `ws://127.0.0.1:${port}`,
+    child,
+    async stop() {
+      await child.call('stop', {}, 30_000).catch(() => {});
+      await child.kill();
+    },
+  };
+}
+
+export function startWorkers(n: number): Child[] {
+  return Array.from({ length: n }, (_, i) => spawnChild(join(HERE, 'client-worker.ts'), { label: `client-worker-${i}` }));
+}
+
+export async function startPublisher(brokers: string[]): Promise<Child> {
+  const child = spawnChild(join(HERE, 'publisher-process.ts'), { label: 'publisher' });
+  await child.call('start', { brokers, partitions: 4 }, 60_000);
+  return child;
+}
+
+export function startResumeWorker(): Child {
+  return spawnChild(join(HERE, 'resume-worker.ts'), { label: 'resume-worker' });
+}

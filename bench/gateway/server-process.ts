@@ -1,0 +1,48 @@
+/**
+ * Runs the server under test in a process of its own: the real gateway
+ * (startGateway from services/gateway) or the naive baseline. Started with
+ * --expose-gc so memory can be measured after a collection.
+ */
+import type { GatewayLimits } from '@newswire/gateway';
+import { serve } from './rpc.ts';
+
+type Running = { port: number; stop(): Promise<void> };
+let running: Running | null = null;
+
+function gc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    g();
+  }
+}
+
+serve({
+  async start(args) {
+    const brokers = args.brokers as string[];
+    if (args.mode === 'baseline') {
+      const { startBaseline } = await import('./baseline-server.ts');
+      running = await startBaseline({ brokers });
+    } else {
+      const { startGateway } = await import('@newswire/gateway');
+      running = await startGateway({
+        host: '127.0.0.1',
+        port: 0,
+        brokers,
+        createPartitions: Number(args.partitions ?? 4),
+        limits: (args.limits ?? {}) as Partial<GatewayLimits>,
+      });
+    }
+    return { port: running.port };
+  },
+  mem(args) {
+    if (args.gc) gc();
+    const m = process.memoryUsage();
+    return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
+  },
+  async stop() {
+    await running?.stop();
+    running = null;
+    return true;
+  },
+});

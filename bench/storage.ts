@@ -1,0 +1,135 @@
+/**
+ * `npm run bench -- storage [--messages N] [--partitions 30] [--always-batches 300]`
+ *
+ * The dev broker's storage alone (no network, no client): append throughput
+ * of kafkajs-encoded batches (100 x 1 KB records) with interval flush and
+ * with flush `always`, sequential read throughput, offsetForTimestamp
+ * latency, index memory versus data size, and reopen time after a clean
+ * stop and after a crash (CRC pass over the tail segments).
+ */
+import { parseArgs } from 'node:util';
+import { makeBatch, tempDir } from '../services/broker/test/storage/kafkajs-batches.ts';
+import { openLogManager, type FileLogManager } from '../services/broker/src/storage/log-manager.ts';
+import { printTable, saveResult, percentile, type Row } from './lib.ts';
+
+const RECORDS_PER_BATCH = 100;
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    strict: false,
+    options: {
+      messages: { type: 'string', default: '1000000' },
+      partitions: { type: 'string', default: '30' },
+      'always-batches': { type: 'string', default: '300' },
+    },
+  });
+  const messages = Number(values.messages);
+  const partitions = Number(values.partitions);
+  const alwaysBatches = Number(values['always-batches']);
+  const batches = Math.ceil(messages / RECORDS_PER_BATCH);
+  const value = Buffer.alloc(1024, 'a');
+  const template = await makeBatch(Array.from({ length: RECORDS_PER_BATCH }, (_, i) => ({ key: `key-${i}`, value, timestamp: 1_700_000_000_000 + i })));
+  const rows: Row[] = [];
+  const tmp = tempDir('bench-storage-');
+  try {
+    // Appends: each batch is copied first because append patches its buffer in place.
+    const m = openLogManager(tmp.dir, { flush: 1000 });
+    m.createTopic('bench', partitions);
+    let t0 = performance.now();
+    for (let i = 0; i < batches; i++) appendOk(m, i % partitions, Buffer.from(template));
+    let ms = performance.now() - t0;
+    rows.push(rate('append, flush 1000 ms', batches * RECORDS_PER_BATCH, batches * template.length, ms));
+
+    const ma = openLogManager(`${tmp.dir}/always`, { flush: 'always' });
+    ma.createTopic('bench', 1);
+    const lat: number[] = [];
+    for (let i = 0; i < alwaysBatches; i++) {
+      const s = performance.now();
+      appendOk(ma, 0, Buffer.from(template));
+      lat.push(performance.now() - s);
+    }
+    rows.push(rate('append, flush always', alwaysBatches * RECORDS_PER_BATCH, alwaysBatches * template.length, lat.reduce((a, b) => a + b, 0), lat));
+    ma.close();
+
+    m.flush();
+    t0 = performance.now();
+    let bytes = 0;
+    let records = 0;
+    for (let p = 0; p < partitions; p++) {
+      const log = m.partition('bench', p)!;
+      let offset = 0;
+      while (offset < log.highWatermark()) {
+        const buf = log.read(offset, 1 << 20);
+        bytes += buf.length;
+        const n = Math.round(buf.length / template.length) * RECORDS_PER_BATCH;
+        records += n;
+        offset += n;
+      }
+    }
+    ms = performance.now() - t0;
+    rows.push(rate('sequential read, 1 MiB fetches', records, bytes, ms));
+
+    const log0 = m.partition('bench', 0)!;
+    const lookups: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const s = performance.now();
+      log0.offsetForTimestamp(1_700_000_000_000 + (i % RECORDS_PER_BATCH));
+      lookups.push(performance.now() - s);
+    }
+    rows.push(rate('offsetForTimestamp (exact, decodes one batch)', 1000, 0, lookups.reduce((a, b) => a + b, 0), lookups));
+
+    const stored = partitionsSize(m, partitions);
+    const indexBytes = m.indexMemoryBytes();
+    const mem = process.memoryUsage();
+    m.close();
+
+    t0 = performance.now();
+    const clean = openLogManager(tmp.dir, { flush: 1000 });
+    const cleanMs = performance.now() - t0;
+    // Reopening without close() leaves no clean-shutdown marker: the next open is a crash recovery.
+    t0 = performance.now();
+    const crashed = openLogManager(tmp.dir, { flush: 1000 });
+    const crashMs = performance.now() - t0;
+    crashed.close();
+    clean.close();
+    rows.push(rate('reopen after clean stop', records, stored, cleanMs));
+    rows.push(rate('reopen after crash (CRC pass over tails)', records, stored, crashMs));
+
+    printTable(`storage: ${records.toLocaleString('en-US')} records of 1 KB in ${partitions} partitions`, rows);
+    const memory = {
+      storedMB: stored / 1e6,
+      indexKiB: indexBytes / 1024,
+      rssMB: mem.rss / 1e6,
+      heapUsedMB: mem.heapUsed / 1e6,
+    };
+    printTable('storage memory', [memory]);
+    console.log(`saved ${saveResult('storage', { messages: records, partitions, rows, memory })}`);
+  } finally {
+    tmp.cleanup();
+  }
+}
+
+function appendOk(m: FileLogManager, partition: number, batch: Buffer): void {
+  const r = m.partition('bench', partition)!.append(batch);
+  if (!r.ok) throw new Error(`append failed: ${r.errorCode} ${r.message}`);
+}
+
+/** One table row; every row has the same columns (printTable takes them from the first). */
+function rate(operation: string, records: number, bytes: number, ms: number, latencies: number[] = []): Row {
+  return {
+    operation,
+    records,
+    'records/s': Math.round((records / ms) * 1000),
+    'MB/s': bytes ? bytes / ms / 1000 : '',
+    'total ms': ms,
+    'p50 ms': latencies.length ? percentile(latencies, 50) : '',
+    'p99 ms': latencies.length ? percentile(latencies, 99) : '',
+  };
+}
+
+function partitionsSize(m: FileLogManager, partitions: number): number {
+  let total = 0;
+  for (let p = 0; p < partitions; p++) total += m.partition('bench', p)!.sizeBytes();
+  return total;
+}

@@ -1,0 +1,211 @@
+/**
+ * Property tests over the request decoder, through real sockets: random
+ * frames and mutated real kafkajs frames. For every input the broker answers
+ * (echoing the request's correlation id) or closes the connection, and it
+ * keeps serving everyone else: a kafkajs admin call works after each run.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { gzipSync } from 'node:zlib';
+import type { Admin } from 'kafkajs';
+import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { testKafka } from './support/kafkajs-client.ts';
+import { RawConnection } from './support/raw-connection.ts';
+import { kafkajsDecodeResponse, kafkajsRecordBatch, kafkajsRequestFrame } from './support/kafkajs-wire.ts';
+import { gzipBombBatch, produceFrame } from './support/wire-frames.ts';
+
+let kafka: TestKafka;
+let admin: Admin;
+let host: string;
+let port: number;
+let seeds: Buffer[] = [];
+
+beforeAll(async () => {
+  // Short long-polls so mutated Fetch requests answer quickly (ignored on real Kafka).
+  kafka = await startKafka({ broker: { maxFetchWaitMs: 200 } });
+  const [h, p] = kafka.brokers[0]!.split(':');
+  host = h!;
+  port = Number(p);
+  admin = testKafka(kafka.brokers).admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: 'fuzz', numPartitions: 2 }], waitForLeaders: true });
+  const batch = await kafkajsRecordBatch({ messages: [{ key: 'k', value: 'v', headers: { h: 'x' } }, { value: 'w' }] });
+  const gz = await kafkajsRecordBatch({ messages: [{ value: 'gz'.repeat(100) }], compression: 1 });
+  // Real client bytes for a spread of APIs: the mutation seeds.
+  seeds = [
+    produceFrame(11, 'fuzz', 0, batch),
+    produceFrame(12, 'fuzz', 1, gz),
+    await kafkajsRequestFrame('fetch', 4, { replicaId: -1, maxWaitTime: 100, minBytes: 1, maxBytes: 1 << 20, topics: [{ topic: 'fuzz', partitions: [{ partition: 0, fetchOffset: '0', maxBytes: 1 << 20 }] }] }, 13),
+    await kafkajsRequestFrame('metadata', 4, { topics: ['fuzz'] }, 14),
+    await kafkajsRequestFrame('listOffsets', 1, { replicaId: -1, topics: [{ topic: 'fuzz', partitions: [{ partition: 0, timestamp: -1 }] }] }, 15),
+    await kafkajsRequestFrame('apiVersions', 2, {}, 16),
+    await kafkajsRequestFrame('findCoordinator', 0, { groupId: 'fz' }, 17),
+    await kafkajsRequestFrame('offsetCommit', 2, { groupId: 'fz', groupGenerationId: -1, memberId: '', retentionTime: -1, topics: [{ topic: 'fuzz', partitions: [{ partition: 0, offset: '1' }] }] }, 18),
+    await kafkajsRequestFrame('offsetFetch', 1, { groupId: 'fz', topics: [{ topic: 'fuzz', partitions: [{ partition: 0 }] }] }, 19),
+    await kafkajsRequestFrame('heartbeat', 0, { groupId: 'fz', groupGenerationId: 1, memberId: 'm' }, 20),
+    await kafkajsRequestFrame('describeGroups', 0, { groupIds: ['fz'] }, 21),
+    await kafkajsRequestFrame('listGroups', 0, {}, 22),
+    await kafkajsRequestFrame('createTopics', 0, { topics: [{ topic: 'fuzz-created', numPartitions: 1 }] }, 23),
+    await kafkajsRequestFrame('initProducerId', 0, { transactionalId: null, transactionTimeout: 1000 }, 24),
+    await kafkajsRequestFrame('syncGroup', 0, { groupId: 'fz', generationId: 1, memberId: 'm', groupAssignment: [] }, 25),
+    await kafkajsRequestFrame('leaveGroup', 0, { groupId: 'fz', memberId: 'm' }, 26),
+  ];
+});
+
+afterAll(async () => {
+  // eslint-disable-next-line no-console
+  console.log('[fuzz] outcomes', outcomes);
+  await admin?.disconnect();
+  await kafka?.stop();
+});
+
+/** Fix the size prefix to the real length, as a well-framed but lying client would. */
+function reframe(body: Buffer): Buffer {
+  const out = Buffer.alloc(4 + body.length);
+  out.writeInt32BE(body.length, 0);
+  body.copy(out, 4);
+  return out;
+}
+
+const outcomes = { answered: 0, closed: 0, incomplete: 0 };
+
+/**
+ * Send the bytes on a fresh connection. A complete frame must be answered
+ * (with its own correlation id) or the connection closed; an incomplete one
+ * (size prefix larger than what was sent) may also just wait for more bytes.
+ */
+async function sendAndObserve(bytes: Buffer): Promise<void> {
+  const conn = await RawConnection.open(port, host);
+  try {
+    conn.send(bytes);
+    const size = bytes.length >= 4 ? bytes.readInt32BE(0) : -1;
+    const complete = bytes.length >= 4 && size >= 0 && size <= bytes.length - 4;
+    const res = await conn.next(complete ? 10_000 : 150).catch(() => undefined);
+    if (res) {
+      expect(res.correlationId).toBe(bytes.readInt32BE(8));
+      outcomes.answered++;
+    } else if (conn.closed) {
+      outcomes.closed++;
+    } else {
+      expect(complete, 'a complete frame got neither an answer nor a close').toBe(false);
+      outcomes.incomplete++;
+    }
+  } finally {
+    conn.destroy();
+  }
+}
+
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), xor: fc.integer({ min: 1, max: 255 }) }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
+  fc.record({ kind: fc.constant('int32' as const), at: fc.nat(), value: fc.constantFrom(-2, -1, 0, 1, 0x7fffffff, -0x80000000, 65536) }),
+  fc.record({ kind: fc.constant('int16' as const), at: fc.nat(), value: fc.constantFrom(-2, -1, 0, 0x7fff, -0x8000) }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+function applyMutation(body: Buffer, m: Mutation): Buffer {
+  const at = body.length === 0 ? 0 : m.at % body.length;
+  const b = Buffer.from(body);
+  switch (m.kind) {
+    case 'flip':
+      if (b.length) b[at] = b[at]! ^ m.xor;
+      return b;
+    case 'truncate':
+      return b.subarray(0, at);
+    case 'insert':
+      return Buffer.concat([b.subarray(0, at), Buffer.from(m.bytes), b.subarray(at)]);
+    case 'int32':
+      if (at + 4 <= b.length) b.writeInt32BE(m.value, at);
+      return b;
+    case 'int16':
+      if (at + 2 <= b.length) b.writeInt16BE(m.value, at);
+      return b;
+  }
+}
+
+async function stillServing(): Promise<void> {
+  const topics = await admin.listTopics();
+  expect(topics).toContain('fuzz');
+}
+
+describe('request decoder fuzzing over real sockets', () => {
+  it('random frames: answered or closed, broker keeps serving', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ minLength: 0, maxLength: 600 }).map((a) => reframe(Buffer.from(a))),
+          fc.uint8Array({ minLength: 0, maxLength: 600 }).map((a) => Buffer.from(a)),
+          // A plausible header (known key, random version) then noise.
+          fc
+            .tuple(fc.constantFrom(0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22), fc.integer({ min: -1, max: 12 }), fc.uint8Array({ maxLength: 300 }))
+            .map(([key, ver, noise]) => {
+              const h = Buffer.alloc(10);
+              h.writeInt16BE(key, 0);
+              h.writeInt16BE(ver, 2);
+              h.writeInt32BE(4242, 4);
+              h.writeInt16BE(-1, 8);
+              return reframe(Buffer.concat([h, Buffer.from(noise)]));
+            }),
+        ),
+        async (bytes) => {
+          await sendAndObserve(bytes);
+          await stillServing();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('mutated real kafkajs frames: answered or closed, broker keeps serving', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (pick, mutations) => {
+        const seed = seeds[pick % seeds.length]!;
+        let body = seed.subarray(4);
+        for (const m of mutations) body = applyMutation(body, m);
+        await sendAndObserve(reframe(body));
+        await stillServing();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('many frames pipelined on one connection, valid and mutated mixed', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.option(mutation, { nil: undefined })), { minLength: 2, maxLength: 12 }), async (plan) => {
+        const frames = plan.map(([pick, m]) => {
+          const seed = seeds[pick % seeds.length]!;
+          return m ? reframe(applyMutation(seed.subarray(4), m)) : seed;
+        });
+        const conn = await RawConnection.open(port, host);
+        conn.send(Buffer.concat(frames));
+        // Responses come in request order: their correlation ids are a prefix-ordered subsequence of the sent ones.
+        const sentCids = frames.map((f) => (f.length >= 12 ? f.readInt32BE(8) : NaN));
+        let cursor = 0;
+        for (;;) {
+          const res = await conn.next(1500).catch(() => undefined);
+          if (!res) break;
+          while (cursor < sentCids.length && sentCids[cursor] !== res.correlationId) cursor++;
+          expect(cursor).toBeLessThan(sentCids.length);
+          cursor++;
+        }
+        conn.destroy();
+        await stillServing();
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a gzip bomb is refused (bounded inflation) and the broker keeps serving', async () => {
+    const template = await kafkajsRecordBatch({ messages: [{ value: 'x' }], compression: 1 });
+    // 96 MiB of zeros: ~100 KB compressed, beyond the broker's inflation bound.
+    const bomb = gzipBombBatch(template, gzipSync(Buffer.alloc(96 * 1024 * 1024), { level: 9 }));
+    const conn = await RawConnection.open(port, host);
+    conn.send(produceFrame(99, 'fuzz', 0, bomb));
+    const res = await conn.next(30_000);
+    const decoded = (await kafkajsDecodeResponse('produce', 3, res.body)) as { topics: { partitions: { errorCode: number }[] }[] };
+    expect(decoded.topics[0]!.partitions[0]!.errorCode).not.toBe(0);
+    conn.destroy();
+    await stillServing();
+  });
+});

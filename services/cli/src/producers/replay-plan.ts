@@ -1,0 +1,69 @@
+/**
+ * Turns replay arguments into exact per-partition offsets, asking Kafka:
+ * start offsets (earliest, by timestamp per partition, or given) and, unless
+ * following, end offsets captured now (or by the --to timestamp), so a replay
+ * without --follow always stops at a well-defined point.
+ */
+import type { Admin } from '@newswire/shared/kafka';
+import { UsageError } from '../command.ts';
+import type { From } from './replay-args.ts';
+
+export interface PartitionPlan {
+  topic: string;
+  partition: number;
+  start: bigint;
+  /** Exclusive; undefined when following. */
+  end: bigint | undefined;
+}
+
+/** Offset of the first message with timestamp >= ms, per partition (the end offset when none). */
+async function offsetsAt(admin: Admin, topic: string, ms: number): Promise<Map<number, bigint>> {
+  const r = await admin.fetchTopicOffsetsByTimestamp(topic, ms);
+  return new Map(r.map((p) => [p.partition, BigInt(p.offset)]));
+}
+
+export async function planReplay(
+  admin: Admin,
+  topics: string[],
+  from: From,
+  opts: { follow: boolean; toMs?: number },
+): Promise<PartitionPlan[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = topics.filter((t) => !existing.has(t));
+  if (missing.length) throw new UsageError(`no such topic: ${missing.join(', ')} (see \`newswire topics\`)`);
+  const plans: PartitionPlan[] = [];
+  for (const topic of topics) {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    const byTime = from.kind === 'time' ? await offsetsAt(admin, topic, from.ms) : undefined;
+    // --to is inclusive: stop before the first message later than it.
+    const toOffsets = opts.toMs !== undefined && !opts.follow ? await offsetsAt(admin, topic, opts.toMs + 1) : undefined;
+    for (const o of offsets.sort((a, b) => a.partition - b.partition)) {
+      const low = BigInt(o.low);
+      const high = BigInt(o.high);
+      let start: bigint;
+      if (from.kind === 'earliest') start = low;
+      else if (from.kind === 'time') start = byTime!.get(o.partition) ?? high;
+      else {
+        const given = from.offsets.find((x) => x.topic === topic && x.partition === o.partition);
+        if (!given) continue; // only the partitions named in --from are replayed
+        if (given.offset < low || given.offset > high) {
+          throw new UsageError(`--from ${topic}:${o.partition}:${given.offset} is outside the stored range ${low}..${high}`);
+        }
+        start = given.offset;
+      }
+      let end: bigint | undefined = opts.follow ? undefined : high;
+      const to = toOffsets?.get(o.partition);
+      if (end !== undefined && to !== undefined && to < end) end = to;
+      plans.push({ topic, partition: o.partition, start, end });
+    }
+  }
+  if (from.kind === 'offsets') {
+    for (const o of from.offsets) {
+      if (!topics.includes(o.topic)) throw new UsageError(`--from names ${o.topic}, which is not among the replayed topics`);
+      if (!plans.some((p) => p.topic === o.topic && p.partition === o.partition)) {
+        throw new UsageError(`${o.topic} has no partition ${o.partition}`);
+      }
+    }
+  }
+  return plans;
+}

@@ -1,0 +1,53 @@
+/**
+ * What `newswire start` tells a newcomer once everything is up: where the
+ * dashboard is and what to try next, with commands that work as printed
+ * (they carry --brokers/--gateway when the ports are not the defaults).
+ */
+export interface Endpoints {
+  dashboard: string;
+  websocket: string;
+  health: string;
+  ingest: string | undefined;
+  brokers: string[];
+  /** Human description of the Kafka in use. */
+  kafka: string;
+  demo: string;
+}
+
+const DEFAULT_BROKERS = '127.0.0.1:9092';
+const DEFAULT_GATEWAY = 'ws://127.0.0.1:8080/';
+
+export function bannerText(e: Endpoints, color: boolean): string {
+  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
+  const cyan = (s: string) => (color ? `\x1b[36m${s}\x1b[0m` : s);
+  const brokers = e.brokers.join(',');
+  const brokersFlag = brokers === DEFAULT_BROKERS ? '' : ` --brokers ${brokers}`;
+  const gatewayFlag = e.websocket === DEFAULT_GATEWAY ? '' : ` --gateway ${e.websocket}`;
+  const lines = [
+    '',
+    bold('newswire is running'),
+    `  dashboard   ${cyan(e.dashboard)}`,
+    `  websocket   ${e.websocket}   (health ${e.health})`,
+    ...(e.ingest ? [`  ingest      POST ${e.ingest}`] : []),
+    `  kafka       ${e.kafka}`,
+    `  demo wire   ${e.demo}`,
+    '',
+    bold('Try next, in another terminal:'),
+    `  publish   npx newswire publish arrests --story kz-unrest-2022 --count 5000 --qualifier more-than \\`,
+    `                --country KZ --source "Interior Ministry" --source-role government --via "state television"${brokersFlag}`,
+    `  tail      npx newswire tail --from earliest${gatewayFlag}`,
+    `  replay    npx newswire replay newswire.arrests newswire.casualties --from earliest${brokersFlag}`,
+    `  topics    npx newswire topics${brokersFlag}`,
+    ...(e.ingest
+      ? [`  http      curl -X POST ${e.ingest} -H 'content-type: application/json' --data-binary @update.json`]
+      : []),
+    '',
+    'Ctrl-C stops everything (press it twice to force).',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export function printBanner(e: Endpoints, out: NodeJS.WriteStream): void {
+  out.write(bannerText(e, Boolean(out.isTTY)) + '\n');
+}

@@ -1,0 +1,186 @@
+/**
+ * Starts newswire's parts in dependency order — broker, topics, gateway (with
+ * the dashboard), ingest, demo wire — and stops them in reverse. If a step
+ * fails, or a stop is requested while starting, whatever already runs is
+ * stopped before the error propagates.
+ */
+import { resolve } from 'node:path';
+import {
+  connectWithin,
+  createAdmin,
+  createKafka,
+  ensureTopics,
+  NEWSWIRE_TOPICS,
+  type Config,
+  type Logger,
+} from '@newswire/shared';
+import type { Endpoints } from './banner.ts';
+
+export interface RunningSystem {
+  endpoints: Endpoints;
+  /** Stops everything, newest first; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+type Stopper = { name: string; stop: () => Promise<void> };
+
+/** The address clients use for a server bound to `host` (0.0.0.0 / :: are not dialable). */
+export function dialHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+}
+
+class StartAborted extends Error {
+  constructor() {
+    super('stop requested during startup');
+  }
+}
+
+export async function startSystem(config: Config, logger: Logger, signal: AbortSignal): Promise<RunningSystem> {
+  const stoppers: Stopper[] = [];
+  const check = () => {
+    if (signal.aborted) throw new StartAborted();
+  };
+  let stopping: Promise<void> | null = null;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const s of [...stoppers].reverse()) {
+        const t0 = Date.now();
+        try {
+          await s.stop();
+          logger.info({ component: s.name, ms: Date.now() - t0 }, 'stopped');
+        } catch (err) {
+          logger.error({ err, component: s.name }, 'stop failed');
+        }
+      }
+    })());
+
+  try {
+    // The dashboard bundle builds while the broker starts.
+    const dashboardReady = import('@newswire/dashboard').then((d) =>
+      d.createDashboardHandler(config.DASHBOARD_DIST_DIR ? { distDir: config.DASHBOARD_DIST_DIR } : {}),
+    );
+    dashboardReady.catch(() => {}); // awaited below; avoid an unhandled rejection if we bail out first
+
+    // 1. Kafka: the dev broker in-process, unless KAFKA_BROKERS names a real cluster.
+    let brokers = config.KAFKA_BROKERS;
+    let kafkaLabel: string;
+    if (brokers) {
+      kafkaLabel = `${brokers.join(',')} (KAFKA_BROKERS)`;
+    } else {
+      const { startBroker } = await import('@newswire/broker');
+      const dataDir = resolve(config.BROKER_DATA_DIR);
+      const broker = await startBroker({
+        host: config.BROKER_HOST,
+        port: config.BROKER_PORT,
+        dataDir,
+        defaultPartitions: config.NEWSWIRE_TOPIC_PARTITIONS,
+        logger: logger.child({ component: 'broker' }),
+      });
+      stoppers.push({ name: 'broker', stop: () => broker.stop() });
+      brokers = [`${dialHost(config.BROKER_HOST)}:${broker.port}`];
+      kafkaLabel = `${brokers[0]} (dev broker, data in ${dataDir})`;
+    }
+    check();
+
+    // 2. Topics, so the gateway and the replay tools find them before the first publish.
+    const kafka = createKafka({ brokers, clientId: `${config.KAFKA_CLIENT_ID}-start`, logger });
+    const admin = createAdmin(kafka);
+    await connectWithin(admin, brokers, config.KAFKA_CONNECT_TIMEOUT_MS);
+    try {
+      const created = await ensureTopics(admin, NEWSWIRE_TOPICS, config.NEWSWIRE_TOPIC_PARTITIONS);
+      logger.info({ created, topics: NEWSWIRE_TOPICS }, created.length ? 'topics created' : 'topics present');
+    } finally {
+      await admin.disconnect().catch(() => {});
+    }
+    check();
+
+    // 3. The gateway, serving the dashboard at /.
+    const staticHandler = await dashboardReady;
+    const { startGateway, gatewayOptionsFromConfig } = await import('@newswire/gateway');
+    const gateway = await startGateway({
+      ...gatewayOptionsFromConfig({ ...config, KAFKA_BROKERS: brokers }),
+      staticHandler,
+      logger: logger.child({ component: 'gateway' }),
+    });
+    stoppers.push({ name: 'gateway', stop: () => gateway.stop() });
+    check();
+
+    // 4. Ingest (HTTP POST /v1/updates).
+    const ingest = await startIngestService(config, brokers, logger.child({ component: 'ingest' }));
+    if (ingest) stoppers.push({ name: 'ingest', stop: () => ingest.stop() });
+    check();
+
+    // 5. The demo wire: runs in the background until done or stopped.
+    const demo = startDemo(config, brokers, logger.child({ component: 'demo-wire' }));
+    if (demo) stoppers.push({ name: 'demo-wire', stop: demo.stop });
+
+    const gatewayHost = dialHost(config.GATEWAY_HOST);
+    const endpoints: Endpoints = {
+      dashboard: `http://${gatewayHost}:${gateway.port}/`,
+      websocket: `ws://${gatewayHost}:${gateway.port}/`,
+      health: `http://${gatewayHost}:${gateway.port}/healthz`,
+      ingest: ingest ? `http://${dialHost(config.INGEST_HOST)}:${ingest.port}/v1/updates` : undefined,
+      brokers,
+      kafka: kafkaLabel,
+      demo: demo ? demo.description : 'off',
+    };
+    return { endpoints, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+interface RunningIngest {
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function startIngestService(config: Config, brokers: string[], logger: Logger): Promise<RunningIngest | null> {
+  // TEMPORARY until services/ingest lands.
+  const mod = (await import('@newswire/ingest').catch(() => null)) as { startIngest?: (o: Record<string, unknown>) => Promise<RunningIngest> } | null;
+  if (!mod?.startIngest) {
+    logger.warn('ingest service not available yet');
+    return null;
+  }
+  const { startIngest } = mod;
+  const ingest = await startIngest({
+    host: config.INGEST_HOST,
+    port: config.INGEST_PORT,
+    brokers,
+    logger,
+    ...(config.INGEST_TOKEN ? { token: config.INGEST_TOKEN } : {}),
+  });
+  return { port: ingest.port, stop: () => ingest.stop() };
+}
+
+function startDemo(config: Config, brokers: string[], logger: Logger): { description: string; stop: () => Promise<void> } | null {
+  if (config.START_DEMO === 'off') return null;
+  const controller = new AbortController();
+  const loop = config.START_DEMO === 'loop';
+  const done = (async () => {
+    const { runDemoWire } = await import('@newswire/shared/seed/demo-wire');
+    const result = await runDemoWire({
+      brokers,
+      pace: config.START_DEMO_PACE,
+      loop,
+      signal: controller.signal,
+      logger,
+      partitions: config.NEWSWIRE_TOPIC_PARTITIONS,
+      onPublished(update, position, pass) {
+        logger.info({ kind: update.kind, pass, ...position }, `demo: ${update.headline}`);
+      },
+    });
+    logger.info({ ...result }, result.aborted ? 'demo wire stopped' : 'demo wire finished: the seed story is told');
+  })().catch((err: unknown) => {
+    // The demo is a convenience: a failure is logged, the system keeps running.
+    logger.error({ err }, 'demo wire failed');
+  });
+  return {
+    description: `telling the seed story ${loop ? 'in a loop' : 'once'} (pace ${config.START_DEMO_PACE})`,
+    stop: async () => {
+      controller.abort();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * `newswire demo` and `newswire schema` as spawned processes: exit codes,
+ * output, and what reaches Kafka (checked by end offsets).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Admin } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin, createKafka, createLogger, KINDS, NEWSWIRE_TOPICS, jsonSchemaDocuments } from '@newswire/shared';
+import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
+import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+
+const BIN = join(import.meta.dirname, '../bin/newswire.mjs');
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KAFKA_BROKERS: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let kafka: TestKafka;
+let admin: Admin;
+const logger = createLogger('cli-demo-test', { level: 'silent' });
+
+async function messagesInTopics(): Promise<number> {
+  const existing = new Set(await admin.listTopics());
+  let total = 0;
+  for (const topic of NEWSWIRE_TOPICS) {
+    if (!existing.has(topic)) continue;
+    for (const o of await admin.fetchTopicOffsets(topic)) total += Number(o.high) - Number(o.low);
+  }
+  return total;
+}
+
+beforeAll(async () => {
+  kafka = await startKafka();
+  admin = createAdmin(createKafka({ brokers: kafka.brokers, logger }));
+  await admin.connect();
+});
+
+afterAll(async () => {
+  await admin?.disconnect();
+  await kafka?.stop();
+});
+
+describe('newswire demo', () => {
+  it('refuses a bad pace with exit 2, publishing nothing', async () => {
+    const r = await cli(['demo', '--pace', 'fast', '--brokers', kafka.brokers.join(',')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pace "fast" must be max, <N>x/);
+    expect(await messagesInTopics()).toBe(0);
+  });
+
+  it('refuses --loop with --once', async () => {
+    const r = await cli(['demo', '--loop', '--once']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--loop or --once/);
+  });
+
+  it('publishes the story once at max pace and prints each position', async () => {
+    const r = await cli(['demo', '--pace', 'max', '--json', '--brokers', kafka.brokers.join(',')]);
+    expect(r.stderr).toMatch(new RegExp(`published ${KAZAKHSTAN_SEED.length} update\\(s\\) in 1 pass`));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; topic: string; kind: string });
+    expect(lines.map((l) => l.id)).toEqual(KAZAKHSTAN_SEED.map((u) => u.id));
+    expect(await messagesInTopics()).toBe(KAZAKHSTAN_SEED.length);
+  });
+
+  it('fails with exit 1 and a clear message when Kafka is unreachable', async () => {
+    const r = await cli(['demo', '--pace', 'max', '--brokers', '127.0.0.1:1'], { KAFKA_CONNECT_TIMEOUT_MS: '1500' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unreachable/);
+  });
+
+  it('has help with an example', async () => {
+    const r = await cli(['demo', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/newswire demo --pace 3600x --loop/);
+  });
+});
+
+describe('newswire schema', () => {
+  it('writes one JSON Schema for any update and one per kind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'newswire-schema-'));
+    try {
+      const r = await cli(['schema', '--out', dir]);
+      expect(r.code).toBe(0);
+      const files = (await readdir(dir)).sort();
+      expect(files).toEqual(['update.schema.json', ...KINDS.map((k) => `${k}.schema.json`)].sort());
+      const docs = jsonSchemaDocuments();
+      for (const f of files) expect(JSON.parse(await readFile(join(dir, f), 'utf8'))).toEqual(docs.get(f));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints the whole-update schema without --out, and refuses unknown flags', async () => {
+    const r = await cli(['schema']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).$id).toMatch(/update\.schema\.json$/);
+    const bad = await cli(['schema', '--outdir', 'x']);
+    expect(bad.code).toBe(2);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * `newswire start` end to end, as a newcomer runs it: a spawned process that
+ * brings up its own dev broker (free ports, temp data dir), serves the
+ * dashboard and /healthz, delivers the demo wire over WebSocket, stops with
+ * exit 0 on SIGINT, and keeps its data across a restart.
+ *
+ * Kafka: `start` embeds the dev broker by design, so this test does not take
+ * one from startKafka(); when KAFKA_BROKERS is set (an external cluster) the
+ * child inherits it and runs against that cluster instead, as start does.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { connect, type WebSocketConstructor } from '@newswire/shared/client/index';
+import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const BIN = join(ROOT, 'services/cli/bin/newswire.mjs');
+const SEED_IDS = new Set(KAZAKHSTAN_SEED.map((u) => u.id));
+
+interface Started {
+  child: ChildProcessWithoutNullStreams;
+  stdout: string[];
+  stderr: () => string;
+  started: Promise<Record<string, unknown>>;
+  exited: Promise<number | null>;
+}
+
+function startNewswire(dataDir: string, extra: string[] = []): Started {
+  const child = spawn(
+    process.execPath,
+    [BIN, 'start', '--data-dir', dataDir, '--broker-port', '0', '--gateway-port', '0', '--ingest-port', '0', ...extra],
+    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', START_DEMO_PACE: '50ms' }, stdio: 'pipe' },
+  );
+  const stdout: string[] = [];
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  let buffered = '';
+  let onStarted: (v: Record<string, unknown>) => void = () => {};
+  const started = new Promise<Record<string, unknown>>((res, rej) => {
+    onStarted = res;
+    child.on('exit', (code) => rej(new Error(`start exited ${code} before it was up:\n${err}`)));
+  });
+  started.catch(() => {});
+  child.stdout.on('data', (d: Buffer) => {
+    buffered += d.toString();
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      stdout.push(line);
+      try {
+        const rec = JSON.parse(line) as Record<string, unknown>;
+        if (rec.msg === 'newswire started') onStarted(rec);
+      } catch {
+        // every stdout line should be JSON; a stray one is asserted on below
+      }
+    }
+  });
+  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  return { child, stdout, stderr: () => err, started, exited };
+}
+
+/** Seed update ids delivered over WebSocket from the start of the log, until `want` of them arrived. */
+async function collectSeedIds(wsUrl: string, want: number, timeoutMs = 45_000): Promise<Set<string>> {
+  const client = connect({ url: wsUrl, WebSocket: WebSocket as unknown as WebSocketConstructor });
+  const seen = new Set<string>();
+  try {
+    const sub = client.subscribe({ from: 'earliest' });
+    const deadline = setTimeout(() => sub.close(), timeoutMs);
+    for await (const d of sub) {
+      if (SEED_IDS.has(d.update.id)) seen.add(d.update.id);
+      if (seen.size >= want) break;
+    }
+    clearTimeout(deadline);
+  } finally {
+    client.close();
+  }
+  return seen;
+}
+
+const running: Started[] = [];
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'newswire-start-'));
+});
+
+afterAll(async () => {
+  for (const s of running) if (s.child.exitCode === null) s.child.kill('SIGKILL');
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('newswire start', () => {
+  it('comes up, serves the dashboard and /healthz, delivers the demo wire, and stops with 0 on SIGINT', async () => {
+    const s = startNewswire(dataDir);
+    running.push(s);
+    const rec = await s.started;
+    const dashboard = String(rec.dashboard);
+    const websocket = String(rec.websocket);
+    expect(dashboard).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+
+    const page = await fetch(dashboard);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await page.text();
+    expect(html).toContain('<script src="app.js"');
+    const js = await fetch(new URL('app.js', dashboard));
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const health = await fetch(new URL('/healthz', dashboard));
+    expect(health.status).toBe(200);
+
+    const ids = await collectSeedIds(websocket, SEED_IDS.size);
+    expect(ids.size).toBe(SEED_IDS.size);
+
+    expect(s.stderr()).toContain('newswire is running');
+    expect(s.stderr()).toContain(dashboard);
+
+    s.child.kill('SIGINT');
+    expect(await s.exited).toBe(0);
+    const lines = s.stdout.filter((l) => l.trim());
+    expect(lines.every((l) => l.startsWith('{'))).toBe(true); // pino JSON when stdout is not a terminal
+    expect(lines.some((l) => l.includes('"newswire stopped"'))).toBe(true);
+  });
+
+  it('keeps the data across a restart (demo off: the story comes from the log)', async () => {
+    const s = startNewswire(dataDir, ['--demo', 'off']);
+    running.push(s);
+    const rec = await s.started;
+    expect(rec.demo).toBe('off');
+    const ids = await collectSeedIds(String(rec.websocket), SEED_IDS.size);
+    expect(ids.size).toBe(SEED_IDS.size);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('fails with exit 1 and a clear message when the gateway port is taken', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const s = startNewswire(dataDir, ['--demo', 'off', '--gateway-port', String(port)]);
+      running.push(s);
+      expect(await s.exited).toBe(1);
+      expect(s.stderr()).toMatch(/could not start.*in use/s);
+    } finally {
+      blocker.close();
+    }
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The auth matrix: JWT at connect (header, query) or in hello; no token,
+ * wrong topic, wrong kind, expired, bad signature, expiry while connected,
+ * origin allow-list.
+ */
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { startGateway, type RunningGateway } from '../src/index.ts';
+import type { Publisher } from '@newswire/shared/publisher';
+import { TestClient, publisherFor, quietLogger, seedOfKind } from './support.ts';
+
+const SECRET = 'test-secret-that-is-long-enough-1234';
+let kafka: TestKafka;
+let gw: RunningGateway;
+let pub: Publisher;
+let url: string;
+
+async function token(claims: Record<string, unknown>, opts: { secret?: string; expSeconds?: number } = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('desk-test')
+    .setIssuedAt(now - 10)
+    .setExpirationTime(now + (opts.expSeconds ?? 3600))
+    .sign(new TextEncoder().encode(opts.secret ?? SECRET));
+}
+
+/** The HTTP status of a refused upgrade, or 101 when it was accepted. */
+function upgradeStatus(u: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(u, { headers });
+    ws.once('open', () => {
+      ws.terminate();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('error', () => {});
+  });
+}
+
+beforeAll(async () => {
+  kafka = await startKafka({ partitions: 3 });
+  pub = await publisherFor(kafka.brokers);
+  gw = await startGateway({
+    port: 0,
+    brokers: kafka.brokers,
+    logger: quietLogger(),
+    auth: { secret: SECRET, allowedOrigins: ['https://desk.example'] },
+    limits: { authTimeoutMs: 60_000 },
+  });
+  url = `ws://127.0.0.1:${gw.port}/`;
+});
+
+afterAll(async () => {
+  await gw?.stop();
+  await pub?.close();
+  await kafka?.stop();
+});
+
+describe('auth', () => {
+  it('accepts a valid token in the Authorization header and delivers allowed topics', async () => {
+    const t = await token({ newswire: { topics: ['newswire.arrests'] } });
+    const c = await TestClient.connect(url, { headers: { authorization: `Bearer ${t}` } });
+    await c.hello();
+    expect(c.of('welcome')[0]!.auth).toMatchObject({ subject: 'desk-test', topics: ['newswire.arrests'] });
+    c.send({ op: 'subscribe', id: 'default' });
+    const sub = await c.waitForOp('subscribed');
+    expect(sub.topics).toEqual(['newswire.arrests']); // narrowed to the grant
+    const u = { ...seedOfKind('arrests'), id: 'auth-arrest-1' };
+    await pub.publish([u, { ...seedOfKind('casualties'), id: 'auth-casualty-1' }]);
+    await c.waitForOp('update', (f) => f.update.id === 'auth-arrest-1');
+    c.close();
+  });
+
+  it('refuses subscriptions beyond the grant with forbidden (topic and kind)', async () => {
+    const t = await token({ newswire: { topics: ['newswire.arrests', 'newswire.casualties'], kinds: ['arrests'] } });
+    const c = await TestClient.connect(`${url}?token=${t}`);
+    c.send({ op: 'subscribe', id: 'wrong-topic', topics: ['newswire.government'] });
+    expect((await c.waitForOp('error', (e) => e.ref === 'wrong-topic')).code).toBe('forbidden');
+    c.send({ op: 'subscribe', id: 'wrong-kind', filter: { kinds: ['casualties'] } });
+    expect((await c.waitForOp('error', (e) => e.ref === 'wrong-kind')).code).toBe('forbidden');
+    c.send({ op: 'subscribe', id: 'ok', filter: { kinds: ['arrests'] } });
+    expect((await c.waitForOp('subscribed', (f) => f.id === 'ok')).topics).toEqual(['newswire.arrests']);
+    c.close();
+  });
+
+  it('without a token: the upgrade succeeds but subscribing is unauthorized until hello carries one', async () => {
+    const c = await TestClient.connect(url);
+    c.send({ op: 'subscribe', id: 'early' });
+    expect((await c.waitForOp('error', (e) => e.ref === 'early')).code).toBe('unauthorized');
+    await c.hello(await token({ newswire: {} }));
+    c.send({ op: 'subscribe', id: 'later' });
+    await c.waitForOp('subscribed', (f) => f.id === 'later');
+    c.close();
+  });
+
+  it('refuses a bad signature, an expired token and a token without the newswire claim with 401', async () => {
+    expect(await upgradeStatus(url, { authorization: `Bearer ${await token({ newswire: {} }, { secret: 'another-secret-that-is-long-enough' })}` })).toBe(401);
+    expect(await upgradeStatus(`${url}?token=${await token({ newswire: {} }, { expSeconds: -60 })}`)).toBe(401);
+    expect(await upgradeStatus(`${url}?token=${await token({ other: true })}`)).toBe(401);
+    expect(await upgradeStatus(`${url}?token=not.a.jwt`)).toBe(401);
+  });
+
+  it('a bad token in hello gets unauthorized and close 4003', async () => {
+    const c = await TestClient.connect(url);
+    c.send({ op: 'hello', v: 1, token: await token({ newswire: {} }, { secret: 'another-secret-that-is-long-enough' }) });
+    expect((await c.waitForOp('error')).code).toBe('unauthorized');
+    expect(await c.waitClosed()).toBe(4003);
+  });
+
+  it('closes with 4001 when the token expires', async () => {
+    const c = await TestClient.connect(url, { headers: { authorization: `Bearer ${await token({ newswire: {} }, { expSeconds: 2 })}` } });
+    c.send({ op: 'subscribe', id: 's' });
+    await c.waitForOp('subscribed');
+    expect(await c.waitClosed(15_000)).toBe(4001);
+  });
+
+  it('checks the Origin allow-list on upgrade', async () => {
+    const t = await token({ newswire: {} });
+    expect(await upgradeStatus(`${url}?token=${t}`, { origin: 'https://evil.example' })).toBe(403);
+    expect(await upgradeStatus(`${url}?token=${t}`, { origin: 'https://desk.example' })).toBe(101);
+    expect(await upgradeStatus(`${url}?token=${t}`)).toBe(101); // non-browser clients send no Origin
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Replay over WebSocket: from earliest, from a time, from offsets; epoch and
+ * reset gaps; and a gap notice after broker retention deleted the data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { createAdmin, createKafka } from '@newswire/shared';
+import { startGateway, type RunningGateway } from '../src/index.ts';
+import type { Publisher } from '@newswire/shared/publisher';
+import { CursorTracker, TestClient, countIds, makeUpdates, publisherFor, quietLogger, seedOfKind, sleep } from './support.ts';
+
+let kafka: TestKafka;
+let pub: Publisher;
+let gw: RunningGateway;
+let url: string;
+const A = makeUpdates('replay-a', 300);
+const B = makeUpdates('replay-b', 200);
+let betweenIso = '';
+let positionsBeforeB: { topic: string; partition: number; offset: number }[] = [];
+
+beforeAll(async () => {
+  kafka = await startKafka({ partitions: 3 });
+  pub = await publisherFor(kafka.brokers);
+  gw = await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger(), limits: { windowEntries: 50 } });
+  url = `ws://127.0.0.1:${gw.port}/`;
+  await pub.publish(A);
+  // Positions between A and B, as a live subscriber sees them once A went by.
+  const probe = await TestClient.connect(url);
+  probe.send({ op: 'subscribe', id: 'probe', from: 'earliest' });
+  await probe.waitFor(() => countIds([probe.updateIds()], 'replay-a').unique === A.length, 'A through the gateway');
+  await probe.waitForOp('live');
+  probe.send({ op: 'unsubscribe', id: 'probe' });
+  probe.send({ op: 'subscribe', id: 'now' });
+  positionsBeforeB = (await probe.waitForOp('subscribed', (f) => f.id === 'now')).positions;
+  probe.close();
+  await sleep(30);
+  betweenIso = new Date().toISOString();
+  await sleep(30);
+  await pub.publish(B);
+});
+
+afterAll(async () => {
+  await gw?.stop();
+  await pub?.close();
+  await kafka?.stop();
+});
+
+async function replay(from: unknown): Promise<TestClient> {
+  const c = await TestClient.connect(url);
+  c.send({ op: 'subscribe', id: 'r', from });
+  await c.waitForOp('live', (f) => f.id === 'r', 60_000);
+  return c;
+}
+
+describe('replay over WebSocket', () => {
+  it('from earliest delivers everything retained, then goes live', async () => {
+    const c = await replay('earliest');
+    expect(countIds([c.updateIds()], 'replay-a')).toEqual({ unique: A.length, duplicates: [] });
+    expect(countIds([c.updateIds()], 'replay-b')).toEqual({ unique: B.length, duplicates: [] });
+    expect(c.of('update').every((f) => f.sub === 'r')).toBe(true);
+    const extra = makeUpdates('replay-live', 3);
+    await pub.publish(extra);
+    await c.waitFor(() => countIds([c.updateIds()], 'replay-live').unique === 3, 'live after replay');
+    c.close();
+  });
+
+  it('from a time delivers exactly what was published after it', async () => {
+    const c = await replay({ time: betweenIso });
+    expect(countIds([c.updateIds()], 'replay-a').unique).toBe(0);
+    expect(countIds([c.updateIds()], 'replay-b')).toEqual({ unique: B.length, duplicates: [] });
+    c.close();
+  });
+
+  it('from offsets delivers exactly what follows them', async () => {
+    const c = await replay({ positions: positionsBeforeB, epoch: gw.epoch });
+    expect(countIds([c.updateIds()], 'replay-a').unique).toBe(0);
+    expect(countIds([c.updateIds()], 'replay-b')).toEqual({ unique: B.length, duplicates: [] });
+    expect(c.of('gap')).toEqual([]);
+    expect(c.of('live')[0]!.recovered).toBe(true);
+    c.close();
+  });
+
+  it('a different epoch gets a gap notice per partition and a replay from the earliest offset', async () => {
+    const c = await replay({ positions: positionsBeforeB, epoch: 'some-other-cluster' });
+    const gaps = c.of('gap');
+    expect(gaps.length).toBe(positionsBeforeB.length);
+    expect(gaps.every((g) => g.reason === 'epoch')).toBe(true);
+    expect(countIds([c.updateIds()], 'replay-a').unique).toBe(A.length);
+    expect(c.of('live')[0]!.recovered).toBe(false);
+    c.close();
+  });
+
+  it('positions beyond the end of the log (log replaced) get a reset gap', async () => {
+    const beyond = positionsBeforeB.map((p) => ({ ...p, offset: p.offset + 1_000_000 }));
+    const c = await replay({ positions: beyond, epoch: gw.epoch });
+    const gaps = c.of('gap');
+    expect(gaps.length).toBe(beyond.length);
+    expect(gaps.every((g) => g.reason === 'reset')).toBe(true);
+    c.close();
+  });
+});
+
+describe('gap after retention', () => {
+  it('tells the client what was deleted and continues at the earliest retained offset', { timeout: 180_000 }, async () => {
+    // retentionMs 1: the broker's retention pass (every 60 s) deletes everything older than 1 ms.
+    const k2 = await startKafka({ partitions: 1, broker: { retentionMs: 1 } });
+    const p2 = await publisherFor(k2.brokers);
+    const g2 = await startGateway({ port: 0, brokers: k2.brokers, logger: quietLogger(), topics: ['newswire.arrests'], createPartitions: 1 });
+    try {
+      const gurl = `ws://127.0.0.1:${g2.port}/`;
+      // One story: every update on one partition of newswire.arrests.
+      const arrests = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ ...seedOfKind('arrests'), id: `${prefix}-${i}`, story: 'retention-story' }));
+      const c1 = await TestClient.connect(gurl);
+      c1.send({ op: 'subscribe', id: 's' });
+      await c1.waitForOp('subscribed');
+      const cursor = new CursorTracker(c1, 's');
+      await p2.publish(arrests('kept', 10));
+      await c1.waitFor(() => c1.updateIds().length === 10, 'first 10');
+      const last = c1.of('update').at(-1)!;
+      const positions = cursor.positions();
+      c1.close();
+      await p2.publish(arrests('missed', 10)); // the client never sees these
+      const kc = createKafka({ brokers: k2.brokers, logger: quietLogger() });
+      const admin = createAdmin(kc);
+      await admin.connect();
+      const deadline = Date.now() + 150_000;
+      for (;;) {
+        const offsets = await admin.fetchTopicOffsets('newswire.arrests');
+        const o = offsets.find((x) => x.partition === last.partition)!;
+        if (Number(o.low) >= last.offset + 11) break;
+        if (Date.now() > deadline) throw new Error('retention never ran');
+        await sleep(500);
+      }
+      await admin.disconnect();
+      await p2.publish(arrests('after', 5));
+      const c2 = await TestClient.connect(gurl);
+      c2.send({ op: 'subscribe', id: 's', from: { positions, epoch: g2.epoch } });
+      const gap = await c2.waitForOp('gap');
+      expect(gap).toMatchObject({ id: 's', topic: 'newswire.arrests', partition: last.partition, requested: last.offset + 1, reason: 'retention' });
+      expect(gap.available).toBeGreaterThanOrEqual(last.offset + 11);
+      await c2.waitFor(() => countIds([c2.updateIds()], 'after').unique === 5, 'the 5 published after the deletion');
+      expect(countIds([c2.updateIds()], 'missed').unique).toBe(0);
+      expect((await c2.waitForOp('live')).recovered).toBe(false);
+      c2.close();
+    } finally {
+      await g2.stop();
+      await p2.close();
+      await k2.stop();
+    }
+  });
+});

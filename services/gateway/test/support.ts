@@ -1,0 +1,191 @@
+/**
+ * Test helpers for the gateway suites: a WebSocket client that records every
+ * frame, update factories built from the seed story, and a publisher.
+ */
+import { WebSocket, type ClientOptions } from 'ws';
+import { createLogger, type ServerMessage, type Update } from '@newswire/shared';
+import { createPublisher, type Publisher } from '@newswire/shared/publisher';
+import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
+
+export const quietLogger = () => createLogger('gateway-test', { level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+/** n valid updates with fresh ids, cycling through the seed's kinds and places. */
+export function makeUpdates(prefix: string, n: number, patch: (u: Update, i: number) => Partial<Update> = () => ({})): Update[] {
+  const out: Update[] = [];
+  for (let i = 0; i < n; i++) {
+    const base = KAZAKHSTAN_SEED[i % KAZAKHSTAN_SEED.length]!;
+    out.push({ ...base, id: `${prefix}-${i}`, story: `${prefix}-story-${i % 7}`, ...patch(base, i) } as Update);
+  }
+  return out;
+}
+
+export function seedOfKind(kind: Update['kind']): Update {
+  const u = KAZAKHSTAN_SEED.find((x) => x.kind === kind);
+  if (!u) throw new Error(`no seed update of kind ${kind}`);
+  return u;
+}
+
+export async function publisherFor(brokers: string[]): Promise<Publisher> {
+  return createPublisher({ brokers, logger: quietLogger(), partitions: 3 });
+}
+
+export type Frame = ServerMessage & Record<string, unknown>;
+
+/** A raw `ws` client that records frames and lets a test wait for conditions. */
+export class TestClient {
+  readonly frames: Frame[] = [];
+  closeCode: number | null = null;
+  closeReason = '';
+  private waiters: { pred: () => boolean; resolve: () => void }[] = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const text = data.toString();
+      let frame: Frame;
+      try {
+        frame = JSON.parse(text) as Frame;
+      } catch {
+        frame = { op: 'error', code: 'bad_message', message: `client could not parse: ${text.slice(0, 80)}` } as Frame;
+      }
+      this.frames.push(frame);
+      this.poke();
+    });
+    ws.on('close', (code, reason) => {
+      this.closeCode = code;
+      this.closeReason = reason.toString();
+      this.poke();
+    });
+    ws.on('error', () => {});
+  }
+
+  static async connect(url: string, opts: ClientOptions = {}): Promise<TestClient> {
+    const ws = new WebSocket(url, { perMessageDeflate: false, ...opts });
+    const client = new TestClient(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    });
+    return client;
+  }
+
+  send(msg: unknown): void {
+    this.ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
+  }
+
+  private poke(): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.pred()) return true;
+      w.resolve();
+      return false;
+    });
+  }
+
+  async waitFor(pred: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+    if (pred()) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.resolve !== done);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last frames: ${JSON.stringify(this.frames.slice(-3)).slice(0, 600)}`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.push({ pred, resolve: done });
+    });
+  }
+
+  of<Op extends Frame['op']>(op: Op): Extract<Frame, { op: Op }>[] {
+    return this.frames.filter((f) => f.op === op) as Extract<Frame, { op: Op }>[];
+  }
+
+  async waitForOp<Op extends Frame['op']>(op: Op, pred: (f: Extract<Frame, { op: Op }>) => boolean = () => true, timeoutMs?: number): Promise<Extract<Frame, { op: Op }>> {
+    await this.waitFor(() => this.of(op).some(pred), `a "${op}" frame`, timeoutMs);
+    return this.of(op).find(pred)!;
+  }
+
+  updateIds(): string[] {
+    return this.of('update').map((f) => f.update.id);
+  }
+
+  async hello(token?: string): Promise<void> {
+    this.send({ op: 'hello', v: 1, ...(token ? { token } : {}) });
+    await this.waitForOp('welcome');
+  }
+
+  async waitClosed(timeoutMs?: number): Promise<number> {
+    await this.waitFor(() => this.closeCode !== null, 'close', timeoutMs);
+    return this.closeCode!;
+  }
+
+  close(): void {
+    this.ws.terminate();
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Follows one subscription's resume cursor from the frames, as a client SDK
+ * does: `subscribed`/`live` set it, a catch-up frame (with `sub`) advances that
+ * partition, a live frame (no `sub`) advances it once the subscription is live.
+ */
+export class CursorTracker {
+  readonly pos = new Map<string, { topic: string; partition: number; offset: number }>();
+  live = false;
+  private seen = 0;
+
+  constructor(
+    private readonly client: TestClient,
+    readonly subId: string,
+  ) {}
+
+  /** Applies frames received since the last call. */
+  sync(): this {
+    const frames = this.client.frames;
+    for (; this.seen < frames.length; this.seen++) {
+      const f = frames[this.seen]!;
+      if ((f.op === 'subscribed' || f.op === 'live') && f.id === this.subId) {
+        for (const p of f.positions) this.pos.set(`${p.topic}:${p.partition}`, { ...p });
+        if (f.op === 'subscribed') this.live = !f.catchingUp;
+        else this.live = true;
+      } else if (f.op === 'update' && (f.sub === this.subId || (f.sub === undefined && this.live))) {
+        this.pos.set(`${f.topic}:${f.partition}`, { topic: f.topic, partition: f.partition, offset: f.offset + 1 });
+      }
+    }
+    return this;
+  }
+
+  positions(): { topic: string; partition: number; offset: number }[] {
+    return [...this.sync().pos.values()];
+  }
+}
+
+/** Publishes `updates` in batches in the background; await `.done`. */
+export function publishInBackground(pub: Publisher, updates: Update[], batch = 50, pauseMs = 5): { done: Promise<void>; published: () => number } {
+  let published = 0;
+  const done = (async () => {
+    for (let i = 0; i < updates.length; i += batch) {
+      await pub.publish(updates.slice(i, i + batch));
+      published = Math.min(updates.length, i + batch);
+      if (pauseMs > 0) await sleep(pauseMs);
+    }
+  })();
+  return { done, published: () => published };
+}
+
+/** Asserts every id arrived exactly once over all the given id lists. */
+export function countIds(lists: string[][], prefix: string): { unique: number; duplicates: string[] } {
+  const seen = new Set<string>();
+  const duplicates: string[] = [];
+  for (const list of lists)
+    for (const id of list) {
+      if (!id.startsWith(prefix)) continue;
+      if (seen.has(id)) duplicates.push(id);
+      seen.add(id);
+    }
+  return { unique: seen.size, duplicates };
+}

@@ -126,3 +126,28 @@ export class CpuMeter {
     return { wallSeconds, brokerCpuPct: (100 * brokerCpu) / wallSeconds, clientCpuPct: (100 * clientCpu) / wallSeconds };
   }
 }
+
+/** Samples a process's RSS while a phase runs, to report the phase's peak (VmHWM only knows the all-time peak). */
+export class RssSampler {
+  private peak = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly pid: number, everyMs = 100) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), everyMs);
+  }
+
+  stop(): number {
+    clearInterval(this.timer);
+    this.sample();
+    return this.peak;
+  }
+
+  private sample(): void {
+    try {
+      this.peak = Math.max(this.peak, processMemoryMb(this.pid).rssMb);
+    } catch {
+      // the process is gone: keep what we saw
+    }
+  }
+}

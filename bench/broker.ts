@@ -16,7 +16,7 @@ import { loadavg } from 'node:os';
 import type { Kafka } from 'kafkajs';
 import { createKafka, createLogger, type Producer } from '@newswire/shared';
 import { percentile, printTable, saveResult, type Row } from './lib.ts';
-import { CpuMeter, processMemoryMb, startBrokerProcess, type BrokerProcess } from './broker-process.ts';
+import { CpuMeter, RssSampler, processMemoryMb, startBrokerProcess, type BrokerProcess } from './broker-process.ts';
 
 const VALUE_BYTES = 1024;
 const BATCH = 100;
@@ -85,7 +85,8 @@ async function measureLatency(producer: Producer, topic: string, samples: number
 }
 
 async function consumeAll(kafka: Kafka, topic: string, total: number): Promise<void> {
-  const consumer = kafka.consumer({ groupId: `bench-${Date.now()}`, maxBytes: 50 * 1024 * 1024, maxBytesPerPartition: 4 * 1024 * 1024, maxWaitTimeInMs: 100 });
+  // kafkajs's default fetch sizes (10 MB per response, 1 MB per partition): what a real consumer asks for.
+  const consumer = kafka.consumer({ groupId: `bench-${Date.now()}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
@@ -124,8 +125,10 @@ export async function run(args: string[]): Promise<void> {
     console.log(`bench broker: ${opts.messages.toLocaleString('en-US')} x 1 KB messages, ${opts.partitions} partitions, broker pid ${broker.pid} (${broker.command})`);
 
     let cpu = new CpuMeter(broker.pid);
+    let rss = new RssSampler(broker.pid);
     await produceAll(producer, topic, opts.messages, opts.partitions, opts.concurrency);
     const produce = cpu.read();
+    const producePeakRss = rss.stop();
     const afterProduce = processMemoryMb(broker.pid);
 
     cpu = new CpuMeter(broker.pid);
@@ -134,8 +137,10 @@ export async function run(args: string[]): Promise<void> {
     await producer.disconnect();
 
     cpu = new CpuMeter(broker.pid);
+    rss = new RssSampler(broker.pid);
     await consumeAll(kafka, topic, opts.messages);
     const consume = cpu.read();
+    const consumePeakRss = rss.stop();
     const afterConsume = processMemoryMb(broker.pid);
 
     const mb = (opts.messages * VALUE_BYTES) / (1024 * 1024);
@@ -153,7 +158,9 @@ export async function run(args: string[]): Promise<void> {
       { metric: 'broker RSS idle (topics created)', value: idle.rssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
       { metric: `broker RSS, ${opts.partitions} partitions + ${opts.messages} msgs stored`, value: afterProduce.rssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
       { metric: 'broker RSS after consuming all', value: afterConsume.rssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
-      { metric: 'broker peak RSS (VmHWM)', value: afterConsume.peakRssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
+      { metric: 'broker peak RSS while producing', value: producePeakRss, unit: 'MB', brokerCpu: '', clientCpu: '' },
+      { metric: 'broker peak RSS while consuming', value: consumePeakRss, unit: 'MB', brokerCpu: '', clientCpu: '' },
+      { metric: 'broker peak RSS overall (VmHWM)', value: afterConsume.peakRssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
     ];
     const load = loadavg()[0]!;
     printTable(
@@ -171,7 +178,7 @@ export async function run(args: string[]): Promise<void> {
       produce: { ...produce, msgsPerSec: opts.messages / produce.wallSeconds, mbPerSec: mb / produce.wallSeconds },
       latency: { ...latency, samples: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) },
       consume: { ...consume, msgsPerSec: opts.messages / consume.wallSeconds, mbPerSec: mb / consume.wallSeconds },
-      memory: { idle, afterProduce, afterConsume },
+      memory: { idle, afterProduce, afterConsume, producePeakRssMb: producePeakRss, consumePeakRssMb: consumePeakRss },
     });
     console.log(`saved ${file}`);
   } finally {

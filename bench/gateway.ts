@@ -66,11 +66,12 @@ export async function run(args: string[]): Promise<void> {
       const server: ServerProcess = await startServerProcess(mode, broker.brokers, { maxConnections: s.idle + 1000 });
       started.push(server);
       log(`${mode} listening at ${server.url}`);
+      // Idle memory first, on a fresh process: after load, freed heap would absorb the new connections.
+      if (s.idle > 0) memory.push(await idleMemory(ctx, server, s.idle, log));
       for (const n of s.clients) {
         const r = await ladder(ctx, server, n, { latencyRate: latencyRate(n), maxRate: 40_000, durationMs: s.stepMs, maxSteps: s.maxSteps }, log);
         steps.push(...r.steps);
       }
-      if (s.idle > 0) memory.push(await idleMemory(ctx, server, s.idle, log));
       if (mode === 'gateway' && s.gap > 0) {
         const resumer = startResumeWorker();
         started.push({ stop: () => resumer.kill() });

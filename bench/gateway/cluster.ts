@@ -61,11 +61,15 @@ export async function startBrokerProcess(): Promise<BrokerProcess> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  // If the orchestrator dies, do not leave the broker behind (forked children leave on IPC disconnect).
+  const orphanGuard = () => proc.kill('SIGKILL');
+  process.once('exit', orphanGuard);
   await waitForPort(port, 30_000);
   return {
     brokers: [`127.0.0.1:${port}`],
     pid: proc.pid!,
     async stop() {
+      process.off('exit', orphanGuard);
       if (proc.exitCode === null && proc.signalCode === null) {
         proc.kill('SIGTERM');
         const t = setTimeout(() => proc.kill('SIGKILL'), 5000);
@@ -91,11 +95,14 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const child = spawnChild(join(HERE, 'server-process.ts'), { execArgv: ['--expose-gc'], label: mode });
   const { port } = await child.call<{ port: number }>('start', { mode, brokers, limits, partitions: 4 }, 120_000);
+  let stopped = false;
   return {
     mode,
     url: `ws://127.0.0.1:${port}`,
     child,
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await child.call('stop', {}, 30_000).catch(() => {});
       await child.kill();
     },

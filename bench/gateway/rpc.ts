@@ -35,6 +35,8 @@ export function spawnChild(file: string, opts: { execArgv?: string[]; env?: Node
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let next = 0;
+  // A send racing the child's exit must not crash the orchestrator.
+  proc.on('error', () => {});
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   proc.on('message', (m: Reply) => {
     const p = pending.get(m.rpc);
@@ -55,6 +57,7 @@ export function spawnChild(file: string, opts: { execArgv?: string[]; env?: Node
     proc,
     call<T>(cmd: string, args: Record<string, unknown> = {}, timeoutMs = 120_000): Promise<T> {
       const rpc = ++next;
+      if (!proc.connected) return Promise.reject(new Error(`${opts.label ?? file}: process is gone`));
       return new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(rpc);

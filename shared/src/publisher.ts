@@ -22,7 +22,20 @@ import {
   DEFAULT_CONNECT_TIMEOUT_MS,
 } from './kafka.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { NEWSWIRE_TOPICS, parseUpdate, toKafkaMessage, topicForKind, type Update } from './schema/index.ts';
+import { NEWSWIRE_TOPICS, parseUpdate, toKafkaMessage, topicForKind, type Kind, type Update } from './schema/index.ts';
+
+/**
+ * An update that was validated earlier and kept as its JSON text (e.g. a
+ * valid NDJSON line), with the envelope fields routing and headers need.
+ * Publishing it skips re-parsing and re-serialising: `json` is sent as is.
+ */
+export interface SerializedUpdate {
+  id: string;
+  kind: Kind;
+  story: string;
+  reportedAt: string;
+  json: string;
+}
 
 export interface Position {
   id: string;
@@ -76,6 +89,8 @@ export interface Publisher {
   publish(updates: readonly unknown[], opts?: PublishOptions): Promise<Position[]>;
   /** For callers that just validated with parseUpdate themselves. */
   publishValidated(updates: readonly Update[], opts?: PublishOptions): Promise<Position[]>;
+  /** For callers holding validated updates as JSON text (the CLI's file publisher). */
+  publishSerialized(updates: readonly SerializedUpdate[], opts?: PublishOptions): Promise<Position[]>;
   /** Resolves when every publish started so far has settled. */
   flush(): Promise<void>;
   /** Flushes, then disconnects. Idempotent. */
@@ -143,12 +158,21 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
     return n;
   }
 
-  async function prepare(updates: readonly Update[], topicOverride?: string): Promise<Prepared[]> {
+  async function prepare(updates: readonly (Update | SerializedUpdate)[], topicOverride?: string): Promise<Prepared[]> {
     const out: Prepared[] = [];
     for (const update of updates) {
       const topic = topicOverride ?? topicForKind(update.kind);
       const n = counts.get(topic) ?? (await partitionsOf(topic));
-      const { key, value, headers } = toKafkaMessage(update, { source: opts.ceSource });
+      let key: string, value: string, headers: Record<string, string>;
+      if ('json' in update) {
+        // Headers from the envelope fields (a small stub keeps toKafkaMessage's
+        // serialisation cheap); the value is the update's own text.
+        const { id, kind, story, reportedAt } = update;
+        ({ key, headers } = toKafkaMessage({ id, kind, story, reportedAt } as Update, { source: opts.ceSource }));
+        value = update.json;
+      } else {
+        ({ key, value, headers } = toKafkaMessage(update, { source: opts.ceSource }));
+      }
       const partition = partitionForKey(topic, key, n);
       let bytes = Buffer.byteLength(value) + Buffer.byteLength(key) + 64;
       for (const [k, v] of Object.entries(headers)) bytes += k.length + Buffer.byteLength(v);
@@ -278,6 +302,12 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
     return enqueue(await prepare(updates, popts.topic));
   }
 
+  async function publishSerialized(updates: readonly SerializedUpdate[], popts: PublishOptions = {}): Promise<Position[]> {
+    if (closed) throw new Error('publisher is closed');
+    if (updates.length === 0) return [];
+    return enqueue(await prepare(updates, popts.topic));
+  }
+
   async function flush(): Promise<void> {
     while (sending || queue.length) {
       drain();
@@ -293,6 +323,7 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
       return publishValidated(updates, popts);
     },
     publishValidated,
+    publishSerialized,
     flush,
     close() {
       closing ??= (async () => {

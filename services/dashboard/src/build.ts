@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
-const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'client');
+/** The client sources; computed when building, so a bundled copy of this module loads anywhere. */
+function clientDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), 'client');
+}
 
 /** One servable file of the dashboard. */
 export interface Asset {
@@ -50,6 +53,7 @@ export async function build(opts: BuildOptions = {}): Promise<AssetBundle> {
   // Imported lazily: the runtime Docker stage serves dist/ and has no esbuild.
   const esbuild = await import('esbuild');
   const minify = opts.minify ?? true;
+  const CLIENT_DIR = clientDir();
   const common = {
     bundle: true,
     write: false,

@@ -82,7 +82,8 @@ export class Connection implements SubscriptionOwner {
       return false;
     }
     this.ws.send(frame, { binary: false });
-    if (mode !== 'control') this.ctx.metrics.deliveries.labels(mode).inc();
+    if (mode === 'live') this.ctx.metrics.liveDeliveries.inc();
+    else if (mode === 'replay') this.ctx.metrics.replayDeliveries.inc();
     return true;
   }
 

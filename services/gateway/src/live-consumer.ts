@@ -30,6 +30,8 @@ export interface LiveConsumerOptions {
   createPartitions: number;
   /** Records behind the high watermark still considered "caught up" for /readyz. */
   readyLag?: number;
+  /** Records per partition read back at start to fill the memory window. */
+  warmEntries?: number;
 }
 
 export class LiveConsumer {
@@ -39,6 +41,7 @@ export class LiveConsumer {
   private running = false;
   private crashed: string | null = null;
   private readonly readyWaiters: (() => void)[] = [];
+  private readonly warmTargets: { topic: string; partition: number; high: number }[] = [];
 
   constructor(private readonly o: LiveConsumerOptions) {}
 
@@ -52,9 +55,16 @@ export class LiveConsumer {
     const { admin, topics, hub } = this.o;
     await ensureTopics(admin, topics, this.o.createPartitions);
     // Start at the end: capture the high watermarks BEFORE consuming, so the
-    // hub knows exactly where live begins.
+    // hub knows exactly where live begins. With warmEntries > 0 it starts that
+    // many records earlier to fill the memory window before clients connect,
+    // so resumes right after a restart are served from memory.
     for (const topic of topics) {
-      for (const p of await admin.fetchTopicOffsets(topic)) hub.ensurePartition(topic, p.partition, Number(p.high), Number(p.high));
+      for (const p of await admin.fetchTopicOffsets(topic)) {
+        const high = Number(p.high);
+        const start = Math.max(Number(p.low), high - (this.o.warmEntries ?? 0));
+        hub.ensurePartition(topic, p.partition, start, high);
+        this.warmTargets.push({ topic, partition: p.partition, high });
+      }
     }
     const groupId = `newswire-gateway-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     const consumer = createConsumer(this.o.kafka, {
@@ -111,6 +121,21 @@ export class LiveConsumer {
         resolve();
       });
     });
+  }
+
+  /** True once every partition reached the high watermark it had at start. */
+  warmedUp(): boolean {
+    return this.warmTargets.every((t) => (this.o.hub.partition(t.topic, t.partition)?.next ?? 0) >= t.high);
+  }
+
+  /** Waits (bounded) until the warm-up read back to the start-time high watermarks. */
+  async waitWarm(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.warmedUp()) {
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return true;
   }
 
   private async onBatch({ batch }: EachBatchPayload): Promise<void> {

@@ -23,6 +23,10 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  /** Pre-bound children: the delivery path must not hash label values per frame. */
+  readonly liveDeliveries = this.deliveries.labels('live');
+  readonly replayDeliveries = this.deliveries.labels('replay');
+
   constructor(defaultMetrics = true) {
     if (defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'newswire_gateway_' });
   }

@@ -26,6 +26,10 @@ export interface GatewayLimits {
   windowEntries: number;
   windowBytes: number;
   replayConcurrency: number;
+  /** Records per partition read back from Kafka at start to fill the window (capped by windowEntries). */
+  warmEntries: number;
+  /** Longest startup waits for the warm-up before listening anyway. */
+  warmTimeoutMs: number;
   heartbeatMs: number;
   /** After sending a close (lagged, shutdown, policy), how long a client that does not read keeps its socket before it is terminated. */
   closeGraceMs: number;
@@ -48,6 +52,8 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   windowEntries: 10_000,
   windowBytes: 16 * 1024 * 1024,
   replayConcurrency: 4,
+  warmEntries: 2_000,
+  warmTimeoutMs: 30_000,
   heartbeatMs: 30_000,
   authTimeoutMs: 10_000,
   closeGraceMs: 10_000,

@@ -109,6 +109,7 @@ export class ReplayReader {
     const onBatch = async ({ batch, heartbeat, isRunning, isStale }: EachBatchPayload) => {
       const st = states.get(partitionKey(batch.topic, batch.partition));
       if (!st || st.done) return;
+      let sinceHeartbeat = 0;
       for (const m of batch.messages) {
         if (signal.aborted || !isRunning() || isStale()) return;
         const offset = Number(m.offset);
@@ -119,6 +120,11 @@ export class ReplayReader {
         await h.onRecord(st.range, offset, entry);
         st.next = offset + 1;
         lastProgress = Date.now();
+        // Pacing can hold a batch for a while; keep the group membership alive.
+        if (++sinceHeartbeat >= 200) {
+          sinceHeartbeat = 0;
+          await heartbeat();
+        }
       }
       await heartbeat();
       const hw = Number(batch.highWatermark);

@@ -17,7 +17,9 @@ import { GatewayMetrics } from './metrics.ts';
 import { DEFAULT_LIMITS, type GatewayOptions } from './options.ts';
 import { ReplayReader } from './replay-reader.ts';
 
-export const GATEWAY_VERSION = '0.1.0';
+import { GATEWAY_VERSION } from './version.ts';
+
+export { GATEWAY_VERSION };
 
 export interface RunningGateway {
   port: number;
@@ -41,10 +43,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const { clusterId } = await admin.describeCluster();
   const epoch = createHash('sha256').update(`newswire:${clusterId}`).digest('hex').slice(0, 16);
 
+  let warm = false;
   const hub = new FanoutHub({
     windowEntries: limits.windowEntries,
     windowBytes: limits.windowBytes,
-    onDispatch: (entry) => metrics.latency.observe(Math.max(0, Date.now() - entry.ts) / 1000),
+    // Warm-up records are history, not deliveries: they would skew the latency histogram.
+    onDispatch: (entry) => {
+      if (warm) metrics.latency.observe(Math.max(0, Date.now() - entry.ts) / 1000);
+    },
   });
   const live = new LiveConsumer({
     kafka,
@@ -55,6 +61,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     logger: logger.child({ component: 'live-consumer' }),
     metrics,
     createPartitions: opts.createPartitions ?? 3,
+    warmEntries: Math.min(limits.warmEntries, limits.windowEntries),
     ...(opts.readyLag !== undefined ? { readyLag: opts.readyLag } : {}),
   });
   const ctx: GatewayContext = {
@@ -141,6 +148,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
 
   await live.start();
   await live.waitForFirstFetch(15_000);
+  // Listen only once the window is warm: no client sees warm-up records as live.
+  if (!(await live.waitWarm(limits.warmTimeoutMs))) logger.warn('window warm-up did not finish in time; serving anyway');
+  warm = true;
 
   const heartbeat = setInterval(() => {
     for (const c of connections) c.heartbeat();

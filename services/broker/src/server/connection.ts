@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { BrokerContext } from './context.ts';
-import { FrameReader } from './frame-reader.ts';
-import { dispatch, type ConnectionFacts } from './dispatch.ts';
+import { FrameReader, FrameTooLarge } from './frame-reader.ts';
+import { dispatch, ProtocolViolation, type ConnectionFacts } from './dispatch.ts';
 
 export interface ConnectionLimits {
   maxFrameBytes: number;
@@ -33,7 +33,7 @@ export class Connection {
   constructor(
     private readonly socket: Socket,
     private readonly ctx: BrokerContext,
-    private readonly facts: ConnectionFacts,
+    private readonly facts: ConnectionFacts & { abort: AbortController },
     private readonly limits: ConnectionLimits,
   ) {
     this.frames = new FrameReader(limits.maxFrameBytes);
@@ -47,6 +47,7 @@ export class Connection {
     socket.on('error', (err) => this.close(`socket error: ${err.message}`));
     socket.on('close', () => {
       this.closed = true;
+      facts.abort.abort();
     });
   }
 
@@ -68,6 +69,12 @@ export class Connection {
         this.socket.pause();
       }
     } catch (err) {
+      if (err instanceof ProtocolViolation || err instanceof FrameTooLarge) {
+        // What Kafka does with a request it cannot parse: drop the connection.
+        this.ctx.logger.info({ client: this.facts.clientHost, reason: err.message }, 'protocol violation; closing connection');
+      } else {
+        this.ctx.logger.error({ err, client: this.facts.clientHost }, 'request failed; closing connection');
+      }
       this.close((err as Error).message);
     }
   }

@@ -32,6 +32,8 @@ export interface RequestInfo {
   /** The address and port this connection reached: what Metadata advertises. */
   advertisedHost: string;
   advertisedPort: number;
+  /** Aborted when the connection closes: waiting handlers (long-polls) give up early. */
+  signal: AbortSignal;
 }
 
 /** Returned by a handler when the request gets no response (Produce with acks=0). */

@@ -25,6 +25,7 @@ export interface ConnectionFacts {
   clientHost: string;
   advertisedHost: string;
   advertisedPort: number;
+  signal: AbortSignal;
 }
 
 function frame(correlationId: number, w: Writer): Buffer[] {

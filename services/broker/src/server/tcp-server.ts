@@ -54,7 +54,8 @@ export class TcpServer {
     // Kafka reports client hosts as "/<ip>".
     const clientHost = `/${stripV4Mapped(socket.remoteAddress ?? 'unknown')}`;
     try {
-      new Connection(socket, this.ctx, { clientHost, advertisedHost, advertisedPort: this.boundPort }, this.opts);
+      const abort = new AbortController();
+      new Connection(socket, this.ctx, { clientHost, advertisedHost, advertisedPort: this.boundPort, signal: abort.signal, abort }, this.opts);
     } catch (err) {
       this.ctx.logger.error({ err }, 'failed to set up connection');
       socket.destroy();

@@ -1,5 +1,6 @@
 import type { BrokerContext } from './context.ts';
 import { ErrorCode } from './error-codes.ts';
+import { TopicOperationError } from '../storage/log-manager.ts';
 
 const LEGAL_TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
 
@@ -17,9 +18,25 @@ export function ensureTopic(ctx: BrokerContext, name: string, allowAutoCreate: b
   if (ctx.logs.hasTopic(name)) return ErrorCode.NONE;
   if (!isValidTopicName(name)) return ErrorCode.INVALID_TOPIC_EXCEPTION;
   if (!ctx.autoCreateTopics || !allowAutoCreate) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
-  ctx.logs.createTopic(name, ctx.defaultPartitions);
-  ctx.logger.info({ topic: name, partitions: ctx.defaultPartitions }, 'auto-created topic');
-  return ErrorCode.NONE;
+  const code = topicOperation(ctx, () => ctx.logs.createTopic(name, ctx.defaultPartitions));
+  if (code === ErrorCode.NONE) ctx.logger.info({ topic: name, partitions: ctx.defaultPartitions }, 'auto-created topic');
+  return code;
+}
+
+/**
+ * Run a create/delete against storage, turning its refusals into the Kafka
+ * error code they carry (and unexpected I/O errors into UNKNOWN_SERVER_ERROR),
+ * so one bad topic answers with an error instead of closing the connection.
+ */
+export function topicOperation(ctx: BrokerContext, op: () => void): number {
+  try {
+    op();
+    return ErrorCode.NONE;
+  } catch (err) {
+    if (err instanceof TopicOperationError) return err.errorCode;
+    ctx.logger.error({ err }, 'topic operation failed');
+    return ErrorCode.UNKNOWN_SERVER_ERROR;
+  }
 }
 
 /** Partition counts by topic name, for handlers that look up many topics at once. */

@@ -5,7 +5,7 @@
  * file) are left alone. Opening recovers every partition; retention and
  * interval flushing run on unref'd timers.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -22,6 +22,8 @@ export const DEFAULT_LOG_CONFIG: LogConfig = {
 
 /** Written on a clean close, removed on open: its absence means the tail must be CRC-checked. */
 const CLEAN_SHUTDOWN_FILE = '.clean-shutdown';
+/** Holds the pid of the process using the data dir: two brokers on one dir would corrupt it. */
+const LOCK_FILE = '.lock';
 const PARTITION_DIR = /^(.+)-(\d+)$/;
 const DELETING_DIR = /\.[0-9a-f]{8}-delete$/;
 const LEGAL_TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
@@ -67,6 +69,7 @@ export class FileLogManager implements LogManager {
     validateConfig(config);
     this.logger = opts.logger;
     mkdirSync(dataDir, { recursive: true });
+    acquireLock(dataDir);
     const marker = join(dataDir, CLEAN_SHUTDOWN_FILE);
     this.recoveredFromCleanShutdown = existsSync(marker);
     this.openAll(this.recoveredFromCleanShutdown);
@@ -190,7 +193,47 @@ export class FileLogManager implements LogManager {
     for (const t of this.timers) clearInterval(t);
     for (const logs of this.logs.values()) for (const log of logs) log.close();
     writeFileSync(join(this.dataDir, CLEAN_SHUTDOWN_FILE), '');
+    releaseLock(this.dataDir);
     fsyncDir(this.dataDir);
+  }
+}
+
+/**
+ * Take the data dir's pid lock. A lock left by a dead process (kill -9) is
+ * taken over; one held by a live other process refuses to open. The same
+ * process may reopen its own dir (tests simulate crashes that way).
+ */
+function acquireLock(dataDir: string): void {
+  const file = join(dataDir, LOCK_FILE);
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+    return;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  const holder = Number(readFileSync(file, 'utf8').trim());
+  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
+    throw new Error(`data dir ${dataDir} is in use by process ${holder} (another broker?)`);
+  }
+  writeFileSync(file, String(process.pid));
+}
+
+function releaseLock(dataDir: string): void {
+  const file = join(dataDir, LOCK_FILE);
+  try {
+    if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
+  } catch {
+    /* already gone */
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { TopicOperationError, isLegalTopicName, openLogManager } from '../../src/storage/log-manager.ts';
 import { decodeRecords, makeBatch } from './kafkajs-batches.ts';
@@ -78,6 +79,22 @@ describe('LogManager', () => {
     expect(existsSync(join(dir, 'old-0.0badc0de-delete'))).toBe(false);
     expect(existsSync(join(dir, 'broker-meta.json'))).toBe(true);
     expect(existsSync(join(dir, '__consumer_offsets.log'))).toBe(true);
+  });
+
+  it('refuses a data dir locked by another live process, and takes over a dead one\'s lock', async () => {
+    const dir = fx.newDir();
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(dir, '.lock'), String(holder.pid));
+      expect(() => fx.open(dir)).toThrow(/in use by process/);
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((r) => holder.once('exit', r));
+    }
+    const m = fx.open(dir); // the holder is dead now
+    expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(String(process.pid));
+    m.close();
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
   });
 
   it('refuses an invalid config', () => {

@@ -74,7 +74,7 @@ async function run(argv: string[]): Promise<number> {
         if (json) process.stdout.write(JSON.stringify({ ...position, kind: update.kind, story: update.story, pass }) + '\n');
         else
           process.stdout.write(
-            `${update.reportedAt}  ${update.kind.padEnd(17)} ${update.headline}  -> ${position.topic}[${position.partition}]@${position.offset}\n`,
+            `${update.reportedAt}  ${update.kind.padEnd(18)} ${update.headline}  -> ${position.topic}[${position.partition}]@${position.offset}\n`,
           );
       },
     });

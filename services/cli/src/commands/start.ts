@@ -58,6 +58,8 @@ const OPTIONS = {
   'no-pretty': { type: 'boolean' },
 } as const;
 
+type PrettyFactory = (typeof import('pino-pretty'))['build'];
+
 /** Set in the child of the pretty-printing parent. */
 const CHILD_ENV = 'NEWSWIRE_START_CHILD';
 
@@ -89,7 +91,11 @@ async function run(argv: string[]): Promise<number> {
     throw new UsageError((err as Error).message);
   }
   const config = configFrom(values);
-  if (process.stdout.isTTY && !values['no-pretty'] && process.env[CHILD_ENV] !== '1') return runPretty(argv);
+  if (process.stdout.isTTY && !values['no-pretty'] && process.env[CHILD_ENV] !== '1') {
+    // pino-pretty is a dev dependency: an image with production dependencies only logs JSON.
+    const pretty = await import('pino-pretty').catch(() => null);
+    if (pretty) return runPretty(argv, pretty.build);
+  }
   return runSystem(config);
 }
 
@@ -98,8 +104,7 @@ async function run(argv: string[]): Promise<number> {
  * pino-pretty. The terminal sends Ctrl-C to both processes; the child does
  * the stopping, this one waits for it and exits with its code.
  */
-async function runPretty(argv: string[]): Promise<number> {
-  const { default: pretty } = await import('pino-pretty');
+async function runPretty(argv: string[], pretty: PrettyFactory): Promise<number> {
   const child = spawn(process.execPath, [...process.execArgv, process.argv[1] ?? '', 'start', ...argv], {
     env: { ...process.env, [CHILD_ENV]: '1' },
     stdio: ['inherit', 'pipe', 'inherit'],

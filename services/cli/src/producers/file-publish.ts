@@ -13,8 +13,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import type { Publisher } from '@newswire/shared/publisher';
-import { parseUpdate, type FieldError, type Update } from '@newswire/shared/schema/index';
+import type { Publisher, SerializedUpdate } from '@newswire/shared/publisher';
+import { parseUpdate, type FieldError, type Kind, type Update } from '@newswire/shared/schema/index';
 import { readLines, type Line } from './ndjson.ts';
 import { createProgress } from './progress.ts';
 
@@ -38,6 +38,21 @@ export interface FilePublishSummary {
   topics: Record<string, number>;
   rejects?: string;
   seconds: number;
+}
+
+/** Reads back a spool line: kind, id, story, reportedAt, then the update's JSON text. */
+function fromSpool(text: string): SerializedUpdate {
+  const a = text.indexOf('\t');
+  const b = text.indexOf('\t', a + 1);
+  const c = text.indexOf('\t', b + 1);
+  const d = text.indexOf('\t', c + 1);
+  return {
+    kind: text.slice(0, a) as Kind,
+    id: text.slice(a + 1, b),
+    story: text.slice(b + 1, c),
+    reportedAt: text.slice(c + 1, d),
+    json: text.slice(d + 1),
+  };
 }
 
 /** What to print for a line: `<stdin>` for `-`. */
@@ -80,8 +95,10 @@ export async function publishFile(opts: FilePublishOptions): Promise<{ code: num
       for (const line of lines) {
         summary.lines = line.lineNo;
         const { errors, update } = lineErrors(line, opts.maxLineBytes);
-        if (update) {
-          out += JSON.stringify(update) + '\n';
+        if (update && 'text' in line) {
+          // Spool the line's own text (a valid update is exactly its input: the schema has no
+          // defaults or transforms) with the envelope fields publishing needs, tab-separated.
+          out += `${update.kind}\t${update.id}\t${update.story}\t${update.reportedAt}\t${line.text.trim()}\n`;
           valid++;
           continue;
         }
@@ -124,8 +141,8 @@ export async function publishFile(opts: FilePublishOptions): Promise<{ code: num
     const batchSize = opts.batchSize ?? 2000;
     const inFlight = new Set<Promise<void>>();
     let failure: unknown;
-    const submit = (batch: Update[]) => {
-      const p = publisher.publishValidated(batch).then(
+    const submit = (batch: SerializedUpdate[]) => {
+      const p = publisher.publishSerialized(batch).then(
         (positions) => {
           summary.published += positions.length;
           for (const pos of positions) summary.topics[pos.topic] = (summary.topics[pos.topic] ?? 0) + 1;
@@ -139,9 +156,9 @@ export async function publishFile(opts: FilePublishOptions): Promise<{ code: num
       void p.finally(() => inFlight.delete(p));
     };
     try {
-      let batch: Update[] = [];
+      let batch: SerializedUpdate[] = [];
       for await (const lines of readLines(createReadStream(spoolPath, { highWaterMark: 1024 * 1024 }), Number.MAX_SAFE_INTEGER)) {
-        for (const line of lines) if ('text' in line) batch.push(JSON.parse(line.text) as Update);
+        for (const line of lines) if ('text' in line) batch.push(fromSpool(line.text));
         while (batch.length >= batchSize) {
           submit(batch.slice(0, batchSize));
           batch = batch.slice(batchSize);

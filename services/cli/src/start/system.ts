@@ -107,7 +107,7 @@ export async function startSystem(config: Config, logger: Logger, signal: AbortS
 
     // 4. Ingest (HTTP POST /v1/updates).
     const ingest = await startIngestService(config, brokers, logger.child({ component: 'ingest' }));
-    if (ingest) stoppers.push({ name: 'ingest', stop: () => ingest.stop() });
+    stoppers.push({ name: 'ingest', stop: () => ingest.stop() });
     check();
 
     // 5. The demo wire: runs in the background until done or stopped.
@@ -119,7 +119,7 @@ export async function startSystem(config: Config, logger: Logger, signal: AbortS
       dashboard: `http://${gatewayHost}:${gateway.port}/`,
       websocket: `ws://${gatewayHost}:${gateway.port}/`,
       health: `http://${gatewayHost}:${gateway.port}/healthz`,
-      ingest: ingest ? `http://${dialHost(config.INGEST_HOST)}:${ingest.port}/v1/updates` : undefined,
+      ingest: `http://${dialHost(config.INGEST_HOST)}:${ingest.port}/v1/updates`,
       brokers,
       kafka: kafkaLabel,
       demo: demo ? demo.description : 'off',
@@ -131,27 +131,17 @@ export async function startSystem(config: Config, logger: Logger, signal: AbortS
   }
 }
 
-interface RunningIngest {
-  port: number;
-  stop(): Promise<void>;
-}
-
-async function startIngestService(config: Config, brokers: string[], logger: Logger): Promise<RunningIngest | null> {
-  // TEMPORARY until services/ingest lands.
-  const mod = (await import('@newswire/ingest').catch(() => null)) as { startIngest?: (o: Record<string, unknown>) => Promise<RunningIngest> } | null;
-  if (!mod?.startIngest) {
-    logger.warn('ingest service not available yet');
-    return null;
-  }
-  const { startIngest } = mod;
-  const ingest = await startIngest({
+async function startIngestService(config: Config, brokers: string[], logger: Logger) {
+  const { startIngest } = await import('@newswire/ingest');
+  return startIngest({
     host: config.INGEST_HOST,
     port: config.INGEST_PORT,
     brokers,
     logger,
+    partitions: config.NEWSWIRE_TOPIC_PARTITIONS,
+    connectTimeoutMs: config.KAFKA_CONNECT_TIMEOUT_MS,
     ...(config.INGEST_TOKEN ? { token: config.INGEST_TOKEN } : {}),
   });
-  return { port: ingest.port, stop: () => ingest.stop() };
 }
 
 function startDemo(config: Config, brokers: string[], logger: Logger): { description: string; stop: () => Promise<void> } | null {

@@ -4,7 +4,7 @@ import type { InitProducerIdRequest, InitProducerIdResponse } from '../../protoc
 import type { ApiVersionsResponse } from '../../protocol/apis/api-versions/types.ts';
 import { advertisedApiVersions } from '../../protocol/apis/index.ts';
 import type { BrokerContext } from '../context.ts';
-import { isValidTopicName } from '../topics.ts';
+import { isValidTopicName, topicOperation } from '../topics.ts';
 import { ErrorCode } from '../error-codes.ts';
 
 export function handleApiVersions(): ApiVersionsResponse {
@@ -21,9 +21,9 @@ function createOne(ctx: BrokerContext, t: CreateTopicsRequest['topics'][number],
   if (partitions < 1 || partitions > ctx.maxPartitions) return ErrorCode.INVALID_PARTITIONS;
   // One node: a replication factor above 1 cannot be met, exactly as on a one-broker Kafka.
   if (t.replicationFactor !== -1 && t.replicationFactor !== 1 && t.assignments.length === 0) return ErrorCode.INVALID_REPLICATION_FACTOR;
-  ctx.logs.createTopic(t.name, partitions);
-  ctx.logger.info({ topic: t.name, partitions }, 'created topic');
-  return ErrorCode.NONE;
+  const code = topicOperation(ctx, () => ctx.logs.createTopic(t.name, partitions));
+  if (code === ErrorCode.NONE) ctx.logger.info({ topic: t.name, partitions }, 'created topic');
+  return code;
 }
 
 export function handleCreateTopics(ctx: BrokerContext, req: CreateTopicsRequest): CreateTopicsResponse {
@@ -36,11 +36,14 @@ export function handleDeleteTopics(ctx: BrokerContext, req: DeleteTopicsRequest)
     topics: req.names.map((name) => {
       const info = ctx.logs.topics().find((t) => t.name === name);
       if (!info) return { name, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
-      ctx.logs.deleteTopic(name);
-      ctx.groups.onTopicDeleted?.(name); // committed offsets go with the topic, as in Kafka
+      const errorCode = topicOperation(ctx, () => ctx.logs.deleteTopic(name));
+      if (errorCode === ErrorCode.NONE) {
+        ctx.groups.onTopicDeleted?.(name); // committed offsets go with the topic, as in Kafka
+        ctx.logger.info({ topic: name }, 'deleted topic');
+      }
+      // Long-polls on the deleted partitions answer now (with UNKNOWN_TOPIC_OR_PARTITION).
       ctx.waiters.notifyTopic(name, info.partitions);
-      ctx.logger.info({ topic: name }, 'deleted topic');
-      return { name, errorCode: ErrorCode.NONE };
+      return { name, errorCode };
     }),
   };
 }

@@ -1,6 +1,6 @@
 import type { FetchRequest, FetchResponse } from '../../protocol/apis/fetch/types.ts';
 import { OffsetOutOfRange } from '../../storage/types.ts';
-import type { BrokerContext } from '../context.ts';
+import type { BrokerContext, RequestInfo } from '../context.ts';
 import { FetchWaiters } from '../fetch-waiters.ts';
 import { ErrorCode } from '../error-codes.ts';
 
@@ -56,27 +56,28 @@ function readOnce(ctx: BrokerContext, req: FetchRequest): ReadOutcome {
  * Fetch v4 with long-poll: answer at once when min_bytes are there (or on
  * an error), else wait for an append to a watched partition or max_wait_ms.
  */
-export async function handleFetch(ctx: BrokerContext, req: FetchRequest): Promise<FetchResponse> {
+export async function handleFetch(ctx: BrokerContext, req: FetchRequest, info: RequestInfo): Promise<FetchResponse> {
   const waitMs = Math.min(Math.max(0, req.maxWaitMs), ctx.maxFetchWaitMs);
   const deadline = Date.now() + waitMs;
   const keys = req.topics.flatMap((t) => t.partitions.map((p) => FetchWaiters.key(t.name, p.partition)));
   for (;;) {
-    // Stopping: the connection is gone too; answer without touching closed storage.
-    if (ctx.closing) return { topics: [] };
+    // Stopping, or the client left: nobody reads the answer; do not touch (closed) storage.
+    if (ctx.closing || info.signal.aborted) return { topics: [] };
     const outcome = readOnce(ctx, req);
     const remaining = deadline - Date.now();
     if (outcome.anyError || outcome.bytes >= req.minBytes || remaining <= 0 || ctx.closing || keys.length === 0) {
       return outcome.response;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        cancel();
-        resolve();
-      }, remaining);
-      const cancel = ctx.waiters.watch(keys, () => {
+      const done = (): void => {
         clearTimeout(timer);
+        cancel();
+        info.signal.removeEventListener('abort', done);
         resolve();
-      });
+      };
+      const timer = setTimeout(done, remaining);
+      const cancel = ctx.waiters.watch(keys, done);
+      info.signal.addEventListener('abort', done);
     });
   }
 }

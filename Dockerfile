@@ -18,14 +18,9 @@ FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY . .
 RUN npm ci --no-audit --no-fund
-RUN node --import tsx -e "await (await import('@newswire/dashboard')).build({ outDir: 'dist/dashboard' })"
-# Our TypeScript (every workspace) is bundled; npm dependencies stay external and load from node_modules.
-RUN npx esbuild services/cli/src/main.ts --bundle --platform=node --format=esm --target=node20 \
-      --outfile=dist/newswire.mjs --legal-comments=none \
-      --external:kafkajs --external:ws --external:pino --external:pino-pretty --external:zod \
-      --external:jose --external:prom-client --external:esbuild --external:tsx \
-      --external:playwright-core --external:testcontainers --external:@testcontainers/kafka \
-      --banner:js="import { createRequire as __newswireRequire } from 'node:module'; const require = __newswireRequire(import.meta.url);"
+# dist/dashboard (the dashboard, bundled) and dist/newswire.mjs (the CLI with every service, our
+# TypeScript bundled, npm dependencies external): see services/cli/src/image/bundle.ts.
+RUN node --import tsx services/cli/src/image/bundle.ts dist
 
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app

@@ -105,6 +105,18 @@ async function consumeAll(kafka: Kafka, topic: string, total: number): Promise<v
   }
 }
 
+/** Messages in the topic (high watermark - log start, summed over partitions). */
+async function storedMessages(brokers: string[], topic: string): Promise<number> {
+  const admin = createKafka({ brokers, clientId: 'bench-broker-check', logger: createLogger('bench-broker', { level: 'error' }) }).admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export async function run(args: string[]): Promise<void> {
   const opts = options(args);
   const loadAtStart = loadavg()[0]!;
@@ -143,6 +155,15 @@ export async function run(args: string[]): Promise<void> {
     const consumePeakRss = rss.stop();
     const afterConsume = processMemoryMb(broker.pid);
 
+    // Restart on the same data: recovery time, and memory that holds indexes rather than messages.
+    await broker.stop();
+    const t0 = performance.now();
+    broker = await startBrokerProcess({ dataDir, partitions: opts.partitions, ...(opts.flush ? { flush: opts.flush } : {}) });
+    const restartSeconds = (performance.now() - t0) / 1000;
+    const afterRestart = processMemoryMb(broker.pid);
+    const stored = await storedMessages(broker.brokers, topic);
+    if (stored !== opts.messages) throw new Error(`bench broker: ${stored} messages stored after the restart, expected ${opts.messages}`);
+
     const mb = (opts.messages * VALUE_BYTES) / (1024 * 1024);
     // CPU time per message does not depend on how busy the machine is, unlike the shares.
     const usPerMsg = (cpuPct: number, wall: number) => (cpuPct / 100) * wall * 1e6 / opts.messages;
@@ -160,7 +181,9 @@ export async function run(args: string[]): Promise<void> {
       { metric: 'broker RSS after consuming all', value: afterConsume.rssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
       { metric: 'broker peak RSS while producing', value: producePeakRss, unit: 'MB', brokerCpu: '', clientCpu: '' },
       { metric: 'broker peak RSS while consuming', value: consumePeakRss, unit: 'MB', brokerCpu: '', clientCpu: '' },
-      { metric: 'broker peak RSS overall (VmHWM)', value: afterConsume.peakRssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
+      { metric: `broker restart with ${opts.messages} msgs stored (to listening)`, value: restartSeconds, unit: 's', brokerCpu: '', clientCpu: '' },
+      { metric: 'broker RSS right after that restart', value: afterRestart.rssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
+      { metric: 'broker peak RSS before the restart (VmHWM)', value: afterConsume.peakRssMb, unit: 'MB', brokerCpu: '', clientCpu: '' },
     ];
     const load = loadavg()[0]!;
     printTable(
@@ -170,6 +193,8 @@ export async function run(args: string[]): Promise<void> {
     const file = saveResult('broker', {
       options: opts,
       loadAverage: { atStart: loadAtStart, atEnd: load },
+      // Both change the broker's memory profile; record them so runs compare fairly.
+      env: { NODE_OPTIONS: process.env.NODE_OPTIONS ?? null, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? null },
       cpuMicrosPerMessage: {
         produce: { broker: usPerMsg(produce.brokerCpuPct, produce.wallSeconds), client: usPerMsg(produce.clientCpuPct, produce.wallSeconds) },
         consume: { broker: usPerMsg(consume.brokerCpuPct, consume.wallSeconds), client: usPerMsg(consume.clientCpuPct, consume.wallSeconds) },
@@ -178,7 +203,8 @@ export async function run(args: string[]): Promise<void> {
       produce: { ...produce, msgsPerSec: opts.messages / produce.wallSeconds, mbPerSec: mb / produce.wallSeconds },
       latency: { ...latency, samples: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) },
       consume: { ...consume, msgsPerSec: opts.messages / consume.wallSeconds, mbPerSec: mb / consume.wallSeconds },
-      memory: { idle, afterProduce, afterConsume, producePeakRssMb: producePeakRss, consumePeakRssMb: consumePeakRss },
+      restart: { seconds: restartSeconds, storedMessages: stored },
+      memory: { idle, afterProduce, afterConsume, afterRestart, producePeakRssMb: producePeakRss, consumePeakRssMb: consumePeakRss },
     });
     console.log(`saved ${file}`);
   } finally {

@@ -30,10 +30,17 @@ interface BrokerProcess {
 }
 
 const started: BrokerProcess[] = [];
-const dataDir = mkdtempSync(join(tmpdir(), 'newswire-durability-'));
+const dataDirs: string[] = [];
+
+/** Each test gets its own data dir (a dir is locked by the broker using it). */
+function newDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'newswire-durability-'));
+  dataDirs.push(dir);
+  return dir;
+}
 
 /** Spawn `main.ts` and wait for its "broker listening" log line, which carries the bound port. */
-async function spawnBroker(askPort = 0): Promise<BrokerProcess> {
+async function spawnBroker(dataDir: string, askPort = 0): Promise<BrokerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--host', '127.0.0.1', '--port', String(askPort), '--data-dir', dataDir, '--flush', 'always'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info' },
@@ -115,12 +122,13 @@ afterAll(async () => {
       if (b.child.exitCode === null && b.child.signalCode === null) b.child.kill('SIGKILL');
     }
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
 });
 
 describe('dev broker durability (separate process, flush always, kill -9)', () => {
   it('keeps every acknowledged message exactly once and in order across kill -9, then takes new writes', async () => {
-    const first = await spawnBroker();
+    const dataDir = newDataDir();
+    const first = await spawnBroker(dataDir);
     const kafka = client(first.port);
     const admin = kafka.admin();
     await admin.connect();
@@ -156,7 +164,7 @@ describe('dev broker durability (separate process, flush always, kill -9)', () =
     const ackedCount = acked.length;
     expect(acked).toEqual(Array.from({ length: ackedCount }, (_, i) => i));
 
-    const second = await spawnBroker();
+    const second = await spawnBroker(dataDir);
     const { offsets, values } = await readAll(second.port);
     // Offsets 0..k-1 and values 0..k-1: nothing lost, nothing twice, nothing reordered.
     expect(offsets).toEqual(Array.from({ length: offsets.length }, (_, i) => i));
@@ -178,7 +186,8 @@ describe('dev broker durability (separate process, flush always, kill -9)', () =
 
   it('an idempotent producer retrying a stored but unacknowledged batch across kill -9 gets it deduplicated', async () => {
     const topic = 'durability-idempotent';
-    const first = await spawnBroker();
+    const dataDir = newDataDir();
+    const first = await spawnBroker(dataDir);
     const port = first.port;
     const kafka = client(port, 20);
     const admin = kafka.admin();
@@ -219,7 +228,7 @@ describe('dev broker durability (separate process, flush always, kill -9)', () =
     }
     expect(killed).toBe(true);
     expect(await first.exited).toBeNull();
-    const restarted = await spawnBroker(port);
+    const restarted = await spawnBroker(dataDir, port);
     await inFlight; // retried into the restarted broker and acknowledged
     for (let n = crashAt + BATCH; n < total; n += BATCH) await producer.send({ topic, acks: -1, messages: batchOf(n) });
     await producer.disconnect();

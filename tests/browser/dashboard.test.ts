@@ -13,6 +13,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createLogger } from '@newswire/shared';
 import { createPublisher, type Publisher } from '@newswire/shared/publisher';
 import { updateSchema, type Update } from '@newswire/shared/schema/index';
 import { runDemoWire } from '@newswire/shared/seed/demo-wire';
@@ -75,7 +76,14 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   const pageErrors: string[] = [];
 
   async function startGw(): Promise<RunningGateway> {
-    const gw = await startGateway({ host: '127.0.0.1', port, brokers: kafka.brokers, staticHandler: dashboard, createPartitions: 3 });
+    const gw = await startGateway({
+      host: '127.0.0.1',
+      port,
+      brokers: kafka.brokers,
+      staticHandler: dashboard,
+      createPartitions: 3,
+      logger: createLogger('gateway', { level: process.env.LOG_LEVEL ?? 'warn' }),
+    });
     port = gw.port;
     return gw;
   }
@@ -83,7 +91,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   beforeAll(async () => {
     kafka = await startKafka({ partitions: 3 });
     dashboard = await createDashboardHandler();
-    publisher = await createPublisher({ brokers: kafka.brokers, partitions: 3 });
+    publisher = await createPublisher({ brokers: kafka.brokers, partitions: 3, logger: createLogger('publisher', { level: process.env.LOG_LEVEL ?? 'warn' }) });
     gateway = await startGw();
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
@@ -173,7 +181,51 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-resumed.png'), fullPage: true });
   });
 
+  it('replays a story from a chosen time, then continues live', async () => {
+    const mobile = KAZAKHSTAN_SEED.find((u) => u.id === `${STORY_ID}:almaty-mobile-intermittent`)!;
+    const extra = (id: string, headline: string, minute: number) =>
+      updateSchema.parse({ ...structuredClone(mobile), id, headline, reportedAt: `2022-01-09T10:${String(minute).padStart(2, '0')}:00+06:00` });
+    // Kafka timestamps have millisecond resolution, the control whole seconds: start past the last second used.
+    const from = Math.ceil((Date.now() + 1) / 1000) * 1000;
+    await new Promise((r) => setTimeout(r, from - Date.now() + 50));
+    await publisher.publish([extra('browser-test:after-replay-point', 'Published after the replay point', 1)]);
+
+    await page.selectOption('#r-story', STORY_ID);
+    const local = await page.evaluate((ms) => {
+      const d = new Date(ms);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+    }, from);
+    await page.fill('#r-from', local);
+    await page.click('#r-go');
+
+    // Only what was published since then: one row.
+    await expect.poll(async () => (await rowIds()).join(','), { timeout: 30_000 }).toBe('browser-test:after-replay-point');
+    await page.waitForSelector('#conn[data-status="live"]', { timeout: 30_000 });
+    expect(await page.locator('#conn .conn-detail').innerText()).toMatch(/Replayed 1 update of kz-unrest-2022 .*now live/);
+
+    // ...and then live.
+    await publisher.publish([extra('browser-test:live-after-replay', 'Live after the replay', 2)]);
+    await expect.poll(async () => (await rowIds()).sort().join(','), { timeout: 30_000 }).toBe(
+      'browser-test:after-replay-point,browser-test:live-after-replay',
+    );
+
+    // Replay from the start brings the whole story back, each update once.
+    await page.click('#r-start');
+    await page.waitForFunction(() => document.querySelector('#conn')?.getAttribute('data-status') === 'live' && document.querySelectorAll('#feed > li[data-id]').length > 25, undefined, { timeout: 30_000 });
+    const ids = await rowIds();
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const u of KAZAKHSTAN_SEED) expect(ids).toContain(u.id);
+  });
+
   it('is usable from the keyboard, filters in place, and has a large-type mode for wall screens', async () => {
+    // A fresh page load (from the start of the log) shows every update once.
+    await page.reload();
+    await page.waitForSelector('#conn[data-status="live"]', { timeout: 30_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('#feed > li[data-id]').length >= n, KAZAKHSTAN_SEED.length, { timeout: 30_000 });
+    const ids = await rowIds();
+    expect(new Set(ids).size).toBe(ids.length);
+
     // Tab reaches the real controls in order: skip link, large type, filters.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Skip to the feed/);

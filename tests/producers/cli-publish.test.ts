@@ -84,7 +84,7 @@ describe('newswire publish <kind>', () => {
     expect(foreign.code).toBe(2);
     expect(foreign.stderr).toContain('--count does not apply to diplomacy');
     expect(await endOffsets(admin)).toEqual(before);
-  });
+  }, 180_000);
 
   it('exits 1 with a clear message, in bounded time, when Kafka is unreachable', async () => {
     const r = await runCli(['publish', 'arrests', '--story', 'kz', '--count', '1', '--country', 'KZ', '--brokers', '127.0.0.1:1'], {
@@ -94,6 +94,28 @@ describe('newswire publish <kind>', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Kafka is unreachable at 127\.0\.0\.1:1/);
   });
+  it('publishes a seed fact of every kind from flags alone', async () => {
+    const common = ['--story', 'kz-flags', '--country', 'KZ', '--json'];
+    const commands: [string, string[]][] = [
+      ['arrests', ['--count', '4400', '--qualifier', 'more-than', '--source', 'Interior Ministry', '--via', 'state television']],
+      ['casualties', ['--killed', '40', '--qualifier', 'more-than', '--including', 'security-forces', '--source', 'the authorities']],
+      ['government-change', ['--action', 'dismissed', '--body', 'government', '--whole-body', '--by', 'Kassym-Jomart Tokayev']],
+      ['security-measure', ['--measure', 'state-of-emergency', '--status', 'declared', '--issued-by', 'Kassym-Jomart Tokayev']],
+      ['connectivity', ['--city', 'Almaty', '--service', 'internet', '--state', 'shut-down', '--impedes-reporting']],
+      ['foreign-military', ['--action', 'deployment', '--status', 'planned', '--organisation', 'Collective Security Treaty Organization', '--acronym', 'CSTO', '--troops', '2500', '--qualifier', 'about']],
+      ['diplomacy', ['--action', 'phone-call', '--participant', 'Vladimir Putin', '--participant', 'Kassym-Jomart Tokayev', '--duration', 'long', '--source', 'the Kremlin']],
+      ['unrest', ['--activity', 'protests', '--character', 'peaceful', '--character', 'violent', '--cause', 'fuel-prices']],
+      ['commemoration', ['--type', 'day-of-mourning', '--date', '2022-01-10', '--honouring', 'the victims']],
+    ];
+    const results = await Promise.all(commands.map(([kind, flags]) => runCli(['publish', kind, ...common, ...flags], { env, timeoutMs: 150_000 })));
+    results.forEach((r, i) => {
+      expect(r.code, `${commands[i]![0]}: ${r.stderr}`).toBe(0);
+      expect((JSON.parse(r.stdout) as { topic: string }).topic).toBe(topicForKind(commands[i]![0] as never));
+    });
+    const ids = results.map((r) => (JSON.parse(r.stdout) as { id: string }).id);
+    const read = await readAll(kafka.brokers, NEWSWIRE_TOPICS);
+    for (const id of ids) expect(read.some((x) => x.update.id === id && x.update.story === 'kz-flags')).toBe(true);
+  }, 300_000);
 });
 
 describe('newswire publish --file', () => {
@@ -174,7 +196,7 @@ describe('newswire publish --file', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('<stdin>:26: ');
     expect(await totalMessages(admin)).toBe(before + 25);
-  });
+  }, 180_000);
 });
 
 describe('newswire topics', () => {
@@ -197,7 +219,7 @@ describe('newswire topics', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^TOPIC\s+PARTITIONS\s+MESSAGES/);
     expect(text.stdout).toContain('newswire.arrests');
-  });
+  }, 180_000);
 
   it('topics create is idempotent and reports existing topics', async () => {
     const r = await runCli(['topics', 'create', '--json'], { env });

@@ -10,7 +10,8 @@ import { createPublisher, type Position, type Publisher } from '@newswire/shared
 import { createLogger } from '@newswire/shared';
 import { NEWSWIRE_TOPICS, type Update } from '@newswire/shared/schema/index';
 import { makeUpdates } from './fixtures.ts';
-import { openAdmin, readAll, runCli } from './support.ts';
+import { spawn } from 'node:child_process';
+import { CLI, ROOT, openAdmin, readAll, runCli } from './support.ts';
 
 interface Line {
   position: { topic: string; partition: number; offset: string; timestamp: string };
@@ -149,7 +150,7 @@ describe('newswire replay', () => {
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(r.stderr.length).toBeGreaterThan(0);
     }
-  });
+  }, 180_000);
 
   it('--into republishes to another topic with the same keys and updates', async () => {
     const r = await runCli(['replay', 'arrests', 'casualties', '--into', 'drill.copy'], { env });
@@ -190,4 +191,24 @@ describe('newswire replay', () => {
     expect(unpaced.map((l) => l.update.id)).toEqual(updates.map((u) => u.id));
     expect(unpaced[0]!.replayedAt).toBeUndefined();
   });
+
+  it('--follow emits live updates after the history and exits 130 on Ctrl-C', async () => {
+    const since = new Date().toISOString();
+    const child = spawn(process.execPath, [CLI, 'replay', 'arrests', '--from', since, '--follow'], { cwd: ROOT, env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    try {
+      const live = makeUpdates(3, { kinds: ['arrests'], prefix: 'live' });
+      await publish(live);
+      const until = Date.now() + 45_000;
+      while (parseLines(out.slice(0, out.lastIndexOf('\n') + 1)).length < 3 && Date.now() < until) await sleep(100);
+      const lines = parseLines(out.slice(0, out.lastIndexOf('\n') + 1));
+      expect(lines.map((l) => l.update.id).sort()).toEqual(live.map((u) => u.id).sort());
+      expectPartitionOrder(lines);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(130);
+  }, 120_000);
 });

@@ -64,6 +64,7 @@ export async function startBroker(input: BrokerOptionsInput): Promise<RunningBro
     host: opts.host,
     port: opts.port,
     maxConnections: opts.maxConnections,
+    maxBufferedRequestBytes: opts.maxBufferedRequestBytes,
     maxFrameBytes: opts.maxFrameBytes,
     maxInFlight: MAX_IN_FLIGHT_PER_CONNECTION,
     maxPendingWriteBytes: MAX_PENDING_WRITE_BYTES,

@@ -17,6 +17,8 @@ export const brokerOptionsSchema = z.object({
   /** Largest request frame accepted; bigger ones close the connection. */
   maxFrameBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
   maxConnections: z.number().int().min(1).default(1000),
+  /** Broker-wide cap on request bytes received but not yet decoded. */
+  maxBufferedRequestBytes: z.number().int().min(1024).default(512 * 1024 * 1024),
   /** Longest a Fetch long-poll is held, whatever the client asks. */
   maxFetchWaitMs: z.number().int().min(0).default(30_000),
   idleTimeoutMs: z.number().int().min(1000).default(10 * 60 * 1000),

@@ -10,6 +10,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { testKafka } from './support/kafkajs-client.ts';
+import { RawConnection } from './support/raw-connection.ts';
+import { kafkajsDecodeResponse, kafkajsRequestFrame } from './support/kafkajs-wire.ts';
+
+/** InitProducerId over a raw connection: the producer id the broker hands out. */
+async function initProducerId(port: number): Promise<number> {
+  const conn = await RawConnection.open(port);
+  conn.send(await kafkajsRequestFrame('initProducerId', 0, { transactionalId: null, transactionTimeout: 30000 }, 1));
+  const res = (await kafkajsDecodeResponse('initProducerId', 0, (await conn.next()).body)) as { producerId: string };
+  conn.destroy();
+  return Number(res.producerId);
+}
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'services/cli/bin/newswire.mjs');
@@ -46,7 +57,7 @@ describe('newswire broker (process)', () => {
     expect(await p.exited).toBe(0);
     expect(p.out()).toContain('usage: newswire broker');
     expect(p.out()).toMatch(/example:\n\s+newswire broker --port/);
-  });
+  }, 120_000);
 
   it('invalid flags and env exit 2 with a message', async () => {
     const cases: [string[], Record<string, string>, string][] = [
@@ -63,7 +74,7 @@ describe('newswire broker (process)', () => {
         expect(p.err()).toContain(msg);
       }),
     );
-  });
+  }, 120_000);
 
   it('serves clients, keeps its cluster id across restarts, stops on SIGTERM (0) and SIGINT (130)', async () => {
     const first = run(['--port', '0', '--data-dir', dataDir, '--partitions', '2', '--flush', 'always']);
@@ -76,6 +87,7 @@ describe('newswire broker (process)', () => {
     await producer.disconnect();
     expect((await admin.fetchTopicMetadata({ topics: ['cli-auto'] })).topics[0]!.partitions).toHaveLength(2);
     await admin.disconnect();
+    const pid1 = await initProducerId(port);
     const clusterId = (JSON.parse(readFileSync(join(dataDir, 'broker-meta.json'), 'utf8')) as { clusterId: string }).clusterId;
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -87,6 +99,8 @@ describe('newswire broker (process)', () => {
     const described = await admin2.describeCluster();
     expect(described.clusterId).toBe(clusterId);
     expect(described.brokers).toEqual([{ nodeId: 0, host: '127.0.0.1', port: port2 }]);
+    // Producer ids are never handed out twice, even across restarts.
+    expect(await initProducerId(port2)).toBeGreaterThan(pid1);
     const offsets = await admin2.fetchTopicOffsets('cli-auto');
     expect(offsets.reduce((n, o) => n + Number(o.high), 0)).toBe(1);
     // Auto-create is off: an unknown topic stays unknown.
@@ -95,5 +109,5 @@ describe('newswire broker (process)', () => {
     await admin2.disconnect();
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(130);
-  });
+  }, 120_000);
 });

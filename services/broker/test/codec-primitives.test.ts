@@ -11,7 +11,7 @@ describe('Writer -> Reader round trips', () => {
         fc.integer({ min: -128, max: 127 }),
         fc.integer({ min: -32768, max: 32767 }),
         fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
-        fc.maxSafeInteger().chain((n) => fc.constantFrom(n, -n)),
+        fc.maxSafeInteger(),
         fc.boolean(),
         (i8, i16, i32, i64, b) => {
           const buf = new Writer(1).int8(i8).int16(i16).int32(i32).int64(i64).bool(b).toBuffer();

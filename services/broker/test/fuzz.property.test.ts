@@ -155,7 +155,7 @@ describe('request decoder fuzzing over real sockets', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 180_000);
 
   it('mutated real kafkajs frames: answered or closed, broker keeps serving', async () => {
     await fc.assert(
@@ -168,7 +168,7 @@ describe('request decoder fuzzing over real sockets', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 180_000);
 
   it('many frames pipelined on one connection, valid and mutated mixed', async () => {
     await fc.assert(
@@ -194,7 +194,7 @@ describe('request decoder fuzzing over real sockets', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 180_000);
 
   it('a gzip bomb is refused (bounded inflation) and the broker keeps serving', async () => {
     const template = await kafkajsRecordBatch({ messages: [{ value: 'x' }], compression: 1 });
@@ -207,5 +207,5 @@ describe('request decoder fuzzing over real sockets', () => {
     expect(decoded.topics[0]!.partitions[0]!.errorCode).not.toBe(0);
     conn.destroy();
     await stillServing();
-  });
+  }, 180_000);
 });

@@ -94,6 +94,24 @@ describe('kafkajs produce and consume', () => {
     }
   });
 
+  it('a batch bigger than the consumer\'s per-partition fetch size is still delivered whole', async () => {
+    const topic = await createTopic(1);
+    const producer = client.producer();
+    await producer.connect();
+    const big = 'B'.repeat(3 * 1024 * 1024);
+    await producer.send({ topic, messages: [{ value: 'before' }] });
+    await producer.send({ topic, messages: [{ key: 'big', value: big }] });
+    await producer.send({ topic, messages: [{ value: 'after' }] });
+    await producer.disconnect();
+    const consumer = client.consumer({ groupId: uniq('g'), maxBytesPerPartition: 64 * 1024, maxBytes: 128 * 1024 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const got = await consumeN(consumer, 3);
+    await consumer.disconnect();
+    expect(got.map((g) => g.value?.length)).toEqual([6, big.length, 5]);
+    expect(got[1]!.value).toBe(big);
+  });
+
   it('acks=0 messages are stored and later responses on the connection stay in order', async () => {
     const topic = await createTopic(1);
     const producer = client.producer();

@@ -93,6 +93,16 @@ describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
     expect(viaKafkajs[0]!.headers).toEqual({ src: 'kcat', n: '1' });
   });
 
+  it('kcat idempotent producer (InitProducerId + sequences) stores every message once', async () => {
+    const topic = uniq('idem');
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    const input = Array.from({ length: 40 }, (_, i) => `line-${i}`).join('\n') + '\n';
+    const res = await kcat(['-b', broker, '-P', '-t', topic, '-p', '0', '-X', 'enable.idempotence=true', '-X', 'acks=all'], { input });
+    expect(res.code, res.stderr).toBe(0);
+    const read = parseJsonLines((await kcat(['-b', broker, '-C', '-t', topic, '-o', 'beginning', '-e', '-J'])).stdout);
+    expect(read.map((m) => m.payload)).toEqual(Array.from({ length: 40 }, (_, i) => `line-${i}`));
+  });
+
   it('kcat reads gzip batches written by kafkajs', async () => {
     const topic = uniq('gz');
     await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });

@@ -229,3 +229,38 @@ describe('bad frames close only their own connection', () => {
     });
   }
 });
+
+describe('broker-wide buffer budget', () => {
+  it('closes the connection that would push undecoded bytes past the budget; others keep working', async (ctx) => {
+    if (kafka.mode !== 'dev-broker') ctx.skip();
+    const small = await startKafka({ broker: { maxBufferedRequestBytes: 100 * 1024 } });
+    try {
+      const smallPort = Number(small.brokers[0]!.split(':').pop());
+      // A partial frame: announces 1 MiB, sends 60 KiB.
+      const partial = (): Buffer => {
+        const b = Buffer.alloc(60 * 1024);
+        b.writeInt32BE(1024 * 1024, 0);
+        return b;
+      };
+      const a = await RawConnection.open(smallPort);
+      a.send(partial());
+      await new Promise((r) => setTimeout(r, 300));
+      const b = await RawConnection.open(smallPort);
+      b.send(partial());
+      expect(await b.closedWithin(20_000)).toBe(true);
+      expect(a.closed).toBe(false);
+      a.destroy();
+      await a.closedPromise;
+      // A's bytes are released: a new connection may buffer again, and requests are served.
+      const c = await RawConnection.open(smallPort);
+      c.send(await kafkajsRequestFrame('apiVersions', 2, {}, 5));
+      expect((await c.next()).correlationId).toBe(5);
+      await new Promise((r) => setTimeout(r, 200));
+      c.send(partial());
+      expect(await c.closedWithin(1000)).toBe(false);
+      c.destroy();
+    } finally {
+      await small.stop();
+    }
+  });
+});

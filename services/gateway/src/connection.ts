@@ -5,6 +5,7 @@
  * sent: the client gets `lagged` with its exact resume positions and close
  * 4008, and is terminated if it does not even take the close.
  */
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import {
   CLIENT_OPS,
@@ -41,6 +42,9 @@ export class Connection implements SubscriptionOwner {
   private expiryTimer: NodeJS.Timeout | undefined;
   private authTimer: NodeJS.Timeout | undefined;
   private killTimer: NodeJS.Timeout | undefined;
+  private corked = false;
+  /** The ws's underlying TCP socket, for writing pre-built frames. */
+  private readonly socket: Socket | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -48,6 +52,7 @@ export class Connection implements SubscriptionOwner {
     private grant: Grant | null,
     private readonly onClosed: (c: Connection) => void,
   ) {
+    this.socket = (ws as unknown as { _socket?: Socket })._socket;
     const l = ctx.limits;
     this.rate = new TokenBucket(l.ratePerSec, l.burst);
     this.abuse = new TokenBucket(l.abuseRefillPerSec, l.abuseBurst);
@@ -70,7 +75,31 @@ export class Connection implements SubscriptionOwner {
   sendLive(entry: Entry, seq: number): void {
     if (seq === this.lastSeq) return; // several subscriptions matched: once per connection
     this.lastSeq = seq;
-    if (this.sendFrame(entry.frame, 'live')) return;
+    const sock = this.socket;
+    if (!sock || this.ws.readyState !== 1) {
+      this.sendFrame(entry.frame, 'live');
+      return;
+    }
+    if (this.state !== 'open') return;
+    if (this.ws.bufferedAmount + entry.wire.length > this.ctx.limits.maxBufferedBytes) {
+      this.lag();
+      return;
+    }
+    // The pre-built WebSocket frame goes straight to the socket (no per-socket
+    // framing). Safe alongside ws's own writes: without permessage-deflate ws
+    // writes synchronously too, so frames never interleave.
+    if (!this.corked) {
+      this.corked = true;
+      sock.cork();
+      this.ctx.hub.holdUntilBatchEnd(this);
+    }
+    sock.write(entry.wire);
+    this.ctx.metrics.liveDeliveries.inc();
+  }
+
+  uncork(): void {
+    this.corked = false;
+    this.socket?.uncork();
   }
 
   /** Every frame goes through here: false when not sent (connection cut or closed). */

@@ -20,8 +20,13 @@ export interface Entry {
   city: string | undefined;
   verification: string;
   urgency: string;
-  /** The live frame: `{"op":"update","topic":...}` without `sub`. */
+  /** The live frame: `{"op":"update","topic":...}` without `sub` (a view into `wire`). */
   frame: Buffer;
+  /**
+   * The complete WebSocket text frame (unmasked header + `frame`), built once:
+   * live delivery writes exactly these bytes to every matching socket.
+   */
+  wire: Buffer;
 }
 
 export interface RawRecord {
@@ -56,8 +61,27 @@ export function entryFromRecord(rec: RawRecord, epoch: string): Entry | null {
     city: u.place.city,
     verification: u.verification,
     urgency: u.urgency,
-    frame: Buffer.from(JSON.stringify(frame)),
+    ...wsTextFrame(JSON.stringify(frame)),
   };
+}
+
+/** RFC 6455 server frame (FIN, opcode 1 text, no mask) around a JSON text, in one Buffer. */
+export function wsTextFrame(text: string): { wire: Buffer; frame: Buffer } {
+  const len = Buffer.byteLength(text);
+  const headerLen = len < 126 ? 2 : len < 65_536 ? 4 : 10;
+  const wire = Buffer.allocUnsafe(headerLen + len);
+  wire[0] = 0x81;
+  if (len < 126) wire[1] = len;
+  else if (len < 65_536) {
+    wire[1] = 126;
+    wire.writeUInt16BE(len, 2);
+  } else {
+    wire[1] = 127;
+    wire.writeUInt32BE(0, 2);
+    wire.writeUInt32BE(len, 6);
+  }
+  wire.write(text, headerLen, 'utf8');
+  return { wire, frame: wire.subarray(headerLen) };
 }
 
 /**

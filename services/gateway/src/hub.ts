@@ -35,6 +35,11 @@ interface TopicIndex {
   byKind: Map<string, Set<HubSubscriber>>;
 }
 
+/** Something holding writes back until the end of the current batch (a corked socket). */
+export interface CorkedWriter {
+  uncork(): void;
+}
+
 export interface HubOptions {
   windowEntries: number;
   windowBytes: number;
@@ -48,6 +53,7 @@ export class FanoutHub {
   private readonly index = new Map<string, TopicIndex>();
   private seq = 0;
   private subscriberCount = 0;
+  private readonly corked: CorkedWriter[] = [];
 
   constructor(private readonly opts: HubOptions) {}
 
@@ -153,6 +159,20 @@ export class FanoutHub {
     st.next = offset + 1;
     if (st.hw < st.next) st.hw = st.next;
     this.opts.onDispatch?.(entry, delivered);
+  }
+
+  /**
+   * Sockets written to during a consumer batch stay corked until its end, so
+   * one batch of N updates costs each socket one writev, not N writes.
+   */
+  holdUntilBatchEnd(w: CorkedWriter): void {
+    this.corked.push(w);
+  }
+
+  /** Called by the consumer after each batch: flushes every corked socket. */
+  endBatch(): void {
+    const list = this.corked.splice(0);
+    for (const w of list) w.uncork();
   }
 
   /** The partition's log was replaced (topic recreated): forget its window, continue at `offset`. */

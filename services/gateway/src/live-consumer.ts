@@ -157,14 +157,18 @@ export class LiveConsumer {
     }
     st.hw = Math.max(hw, st.next);
     const counter = metrics.updatesIn.labels(topic);
-    for (const m of batch.messages) {
-      const offset = Number(m.offset);
-      if (offset < st.next) continue;
-      if (offset > st.next) logger.warn({ topic, partition, expected: st.next, got: offset }, 'offset gap in the live stream');
-      const entry = entryFromRecord({ topic, partition, offset, timestamp: m.timestamp, value: m.value, headers: m.headers }, epoch);
-      if (entry) counter.inc();
-      else metrics.invalidIn.inc();
-      hub.ingest(st, offset, entry);
+    try {
+      for (const m of batch.messages) {
+        const offset = Number(m.offset);
+        if (offset < st.next) continue;
+        if (offset > st.next) logger.warn({ topic, partition, expected: st.next, got: offset }, 'offset gap in the live stream');
+        const entry = entryFromRecord({ topic, partition, offset, timestamp: m.timestamp, value: m.value, headers: m.headers }, epoch);
+        if (entry) counter.inc();
+        else metrics.invalidIn.inc();
+        hub.ingest(st, offset, entry);
+      }
+    } finally {
+      hub.endBatch();
     }
     metrics.consumerLag.labels(topic, String(partition)).set(Math.max(0, st.hw - st.next));
   }

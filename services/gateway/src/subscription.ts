@@ -190,6 +190,8 @@ export class Subscription implements HubSubscriber {
         if (st.window.covers(c.next)) windowWork.push({ c, entries: st.window.slice(c.next, st.next), to: st.next });
         else kafkaRanges.push({ topic: c.topic, partition: c.partition, from: c.next, to: st.next });
       }
+      if (windowWork.length) this.deps.metrics.catchupRanges.labels('window').inc(windowWork.length);
+      if (kafkaRanges.length) this.deps.metrics.catchupRanges.labels('kafka').inc(kafkaRanges.length);
       for (const w of windowWork) {
         for (const e of w.entries) {
           await this.deliver(e);

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
 import type { Publisher } from '@newswire/shared/publisher';
-import { CursorTracker, TestClient, countIds, makeUpdates, publishInBackground, publisherFor } from './support.ts';
+import { CursorTracker, TestClient, countIds, makeUpdates, metricValue, publishInBackground, publisherFor } from './support.ts';
 
 const BIN = resolve(import.meta.dirname, '../../cli/bin/newswire.mjs');
 let kafka: TestKafka;
@@ -79,6 +79,9 @@ describe('resume across gateway restarts', () => {
     const { duplicates } = countIds([c1.updateIds(), c2.updateIds()], prefix);
     expect(duplicates).toEqual([]);
     expect(c2.of('gap')).toEqual([]);
+    // The new process read the recent past back into its window at start: the gap came from memory.
+    expect(await metricValue(g2.port, 'newswire_gateway_catchup_ranges_total', 'source="window"')).toBeGreaterThan(0);
+    expect(await metricValue(g2.port, 'newswire_gateway_catchup_ranges_total', 'source="kafka"')).toBe(0);
     c2.close();
     g2.child.kill('SIGTERM');
     expect(await g2.exited).toBe(0);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import type { Publisher } from '@newswire/shared/publisher';
-import { CursorTracker, TestClient, countIds, makeUpdates, publishInBackground, publisherFor, quietLogger } from './support.ts';
+import { CursorTracker, TestClient, countIds, makeUpdates, metricValue, publishInBackground, publisherFor, quietLogger } from './support.ts';
 
 let kafka: TestKafka;
 let pub: Publisher;
@@ -64,11 +64,14 @@ describe('resume after a client drop', () => {
   it('recovers from the memory window with no loss and no duplicate', async () => {
     const r = await dropAndResume(withWindow, 'rw', 3000);
     expect(r.catchUpFrames).toBeGreaterThan(0);
+    expect(await metricValue(withWindow.port, 'newswire_gateway_catchup_ranges_total', 'source="window"')).toBeGreaterThan(0);
+    expect(await metricValue(withWindow.port, 'newswire_gateway_catchup_ranges_total', 'source="kafka"')).toBe(0);
   });
 
   it('recovers from Kafka when the window no longer covers the gap', async () => {
     const r = await dropAndResume(tinyWindow, 'rk', 3000);
     expect(r.catchUpFrames).toBeGreaterThan(5);
+    expect(await metricValue(tinyWindow.port, 'newswire_gateway_catchup_ranges_total', 'source="kafka"')).toBeGreaterThan(0);
   });
 
   it('per-partition order holds across catch-up and live', async () => {

@@ -189,3 +189,11 @@ export function countIds(lists: string[][], prefix: string): { unique: number; d
     }
   return { unique: seen.size, duplicates };
 }
+
+/** A sample's value from a gateway's /metrics (0 when absent). */
+export async function metricValue(port: number, name: string, labels = ''): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const want = labels ? `${name}{${labels}}` : name;
+  const line = text.split('\n').find((l) => l.startsWith(want + ' '));
+  return line ? Number(line.slice(want.length + 1)) : 0;
+}

@@ -8,6 +8,7 @@
  */
 import { backoffDelay, resolveReconnect, type ReconnectOptions } from './backoff.ts';
 import { Emitter } from './emitter.ts';
+import { Outbox } from './outbox.ts';
 import { messageText, OPEN, resolveWebSocket, type WebSocketConstructor, type WebSocketLike } from './socket.ts';
 import { Subscription, type SubscribeOptions, type SubscriptionLink } from './subscription.ts';
 import { CLOSE, parseServerFrame, PROTOCOL_VERSION, type ClientFrame, type ServerFrame } from './wire.ts';
@@ -72,6 +73,7 @@ export class NewswireClient extends Emitter<ClientEvents> {
   #everConnected = false;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  #outbox: Outbox | null = null;
   #lastFrameAt = 0;
   #token: string | undefined;
   #wireIds = 0;
@@ -258,6 +260,8 @@ export class NewswireClient extends Emitter<ClientEvents> {
   #detach(): void {
     if (this.#heartbeatTimer) clearInterval(this.#heartbeatTimer);
     this.#heartbeatTimer = null;
+    this.#outbox?.dispose();
+    this.#outbox = null;
     const ws = this.#socket;
     if (ws) {
       ws.onopen = null;
@@ -297,9 +301,12 @@ export class NewswireClient extends Emitter<ClientEvents> {
   #send(frame: ClientFrame): boolean {
     const ws = this.#socket;
     if (!ws || ws.readyState !== OPEN) return false;
-    if (frame.op !== 'hello' && !this.#welcomed) return false;
-    ws.send(JSON.stringify(frame));
-    return true;
+    if (frame.op === 'hello') {
+      ws.send(JSON.stringify(frame));
+      return true;
+    }
+    if (!this.#welcomed || !this.#outbox) return false;
+    return this.#outbox.send(JSON.stringify(frame), frame.op === 'ping');
   }
 
   #sendSubscribe(sub: Subscription): void {
@@ -326,7 +333,7 @@ export class NewswireClient extends Emitter<ClientEvents> {
     switch (frame.op) {
       case 'update': {
         if (frame.sub !== undefined) {
-          this.#byWireId.get(frame.sub)?.onUpdate(frame);
+          this.#current(frame.sub)?.onUpdate(frame);
           return;
         }
         for (const sub of this.#subs) if (sub.coversLive(frame)) sub.onLiveFrame(frame);
@@ -335,21 +342,21 @@ export class NewswireClient extends Emitter<ClientEvents> {
       case 'welcome':
         return this.#onWelcome(frame);
       case 'subscribed': {
-        const sub = this.#byWireId.get(frame.id);
+        const sub = this.#current(frame.id);
         if (!sub) return;
         sub.onSubscribed(this.epoch ?? '', frame);
         if (sub.state === 'live') this.#subLive(sub, true, 0);
         return;
       }
       case 'live': {
-        const sub = this.#byWireId.get(frame.id);
+        const sub = this.#current(frame.id);
         if (!sub) return;
         sub.onLive(frame);
         if (sub.state === 'live') this.#subLive(sub, frame.recovered, frame.missed);
         return;
       }
       case 'gap': {
-        const sub = this.#byWireId.get(frame.id);
+        const sub = this.#current(frame.id);
         if (!sub) return;
         this.#recovered = false;
         sub.onGap(frame);
@@ -366,7 +373,7 @@ export class NewswireClient extends Emitter<ClientEvents> {
         return;
       }
       case 'error': {
-        const sub = frame.ref !== undefined ? this.#byWireId.get(frame.ref) : undefined;
+        const sub = frame.ref !== undefined ? this.#current(frame.ref) : undefined;
         if (sub && sub.state === 'pending') sub.onRefused(frame.code, frame.message);
         else this.emit('error', { code: frame.code, message: frame.message, ...(frame.ref ? { ref: frame.ref } : {}) });
         return;
@@ -381,7 +388,23 @@ export class NewswireClient extends Emitter<ClientEvents> {
     }
   }
 
+  /**
+   * The subscription a frame's id belongs to, only if that id is its CURRENT
+   * incarnation: after a local pause/resubscribe, frames of the old wire id
+   * (its late catch-up, its 'live') still arrive and must not be applied.
+   */
+  #current(wireId: string): Subscription | undefined {
+    const sub = this.#byWireId.get(wireId);
+    return sub && sub.wireId === wireId ? sub : undefined;
+  }
+
   #onWelcome(frame: Extract<ServerFrame, { op: 'welcome' }>): void {
+    const ws = this.#socket;
+    if (!ws) return;
+    this.#outbox?.dispose();
+    this.#outbox = Outbox.forLimits((text) => {
+      if (ws.readyState === OPEN) ws.send(text);
+    }, frame.limits);
     this.#welcomed = true;
     this.#attempt = 0;
     const resumed = this.#everConnected;

@@ -31,6 +31,8 @@ export interface GroupCoordinatorOptions {
   fsync?: boolean;
   /** Kafka's offset.metadata.max.bytes (default 4096). */
   maxMetadataBytes?: number;
+  /** Rewrite the offsets log once it has this many superseded lines (default 10 000). */
+  compactSlackLines?: number;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -45,7 +47,12 @@ export class GroupCoordinator implements GroupCoordinatorApi {
   constructor(opts: GroupCoordinatorOptions) {
     this.logger = opts.logger;
     this.maxMetadataBytes = opts.maxMetadataBytes ?? 4096;
-    this.store = new OffsetStore({ dataDir: opts.dataDir, fsync: opts.fsync ?? true, ...(opts.logger ? { logger: opts.logger } : {}) });
+    this.store = new OffsetStore({
+      dataDir: opts.dataDir,
+      fsync: opts.fsync ?? true,
+      ...(opts.logger ? { logger: opts.logger } : {}),
+      ...(opts.compactSlackLines !== undefined ? { compactSlackLines: opts.compactSlackLines } : {}),
+    });
     this.membership = new Membership({
       store: this.store,
       logger: opts.logger,

@@ -102,16 +102,12 @@ export class OffsetStore {
   /** Persists then applies; throws (and applies nothing) when the write fails. */
   commit(groupId: string, entries: OffsetEntry[]): void {
     if (entries.length === 0) return;
-    const rec: Line = { t: 'o', g: groupId, c: entries.map((e) => [e.topic, e.partition, e.offset, e.metadata]) };
-    this.write([rec]);
-    this.apply(rec);
+    this.persist({ t: 'o', g: groupId, c: entries.map((e) => [e.topic, e.partition, e.offset, e.metadata]) });
   }
 
   /** Remembers a group's generation so generations stay monotonic across restarts. */
   recordGeneration(groupId: string, protocolType: string, generationId: number): void {
-    const rec: Line = { t: 'g', g: groupId, pt: protocolType, gen: generationId };
-    this.write([rec]);
-    this.apply(rec);
+    this.persist({ t: 'g', g: groupId, pt: protocolType, gen: generationId });
   }
 
   /** Drops every group's offsets for a deleted topic. */
@@ -119,9 +115,7 @@ export class OffsetStore {
     let found = false;
     for (const m of this.offsets.values()) for (const e of m.values()) if (e.topic === topic) found = true;
     if (!found) return;
-    const rec: Line = { t: 'x', topic };
-    this.write([rec]);
-    this.apply(rec);
+    this.persist({ t: 'x', topic });
   }
 
   close(): void {
@@ -193,18 +187,31 @@ export class OffsetStore {
     } finally {
       closeSync(fd);
     }
-    if (this.fd >= 0) closeSync(this.fd);
     renameSync(tmp, this.file);
     this.fsyncDir();
-    this.fd = openSync(this.file, 'a');
+    const fd = openSync(this.file, 'a');
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = fd;
     this.linesInFile = recs.length;
   }
 
-  private write(recs: Line[]): void {
-    writeAll(this.fd, recs.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  /**
+   * Appends a record, then applies it to memory. Compaction comes last: it
+   * rewrites the file from memory, which must already hold this record.
+   */
+  private persist(rec: Line): void {
+    writeAll(this.fd, `${JSON.stringify(rec)}\n`);
     if (this.fsync) fdatasyncSync(this.fd);
-    this.linesInFile += recs.length;
-    if (this.linesInFile > this.liveLines() + this.slack) this.compact();
+    this.linesInFile++;
+    this.apply(rec);
+    if (this.linesInFile > this.liveLines() + this.slack) {
+      try {
+        this.compact();
+      } catch (err) {
+        // The appended log is still complete; compaction is retried on the next write or open.
+        this.logger?.warn({ err, file: this.file }, 'could not compact the offsets log');
+      }
+    }
   }
 
   private liveLines(): number {

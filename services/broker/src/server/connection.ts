@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import type { BrokerContext } from './context.ts';
 import { FrameReader, FrameTooLarge } from './frame-reader.ts';
 import { dispatch, ProtocolViolation, type ConnectionFacts } from './dispatch.ts';
+import type { ByteBudget } from './byte-budget.ts';
 
 export interface ConnectionLimits {
   maxFrameBytes: number;
@@ -10,6 +11,8 @@ export interface ConnectionLimits {
   /** Bytes queued in the socket before reading pauses. */
   maxPendingWriteBytes: number;
   idleTimeoutMs: number;
+  /** Shared by all connections: undecoded request bytes broker-wide. */
+  buffered: ByteBudget;
 }
 
 interface Slot {
@@ -29,6 +32,8 @@ export class Connection {
   private readonly slots: Slot[] = [];
   private closed = false;
   private paused = false;
+  /** This connection's share of limits.buffered. */
+  private accounted = 0;
 
   constructor(
     private readonly socket: Socket,
@@ -47,6 +52,8 @@ export class Connection {
     socket.on('error', (err) => this.close(`socket error: ${err.message}`));
     socket.on('close', () => {
       this.closed = true;
+      this.limits.buffered.give(this.accounted);
+      this.accounted = 0;
       facts.abort.abort();
     });
   }
@@ -55,6 +62,21 @@ export class Connection {
     if (this.closed) return;
     this.frames.push(chunk);
     this.processFrames();
+    this.account();
+  }
+
+  /** Keep the broker-wide budget in step with what this connection holds undecoded. */
+  private account(): void {
+    if (this.closed) return;
+    const now = this.frames.bufferedBytes;
+    const delta = now - this.accounted;
+    if (delta > 0 && !this.limits.buffered.tryTake(delta)) {
+      this.ctx.logger.warn({ client: this.facts.clientHost, bufferedBytes: now, limit: this.limits.buffered.limit }, 'broker-wide request buffer full; closing connection');
+      this.close('request buffer budget exceeded');
+      return;
+    }
+    if (delta < 0) this.limits.buffered.give(-delta);
+    this.accounted = now;
   }
 
   private processFrames(): void {
@@ -88,6 +110,7 @@ export class Connection {
     this.paused = false;
     this.socket.resume();
     this.processFrames();
+    this.account();
   }
 
   private start(body: Buffer): void {

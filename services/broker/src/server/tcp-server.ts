@@ -1,11 +1,14 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { BrokerContext } from './context.ts';
 import { Connection, type ConnectionLimits } from './connection.ts';
+import { ByteBudget } from './byte-budget.ts';
 
-export interface TcpServerOptions extends ConnectionLimits {
+export interface TcpServerOptions extends Omit<ConnectionLimits, 'buffered'> {
   host: string;
   port: number;
   maxConnections: number;
+  /** Broker-wide cap on undecoded request bytes. */
+  maxBufferedRequestBytes: number;
 }
 
 const WILDCARD = new Set(['0.0.0.0', '::', '']);
@@ -19,11 +22,13 @@ export class TcpServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private boundPort = 0;
+  private readonly limits: ConnectionLimits;
 
   constructor(
     private readonly ctx: BrokerContext,
     private readonly opts: TcpServerOptions,
   ) {
+    this.limits = { ...opts, buffered: new ByteBudget(opts.maxBufferedRequestBytes) };
     this.server = createServer((socket) => this.accept(socket));
     this.server.maxConnections = opts.maxConnections;
   }
@@ -55,7 +60,7 @@ export class TcpServer {
     const clientHost = `/${stripV4Mapped(socket.remoteAddress ?? 'unknown')}`;
     try {
       const abort = new AbortController();
-      new Connection(socket, this.ctx, { clientHost, advertisedHost, advertisedPort: this.boundPort, signal: abort.signal, abort }, this.opts);
+      new Connection(socket, this.ctx, { clientHost, advertisedHost, advertisedPort: this.boundPort, signal: abort.signal, abort }, this.limits);
     } catch (err) {
       this.ctx.logger.error({ err }, 'failed to set up connection');
       socket.destroy();

@@ -81,7 +81,10 @@ export class FilePartitionLog implements PartitionLog {
         }
       }
     }
-    if (this.segments.length === 0) this.segments.push(Segment.create(this.dir, 0, this.config.indexIntervalBytes));
+    if (this.segments.length === 0) {
+      this.segments.push(Segment.create(this.dir, 0, this.config.indexIntervalBytes));
+      fsyncDir(this.dir);
+    }
   }
 
   private dropSegmentFiles(bases: number[]): void {

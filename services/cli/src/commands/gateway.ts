@@ -12,7 +12,8 @@ usage: newswire gateway [--host <addr>] [--port <n>] [--brokers <host:port,...>]
 
 Run the WebSocket gateway: one Kafka consumer reading every partition of the newswire topics,
 fanned out to WebSocket clients with filters, lossless resume, replay and back-pressure.
-Endpoints on the same port: ws://host:port/ (protocol: docs/gateway.md), /healthz, /readyz, /metrics.
+Endpoints on the same port: ws://host:port/ (protocol: docs/gateway.md), /healthz, /readyz, /metrics,
+and the dashboard at http://host:port/ (docs/dashboard.md).
 
   --host <addr>            listen address (env GATEWAY_HOST, default 127.0.0.1)
   --port <n>               listen port, 0 = any free port (env GATEWAY_PORT, default 8080)
@@ -76,7 +77,10 @@ async function run(argv: string[]): Promise<number> {
   const logger = createLogger('gateway', { level: config.LOG_LEVEL });
   let gw;
   try {
-    gw = await startGateway({ ...gatewayOptionsFromConfig(config), logger });
+    // The dashboard at / (prebuilt in the Docker image via DASHBOARD_DIST_DIR, else bundled now).
+    const { createDashboardHandler } = await import('@newswire/dashboard');
+    const staticHandler = await createDashboardHandler(config.DASHBOARD_DIST_DIR ? { distDir: config.DASHBOARD_DIST_DIR } : {});
+    gw = await startGateway({ ...gatewayOptionsFromConfig(config), logger, staticHandler });
   } catch (err) {
     process.stderr.write(`newswire gateway: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;

@@ -109,7 +109,7 @@ async function runPretty(argv: string[], pretty: PrettyFactory): Promise<number>
     env: { ...process.env, [CHILD_ENV]: '1' },
     stdio: ['inherit', 'pipe', 'inherit'],
   });
-  child.stdout.pipe(pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
+  child.stdout.pipe(pretty({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
   const ignore = () => {};
   const forward = () => child.kill('SIGTERM');
   process.on('SIGINT', ignore);

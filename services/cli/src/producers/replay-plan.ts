@@ -14,6 +14,8 @@ export interface PartitionPlan {
   start: bigint;
   /** Exclusive; undefined when following. */
   end: bigint | undefined;
+  /** The end offset when the replay started: up to here is history, beyond it live updates. */
+  caughtUp: bigint;
 }
 
 /** Offset of the first message with timestamp >= ms, per partition (the end offset when none). */
@@ -54,7 +56,7 @@ export async function planReplay(
       let end: bigint | undefined = opts.follow ? undefined : high;
       const to = toOffsets?.get(o.partition);
       if (end !== undefined && to !== undefined && to < end) end = to;
-      plans.push({ topic, partition: o.partition, start, end });
+      plans.push({ topic, partition: o.partition, start, end, caughtUp: end ?? high });
     }
   }
   if (from.kind === 'offsets') {

@@ -52,7 +52,9 @@ export async function runReplay(opts: ReplayRunOptions): Promise<ReplaySummary> 
   /** Next offset expected per partition: anything below it is a redelivery and is dropped. */
   const next = new Map(opts.plans.map((p) => [keyOf(p.topic, p.partition), p.start]));
   const merger = new Merger<ReplayedUpdate>([...plans.keys()], { paceFactor: opts.paceFactor });
-  for (const p of opts.plans) if (p.end !== undefined && p.start >= p.end) merger.finish(keyOf(p.topic, p.partition));
+  // History ends at the end offset (or, following, where the log ended at the start);
+  // past it, live records are emitted as they arrive.
+  for (const p of opts.plans) if (p.start >= (p.end ?? p.caughtUp)) merger.finish(keyOf(p.topic, p.partition));
   const done = () => !opts.follow && merger.drained();
   if (done() || opts.plans.length === 0) return { ...summary, seconds: (Date.now() - started) / 1000 };
 
@@ -129,8 +131,8 @@ export async function runReplay(opts: ReplayRunOptions): Promise<ReplaySummary> 
     const last = BigInt(batch.lastOffset());
     if (last + 1n > expected) expected = last + 1n;
     next.set(key, expected);
+    if (expected >= (plan.end ?? plan.caughtUp)) merger.finish(key);
     if (plan.end !== undefined && expected >= plan.end) {
-      merger.finish(key);
       consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
     } else if (merger.isFull(key)) {
       consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
@@ -147,7 +149,8 @@ export async function runReplay(opts: ReplayRunOptions): Promise<ReplaySummary> 
     await heartbeat();
     // Resume partitions that were paused for a full queue and have room again.
     for (const [k, p] of plans) {
-      if (!merger.isFinished(k) && !merger.isFull(k)) consumer.resume([{ topic: p.topic, partitions: [p.partition] }]);
+      const ended = p.end !== undefined && (next.get(k) ?? 0n) >= p.end;
+      if (!ended && !merger.isFull(k)) consumer.resume([{ topic: p.topic, partitions: [p.partition] }]);
     }
     if (done() || stopping) finish();
   };

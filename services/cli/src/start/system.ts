@@ -73,7 +73,13 @@ export async function startSystem(config: Config, logger: Logger, signal: AbortS
         host: config.BROKER_HOST,
         port: config.BROKER_PORT,
         dataDir,
-        defaultPartitions: config.NEWSWIRE_TOPIC_PARTITIONS,
+        defaultPartitions: config.BROKER_PARTITIONS,
+        autoCreateTopics: config.BROKER_AUTO_CREATE_TOPICS,
+        retentionMs: config.BROKER_RETENTION_MS,
+        retentionBytes: config.BROKER_RETENTION_BYTES,
+        segmentBytes: config.BROKER_SEGMENT_BYTES,
+        flush: config.BROKER_FLUSH,
+        maxFrameBytes: config.BROKER_MAX_FRAME_BYTES,
         logger: logger.child({ component: 'broker' }),
       });
       stoppers.push({ name: 'broker', stop: () => broker.stop() });

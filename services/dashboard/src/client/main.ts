@@ -70,6 +70,8 @@ function setLarge(on: boolean): void {
 }
 el.large.addEventListener('click', () => setLarge(!document.documentElement.classList.contains('large')));
 setLarge(params.get('large') === '1' || params.get('wall') === '1' || safeStorage('newswire.large') === '1');
+// ?wall=1: a display nobody touches; the filter and replay controls give their room to the story.
+document.documentElement.classList.toggle('wall', params.get('wall') === '1');
 
 // Default replay time: ten minutes ago, in the local time the input shows.
 el.replayFrom.value = toLocalInput(new Date(Date.now() - 10 * 60_000));

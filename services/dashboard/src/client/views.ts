@@ -105,6 +105,7 @@ export function tallyView(tallies: StoryTally[], showStory: boolean): HTMLElemen
                     h('span', { class: 'claim-source' }, ` — ${c.sourceText}`),
                     ' ',
                     badge(c.verification),
+                    h('time', { class: 'asof', datetime: c.reportedAt }, `as of ${formatTime(c.reportedAt)}`),
                   ),
                 ),
               ),

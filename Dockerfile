@@ -44,19 +44,20 @@ COPY --from=build --chown=root:root /app/dist ./dist
 COPY --from=build --chown=root:root /app/package.json ./package.json
 # Code is root-owned and read-only to the service user; it runs as `node` (uid 1000), never root.
 USER node
-# Health: GET /healthz on the service's port (HEALTHCHECK_PORT, set per target below).
+# Health: GET HEALTHCHECK_PATH on HEALTHCHECK_PORT (set per target below).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.HEALTHCHECK_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.HEALTHCHECK_PORT||8080)+(process.env.HEALTHCHECK_PATH||'/healthz')).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 ENTRYPOINT ["node", "/app/dist/newswire.mjs"]
 CMD ["--help"]
 
 FROM runtime AS gateway
-ENV GATEWAY_HOST=0.0.0.0 GATEWAY_PORT=8080 HEALTHCHECK_PORT=8080
+# Healthy = ready: its Kafka consumer runs and has caught up (so `depends_on: service_healthy` means it delivers).
+ENV GATEWAY_HOST=0.0.0.0 GATEWAY_PORT=8080 HEALTHCHECK_PORT=8080 HEALTHCHECK_PATH=/readyz
 EXPOSE 8080
 CMD ["gateway"]
 
 FROM runtime AS ingest
-ENV INGEST_HOST=0.0.0.0 INGEST_PORT=8081 HEALTHCHECK_PORT=8081
+ENV INGEST_HOST=0.0.0.0 INGEST_PORT=8081 HEALTHCHECK_PORT=8081 HEALTHCHECK_PATH=/healthz
 EXPOSE 8081
 CMD ["ingest"]
 

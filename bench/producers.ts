@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { KAZAKHSTAN_SEED } from '../shared/src/seed/kazakhstan.ts';
 import { printTable, saveResult, type Row } from './lib.ts';
-import { freePort, startBrokerProcess } from './broker-process.ts';
+import { freePort, processCpuSeconds, startBrokerProcess } from './broker-process.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'services/cli/bin/newswire.mjs');
@@ -32,13 +32,24 @@ interface Spawned {
   stdout: string;
   stderr: string;
   seconds: number;
+  /** CPU seconds (user + system) the CLI process used, from bash's `times`. */
+  cpuSeconds: number;
+}
+
+/** Parses the children line of bash's `times` ("0m1.234s 0m0.100s"). */
+function childCpu(stderr: string): number {
+  const lines = stderr.trim().split('\n');
+  const m = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/.exec(lines.at(-1) ?? '');
+  return m ? Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4]) : NaN;
 }
 
 /** Runs the CLI; stdout is counted (and kept only when small). */
 function runCli(args: string[], env: Record<string, string>): Promise<Spawned> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Through bash so `times` can report the CLI's CPU time (load-independent, unlike wall time).
+    const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const child = spawn('bash', ['-c', `${quoted}; rc=$?; times >&2; exit $rc`], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdoutBytes = 0;
     let stdoutLines = 0;
     let stdout = '';
@@ -50,7 +61,9 @@ function runCli(args: string[], env: Record<string, string>): Promise<Spawned> {
     });
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdoutBytes, stdoutLines, stdout, stderr, seconds: (performance.now() - started) / 1000 }));
+    child.on('close', (code) =>
+      resolve({ code, stdoutBytes, stdoutLines, stdout, stderr, seconds: (performance.now() - started) / 1000, cpuSeconds: childCpu(stderr) }),
+    );
   });
 }
 
@@ -64,7 +77,7 @@ function ndjson(n: number, prefix: string): string {
   return lines.join('\n') + '\n';
 }
 
-async function startIngestProcess(brokers: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startIngestProcess(brokers: string[]): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'ingest', '--port', String(port)], {
     cwd: ROOT,
@@ -84,6 +97,7 @@ async function startIngestProcess(brokers: string[]): Promise<{ url: string; sto
   }
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -94,7 +108,7 @@ async function startIngestProcess(brokers: string[]): Promise<{ url: string; sto
 }
 
 /** autocannon with a fresh id in every update of every request. */
-async function loadIngest(url: string, perRequest: number, seconds: number, connections: number): Promise<Row> {
+async function loadIngest(url: string, ingestPid: number, brokerPid: number, perRequest: number, seconds: number, connections: number): Promise<Row> {
   const template = JSON.stringify({ ...KAZAKHSTAN_SEED[2]!, id: '__ID__', story: 'bench-ingest' });
   let next = 0;
   const body = () => {
@@ -102,6 +116,8 @@ async function loadIngest(url: string, perRequest: number, seconds: number, conn
     for (let i = 0; i < perRequest; i++) items.push(template.replace('__ID__', `ingest-${process.pid}-${perRequest}-${next++}`));
     return perRequest === 1 ? items[0]! : `[${items.join(',')}]`;
   };
+  const cpu0 = processCpuSeconds(ingestPid);
+  const broker0 = processCpuSeconds(brokerPid);
   const result = await autocannon({
     url: `${url}/v1/updates`,
     method: 'POST',
@@ -111,16 +127,34 @@ async function loadIngest(url: string, perRequest: number, seconds: number, conn
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }],
   });
   const ok = result['2xx'];
-  return {
-    test: `ingest, ${perRequest} update${perRequest > 1 ? 's' : ''}/request`,
-    updates: ok * perRequest,
-    seconds: result.duration,
-    'updates/s': Math.round((ok * perRequest) / result.duration),
-    'requests/s': Math.round(result.requests.average),
+  const cpu = processCpuSeconds(ingestPid) - cpu0;
+  return row(`ingest, ${perRequest} update${perRequest > 1 ? 's' : ''}/request (${connections} conns)`, ok * perRequest, result.duration, cpu, processCpuSeconds(brokerPid) - broker0, {
+    'req/s': Math.round(result.requests.average),
     'p50 ms': result.latency.p50,
     'p99 ms': result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
-  };
+  });
+}
+
+/**
+ * One table row. Wall-clock rates depend on how busy the shared machine is;
+ * updates per CPU-second of the measured process does not (much), so both are shown.
+ */
+function row(test: string, updates: number, seconds: number, cpu: number, brokerCpu: number, extra: Partial<Row> = {}): Row {
+  return {
+    test,
+    updates,
+    'wall s': seconds,
+    'updates/s': Math.round(updates / seconds),
+    'cpu s': cpu,
+    'updates/cpu-s': Math.round(updates / cpu),
+    'broker cpu s': brokerCpu,
+    'req/s': '',
+    'p50 ms': '',
+    'p99 ms': '',
+    errors: 0,
+    ...extra,
+  } as Row;
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -137,57 +171,33 @@ export async function run(args: string[]): Promise<void> {
     // 1. CLI publish --file, end to end.
     const file = join(dir, 'updates.ndjson');
     await writeFile(file, ndjson(n, 'file'));
+    let b0 = processCpuSeconds(broker.pid);
     const pub = await runCli(['publish', '--file', file, '--json'], env);
     if (pub.code !== 0) throw new Error(`publish failed (${pub.code}): ${pub.stderr}`);
     const summary = JSON.parse(pub.stdout) as { published: number; seconds: number };
-    rows.push({
-      test: 'CLI publish --file (spawned, end to end)',
-      updates: summary.published,
-      seconds: pub.seconds,
-      'updates/s': Math.round(summary.published / pub.seconds),
-      'requests/s': '',
-      'p50 ms': '',
-      'p99 ms': '',
-      errors: n - summary.published,
-    });
-    rows.push({
-      test: 'CLI publish --file (validate+publish, in-process timer)',
-      updates: summary.published,
-      seconds: summary.seconds,
-      'updates/s': Math.round(summary.published / summary.seconds),
-      'requests/s': '',
-      'p50 ms': '',
-      'p99 ms': '',
-      errors: 0,
-    });
+    rows.push(row('CLI publish --file (spawned, end to end)', summary.published, pub.seconds, pub.cpuSeconds, processCpuSeconds(broker.pid) - b0, { errors: n - summary.published }));
 
     // 2. Ingest over HTTP.
     const ingest = await startIngestProcess(broker.brokers);
     try {
-      rows.push(await loadIngest(ingest.url, 1, seconds, 10));
-      rows.push(await loadIngest(ingest.url, 100, seconds, 10));
+      // Single updates: many connections, so concurrent requests share produce requests (natural batching).
+      rows.push(await loadIngest(ingest.url, ingest.pid, broker.pid, 1, seconds, 50));
+      rows.push(await loadIngest(ingest.url, ingest.pid, broker.pid, 100, seconds, 10));
     } finally {
       await ingest.stop();
     }
 
     // 3. Replay everything to stdout.
+    b0 = processCpuSeconds(broker.pid);
     const rep = await runCli(['replay', 'all', '--from', 'earliest', '--json'], env);
     if (rep.code !== 0) throw new Error(`replay failed (${rep.code}): ${rep.stderr}`);
-    rows.push({
-      test: 'CLI replay all --from earliest > pipe (spawned)',
-      updates: rep.stdoutLines,
-      seconds: rep.seconds,
-      'updates/s': Math.round(rep.stdoutLines / rep.seconds),
-      'requests/s': '',
-      'p50 ms': '',
-      'p99 ms': '',
-      errors: 0,
-    });
+    rows.push(row('CLI replay all --from earliest > pipe (spawned)', rep.stdoutLines, rep.seconds, rep.cpuSeconds, processCpuSeconds(broker.pid) - b0));
   } finally {
     await broker.stop();
     await rm(dir, { recursive: true, force: true });
   }
-  printTable(`producers (n=${n}, ingest ${seconds}s per test, 2-core machine shared with other work)`, rows);
-  const file = saveResult('producers', { n, seconds, rows });
+  const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
+  printTable(`producers (n=${n}, ingest ${seconds}s per test; 2-core machine, load average ${load} at the end)`, rows);
+  const file = saveResult('producers', { n, seconds, loadAverage: Number(load), rows });
   console.log(`saved ${file}`);
 }

@@ -65,7 +65,7 @@ function whileDown(): Update[] {
   ];
 }
 
-describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
+describe.skipIf(!hasChromium)('dashboard in headless Chromium', { timeout: 120_000 }, () => {
   let kafka: TestKafka;
   let gateway: RunningGateway | undefined;
   let port = 0;

@@ -4,12 +4,14 @@
  * dashboard and /healthz, delivers the demo wire over WebSocket, stops with
  * exit 0 on SIGINT, and keeps its data across a restart.
  *
- * Kafka: `start` embeds the dev broker by design, so this test does not take
- * one from startKafka(); when KAFKA_BROKERS is set (an external cluster) the
- * child inherits it and runs against that cluster instead, as start does.
+ * Kafka: `start` embeds the dev broker by design, so most of these tests let
+ * it; the KAFKA_BROKERS case takes its Kafka from startKafka(). When
+ * KAFKA_BROKERS is set for the whole run (an external cluster) every child
+ * inherits it and runs against that cluster, as start does.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connect, type WebSocketConstructor } from '@newswire/shared/client/index';
 import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
+import { startKafka } from '../../../tests/support/kafka.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'services/cli/bin/newswire.mjs');
@@ -30,11 +33,11 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function startNewswire(dataDir: string, extra: string[] = []): Started {
+function startNewswire(dataDir: string, extra: string[] = [], env: Record<string, string> = {}): Started {
   const child = spawn(
     process.execPath,
     [BIN, 'start', '--data-dir', dataDir, '--broker-port', '0', '--gateway-port', '0', '--ingest-port', '0', ...extra],
-    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', START_DEMO_PACE: '50ms' }, stdio: 'pipe' },
+    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', START_DEMO_PACE: '50ms', ...env }, stdio: 'pipe' },
   );
   const stdout: string[] = [];
   let err = '';
@@ -127,7 +130,7 @@ describe('newswire start', () => {
     const lines = s.stdout.filter((l) => l.trim());
     expect(lines.every((l) => l.startsWith('{'))).toBe(true); // pino JSON when stdout is not a terminal
     expect(lines.some((l) => l.includes('"newswire stopped"'))).toBe(true);
-  });
+  }, 120_000);
 
   it('keeps the data across a restart (demo off: the story comes from the log)', async () => {
     const s = startNewswire(dataDir, ['--demo', 'off']);
@@ -138,7 +141,26 @@ describe('newswire start', () => {
     expect(ids.size).toBe(SEED_IDS.size);
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
-  });
+  }, 120_000);
+
+  it('runs on the Kafka in KAFKA_BROKERS instead of its own broker', async () => {
+    const kafka = await startKafka({ partitions: 3 });
+    const unused = join(dataDir, 'not-created');
+    try {
+      const s = startNewswire(unused, [], { KAFKA_BROKERS: kafka.brokers.join(',') });
+      running.push(s);
+      const rec = await s.started;
+      expect(rec.brokers).toEqual(kafka.brokers);
+      expect(String(rec.kafka)).toContain('(KAFKA_BROKERS)');
+      const ids = await collectSeedIds(String(rec.websocket), SEED_IDS.size);
+      expect(ids.size).toBe(SEED_IDS.size);
+      s.child.kill('SIGINT');
+      expect(await s.exited).toBe(0);
+      expect(existsSync(unused)).toBe(false); // no dev broker, no data dir
+    } finally {
+      await kafka.stop();
+    }
+  }, 120_000);
 
   it('fails with exit 1 and a clear message when the gateway port is taken', async () => {
     const blocker: Server = createServer();
@@ -152,5 +174,5 @@ describe('newswire start', () => {
     } finally {
       blocker.close();
     }
-  });
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ export function gatewayOptionsFromConfig(cfg: Config): GatewayOptions {
     topics: cfg.GATEWAY_TOPICS ?? NEWSWIRE_TOPICS,
     createPartitions: cfg.NEWSWIRE_TOPIC_PARTITIONS,
     clientId: `${cfg.KAFKA_CLIENT_ID}-gateway`,
+    connectTimeoutMs: cfg.KAFKA_CONNECT_TIMEOUT_MS,
     auth: {
       ...(cfg.GATEWAY_JWT_SECRET ? { secret: cfg.GATEWAY_JWT_SECRET } : {}),
       ...(cfg.GATEWAY_JWKS_URL ? { jwksUrl: cfg.GATEWAY_JWKS_URL } : {}),

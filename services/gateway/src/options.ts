@@ -78,6 +78,8 @@ export interface GatewayOptions {
   staticHandler?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
   logger?: Logger;
   clientId?: string;
+  /** Give up starting when Kafka does not answer within this (default 10 s). */
+  connectTimeoutMs?: number;
   /** Records behind the high watermark still "caught up" for /readyz. */
   readyLag?: number;
 }

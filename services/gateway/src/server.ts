@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createHash } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { NEWSWIRE_TOPICS, createAdmin, createKafka, createLogger } from '@newswire/shared';
+import { DEFAULT_CONNECT_TIMEOUT_MS, NEWSWIRE_TOPICS, connectWithin, createAdmin, createKafka, createLogger } from '@newswire/shared';
 import { createVerifier, tokenFromRequest, type Grant } from './auth.ts';
 import { Connection } from './connection.ts';
 import type { GatewayContext } from './context.ts';
@@ -36,7 +36,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const metrics = new GatewayMetrics();
   const kafka = createKafka({ brokers: opts.brokers, clientId: opts.clientId ?? 'newswire-gateway', logger });
   const admin = createAdmin(kafka);
-  await admin.connect();
+  // Fail fast (KafkaUnreachableError) instead of kafkajs's long retry loop when Kafka is not there.
+  await connectWithin(admin, opts.brokers, opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
   // The epoch names the log positions refer to: the Kafka cluster id. Another
   // cluster (or a wiped dev broker) gives another epoch, so stale positions are
   // detected instead of silently misread.

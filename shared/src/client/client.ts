@@ -76,6 +76,8 @@ export class NewswireClient extends Emitter<ClientEvents> {
   #outbox: Outbox | null = null;
   #lastFrameAt = 0;
   #token: string | undefined;
+  /** The token was fetched by getToken() and has not been accepted by a gateway yet. */
+  #tokenFresh = false;
   #wireIds = 0;
   #subIds = 0;
   #closed: Promise<void>;
@@ -198,12 +200,15 @@ export class NewswireClient extends Emitter<ClientEvents> {
     if (this.#state === 'closed') return;
     for (const sub of this.#subs) sub.connectionLost();
     this.#byWireId.clear();
-    if (!this.#reconnect || FATAL_CODES.has(code)) {
-      this.#shutdown(code, reason || `connection closed (${code})`);
+    // An expired token (4001), or a refused one (4003) that was not just
+    // fetched, may work after a refresh: that is what getToken() is for.
+    const refreshable = code === CLOSE.tokenExpired || (code === CLOSE.forbidden && !this.#tokenFresh);
+    if (this.#reconnect && refreshable && this.options.getToken) {
+      void this.#refreshTokenThenRetry(code, reason);
       return;
     }
-    if (code === CLOSE.tokenExpired) {
-      void this.#refreshTokenThenRetry(code, reason);
+    if (!this.#reconnect || FATAL_CODES.has(code) || code === CLOSE.tokenExpired) {
+      this.#shutdown(code, reason || (code === CLOSE.tokenExpired ? 'token expired and no getToken() to refresh it' : `connection closed (${code})`));
       return;
     }
     // A gateway restart or a lagged cut is expected: come back at once-ish.
@@ -212,12 +217,9 @@ export class NewswireClient extends Emitter<ClientEvents> {
   }
 
   async #refreshTokenThenRetry(code: number, reason: string): Promise<void> {
-    if (!this.options.getToken) {
-      this.#shutdown(code, 'token expired and no getToken() to refresh it');
-      return;
-    }
     try {
-      this.#token = await this.options.getToken();
+      this.#token = await this.options.getToken!();
+      this.#tokenFresh = true;
     } catch (err) {
       this.#shutdown(code, `token refresh failed: ${err instanceof Error ? err.message : String(err)}`);
       return;
@@ -406,6 +408,7 @@ export class NewswireClient extends Emitter<ClientEvents> {
       if (ws.readyState === OPEN) ws.send(text);
     }, frame.limits);
     this.#welcomed = true;
+    this.#tokenFresh = false;
     this.#attempt = 0;
     const resumed = this.#everConnected;
     this.#everConnected = true;

@@ -66,6 +66,7 @@ export class OffsetStore {
   private readonly logger: Logger | undefined;
   private fd = -1;
   private linesInFile = 0;
+  private torn = false;
 
   constructor(opts: OffsetStoreOptions) {
     this.file = join(opts.dataDir, OFFSETS_FILE);
@@ -180,18 +181,18 @@ export class OffsetStore {
       }
     }
     const tmp = `${this.file}.compacting`;
-    const fd = openSync(tmp, 'w');
+    const tmpFd = openSync(tmp, 'w');
     try {
-      writeAll(fd, recs.map((r) => `${JSON.stringify(r)}\n`).join(''));
-      fsyncSync(fd);
+      writeAll(tmpFd, recs.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      fsyncSync(tmpFd);
     } finally {
-      closeSync(fd);
+      closeSync(tmpFd);
     }
     renameSync(tmp, this.file);
     this.fsyncDir();
-    const fd = openSync(this.file, 'a');
+    const appendFd = openSync(this.file, 'a');
     if (this.fd >= 0) closeSync(this.fd);
-    this.fd = fd;
+    this.fd = appendFd;
     this.linesInFile = recs.length;
   }
 
@@ -200,8 +201,18 @@ export class OffsetStore {
    * rewrites the file from memory, which must already hold this record.
    */
   private persist(rec: Line): void {
-    writeAll(this.fd, `${JSON.stringify(rec)}\n`);
-    if (this.fsync) fdatasyncSync(this.fd);
+    // After a failed write the file may end in a partial line; rewrite it from memory before appending again.
+    if (this.torn) {
+      this.compact();
+      this.torn = false;
+    }
+    try {
+      writeAll(this.fd, `${JSON.stringify(rec)}\n`);
+      if (this.fsync) fdatasyncSync(this.fd);
+    } catch (err) {
+      this.torn = true;
+      throw err;
+    }
     this.linesInFile++;
     this.apply(rec);
     if (this.linesInFile > this.liveLines() + this.slack) {

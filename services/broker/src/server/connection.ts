@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { BrokerContext } from './context.ts';
+import { CLOSE_CONNECTION, type BrokerContext } from './context.ts';
 import { FrameReader, FrameTooLarge } from './frame-reader.ts';
 import { dispatch, ProtocolViolation, type ConnectionFacts } from './dispatch.ts';
 import type { ByteBudget } from './byte-budget.ts';
@@ -17,7 +17,7 @@ export interface ConnectionLimits {
 
 interface Slot {
   done: boolean;
-  chunks: Buffer[] | null;
+  chunks: Buffer[] | null | typeof CLOSE_CONNECTION;
 }
 
 /**
@@ -135,6 +135,15 @@ export class Connection {
     let wrote = false;
     while (this.slots.length > 0 && this.slots[0]!.done) {
       const slot = this.slots.shift()!;
+      if (slot.chunks === CLOSE_CONNECTION) {
+        // Send what came before, then close: later requests are not answered.
+        if (wrote) this.socket.uncork();
+        this.closed = true;
+        this.slots.length = 0;
+        this.ctx.logger.info({ client: this.facts.clientHost }, 'acks=0 produce failed; closing connection');
+        this.socket.end();
+        return;
+      }
       if (!slot.chunks) continue;
       if (!wrote) this.socket.cork();
       wrote = true;

@@ -38,3 +38,10 @@ export interface RequestInfo {
 
 /** Returned by a handler when the request gets no response (Produce with acks=0). */
 export const NO_RESPONSE = Symbol('no-response');
+
+/**
+ * Returned instead of a response when the connection must close after the
+ * responses before it are sent: what Kafka does when an acks=0 produce
+ * fails, since the client gets no response to learn it from.
+ */
+export const CLOSE_CONNECTION = Symbol('close-connection');

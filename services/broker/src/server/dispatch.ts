@@ -4,7 +4,7 @@ import { decodeRequestHeader, encodeResponseFrameHead } from '../protocol/header
 import { API_BY_KEY, API } from '../protocol/apis/index.ts';
 import * as apiVersionsV0 from '../protocol/apis/api-versions/v0.ts';
 import { HANDLERS, type Handler } from './handlers/index.ts';
-import { NO_RESPONSE, type BrokerContext, type RequestInfo } from './context.ts';
+import { CLOSE_CONNECTION, NO_RESPONSE, type BrokerContext, type RequestInfo } from './context.ts';
 import { ErrorCode } from './error-codes.ts';
 import { advertisedApiVersions } from '../protocol/apis/index.ts';
 
@@ -17,8 +17,8 @@ export interface Dispatched {
   apiKey: number;
   apiVersion: number;
   correlationId: number;
-  /** The response frame as chunks, or null when none is sent (acks=0). */
-  response: Promise<Buffer[] | null>;
+  /** The response frame as chunks, null when none is sent (acks=0), or CLOSE_CONNECTION. */
+  response: Promise<Buffer[] | null | typeof CLOSE_CONNECTION>;
 }
 
 export interface ConnectionFacts {
@@ -77,12 +77,13 @@ export function dispatch(ctx: BrokerContext, buf: Buffer, conn: ConnectionFacts)
   } catch (err) {
     return { apiKey, apiVersion, correlationId, response: Promise.reject(err) };
   }
-  const encode = (res: unknown): Buffer[] | null => {
+  const encode = (res: unknown): Buffer[] | null | typeof CLOSE_CONNECTION => {
     if (res === NO_RESPONSE) return null;
+    if (res === CLOSE_CONNECTION) return CLOSE_CONNECTION;
     const w = new Writer();
     codec.encodeResponse(w, res);
     return frame(correlationId, w);
   };
-  const response = result instanceof Promise ? result.then(encode) : new Promise<Buffer[] | null>((resolve) => resolve(encode(result)));
+  const response = result instanceof Promise ? result.then(encode) : new Promise<Buffer[] | null | typeof CLOSE_CONNECTION>((resolve) => resolve(encode(result)));
   return { apiKey, apiVersion, correlationId, response };
 }

@@ -80,7 +80,7 @@ export class FileLogManager implements LogManager {
     const retentionEvery = opts.retentionCheckMs ?? 60_000;
     this.timers.push(setInterval(() => this.enforceRetention(Date.now()), retentionEvery).unref());
     if (typeof config.flush === 'number') {
-      this.timers.push(setInterval(() => this.flush(), config.flush).unref());
+      this.timers.push(setInterval(() => this.flushInBackground(), config.flush).unref());
     }
   }
 
@@ -178,6 +178,11 @@ export class FileLogManager implements LogManager {
         }
       }
     }
+  }
+
+  /** Start a background fdatasync of every partition written since its last flush. */
+  flushInBackground(): void {
+    for (const logs of this.logs.values()) for (const log of logs) log.flushInBackground();
   }
 
   /** Bytes of index memory over all partitions. */

@@ -256,6 +256,12 @@ export class FilePartitionLog implements PartitionLog {
     for (const s of this.segments) s.flush();
   }
 
+  /** Interval flush: only the active segment can be dirty (rolling syncs the old one). */
+  flushInBackground(): void {
+    if (this.closed) return;
+    this.active.flushInBackground((err) => this.logger?.error({ err, topic: this.topic, partition: this.partition }, 'background flush failed'));
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

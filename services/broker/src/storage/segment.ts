@@ -4,7 +4,7 @@
  * the only copy of the data; memory holds just the sparse indexes and a few
  * counters. All I/O is synchronous with explicit positions.
  */
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { OffsetIndex } from './offset-index.ts';
 import { TimeIndex } from './time-index.ts';
@@ -77,6 +77,8 @@ export class Segment {
   private dirty = false;
   /** No more appends: the file is complete and fsynced, its fd may be pooled. */
   private sealed = false;
+  /** A background fdatasync is running on the libuv threadpool. */
+  private syncing = false;
   /** Where the batch after the last read starts: sequential fetches skip the index scan. */
   private readHint = { offset: -1, position: 0 };
 
@@ -221,11 +223,31 @@ export class Segment {
     return buf;
   }
 
-  /** fdatasync if anything was written since the last flush. */
+  /** fdatasync (blocking) if anything was written since the last completed flush. */
   flush(): void {
-    if (!this.dirty) return;
+    // A background sync in flight may not have finished: sync again rather than wait.
+    if ((!this.dirty && !this.syncing) || this.fd < 0) return;
     fdatasyncSync(this.fd);
     this.dirty = false;
+  }
+
+  /**
+   * The interval flush policy: fdatasync on the libuv threadpool, so the
+   * event loop (every client's requests) never waits for the disk. Appends
+   * made meanwhile stay dirty and go with the next flush.
+   */
+  flushInBackground(onError: (err: Error) => void): void {
+    if (!this.dirty || this.syncing || this.fd < 0) return;
+    this.dirty = false;
+    this.syncing = true;
+    fdatasync(this.fd, (err) => {
+      this.syncing = false;
+      if (!err) return;
+      if (this.fd >= 0) {
+        this.dirty = true;
+        onError(err);
+      } // else: the segment was closed (and synced) meanwhile; nothing lost
+    });
   }
 
   /** Stop appending: fsync the file and let its descriptor join the bounded pool. */

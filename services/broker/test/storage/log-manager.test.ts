@@ -110,6 +110,31 @@ describe('LogManager', () => {
     expect([0, 1].map((p) => m.partition('r', p)!.logStartOffset())).toEqual([1, 1]);
   });
 
+  it('flushes in the background on the interval timer while appends and rolls go on', async () => {
+    const dir = fx.newDir();
+    const m = openLogManager(dir, { flush: 5, segmentBytes: 2048 });
+    m.createTopic('bg', 2);
+    const written: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const value = `bg-${i}-${'y'.repeat(100)}`;
+      appendOk(m.partition('bg', i % 2)!, await makeBatch([{ value }]));
+      if (i % 2 === 0) written.push(value);
+      if (i % 10 === 0) await new Promise((r) => setTimeout(r, 7)); // let timer ticks and syncs interleave
+    }
+    m.close();
+    const again = fx.open(dir, { segmentBytes: 2048 });
+    const log = again.partition('bg', 0)!;
+    expect(log.segmentCount()).toBeGreaterThan(1);
+    const got: string[] = [];
+    let offset = 0;
+    while (offset < log.highWatermark()) {
+      const records = await decodeRecords(log.read(offset, 1 << 20));
+      for (const r of records) if (r.offset >= offset) got.push(r.value);
+      offset = records.at(-1)!.offset + 1;
+    }
+    expect(got).toEqual(written);
+  });
+
   it('runs retention on its own timer', async () => {
     const dir = fx.newDir();
     const m = openLogManager(dir, { retentionMs: 1000, flush: 50 }, { retentionCheckMs: 50 });

@@ -83,6 +83,8 @@ async function run(argv: string[]): Promise<number> {
     gw = await startGateway({ ...gatewayOptionsFromConfig(config), logger, staticHandler });
   } catch (err) {
     process.stderr.write(`newswire gateway: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    // kafkajs may still hold reconnect timers from the failed attempt: do not wait for them.
+    setTimeout(() => process.exit(1), 200).unref();
     return 1;
   }
   process.stdout.write(JSON.stringify({ listening: `ws://${config.GATEWAY_HOST}:${gw.port}/`, port: gw.port, epoch: gw.epoch }) + '\n');

@@ -147,19 +147,23 @@ export function formatJson(d: Delivery): string {
   return JSON.stringify({ topic: d.topic, partition: d.partition, offset: d.offset, epoch: d.epoch, ts: d.ts, update: d.update });
 }
 
+function why(s: StateChange): string {
+  return s.reason ? `code ${s.code}: ${s.reason}` : `code ${s.code}`;
+}
+
 function describeState(s: StateChange, url: string): string | null {
   switch (s.state) {
     case 'connecting':
-      return s.attempt ? `cannot reach ${url} (${s.reason || `code ${s.code}`}); retrying in ${s.delayMs} ms (attempt ${s.attempt})` : null;
+      return s.attempt ? `cannot reach ${url} (${why(s)}); retrying in ${s.delayMs} ms (attempt ${s.attempt})` : null;
     case 'reconnecting':
-      return `connection lost (${s.reason || `code ${s.code}`}); reconnecting in ${s.delayMs} ms (attempt ${s.attempt})`;
+      return `connection lost (${why(s)}); reconnecting in ${s.delayMs} ms (attempt ${s.attempt})`;
     case 'live':
       if (!s.resumed) return `following ${url}`;
       return s.recovered
         ? `resumed without loss (${s.missed ?? 0} update(s) caught up)`
         : `resumed WITH GAPS: some updates were no longer retained (see gap lines above)`;
     case 'closed':
-      return s.code === 1000 ? null : `closed: ${s.reason ?? ''} (code ${s.code})`;
+      return s.code === 1000 ? null : `closed (${why(s)})`;
   }
 }
 

@@ -39,7 +39,7 @@ export function bannerText(e: Endpoints, color: boolean): string {
     `  replay    npx newswire replay newswire.arrests newswire.casualties --from earliest${brokersFlag}`,
     `  topics    npx newswire topics${brokersFlag}`,
     ...(e.ingest
-      ? [`  http      curl -X POST ${e.ingest} -H 'content-type: application/json' --data-binary @update.json`]
+      ? [`  http      curl -X POST ${e.ingest} -H 'content-type: application/x-ndjson' --data-binary @updates.ndjson`, '            (one update per line; the schema: docs/updates.md, the endpoint: docs/producers.md)']
       : []),
     '',
     'Ctrl-C stops everything (press it twice to force).',

@@ -77,8 +77,10 @@ document.documentElement.classList.toggle('wall', params.get('wall') === '1');
 el.replayFrom.value = toLocalInput(new Date(Date.now() - 10 * 60_000));
 
 /** The options of a story <select>, keeping the current choice. */
-function fillStories(select: HTMLSelectElement, stories: string[], allLabel: string): void {
+function fillStories(select: HTMLSelectElement, known: string[], allLabel: string): void {
   const current = select.value;
+  // A chosen story stays selectable while it has no rows (e.g. just cleared for a replay).
+  const stories = current && !known.includes(current) ? [...known, current].sort() : known;
   const have = [...select.options].map((o) => o.value);
   const want = ['', ...stories];
   if (have.length === want.length && have.every((v, i) => v === want[i])) return;
@@ -130,7 +132,11 @@ function onDelivery(d: Delivery, isReplay: boolean): void {
   tracker.delivery(d.replay || isReplay);
   const result = store.apply(d.update);
   if (result === 'duplicate') return;
-  if (!d.replay) announceUpdate(d.update, result);
+  if (!d.replay) {
+    announceUpdate(d.update, result);
+    const entry = store.entryOf(d.update.id);
+    if (entry) justArrived.add(entry.id);
+  }
   scheduleRender();
 }
 
@@ -181,6 +187,7 @@ function render(): void {
   const shown = entries.slice(0, MAX_ROWS_SHOWN);
   replaceChildren(el.feed, shown.length ? shown.map(feedNode) : [h('li', { class: 'empty' }, 'Waiting for updates…')]);
   for (const id of rowCache.keys()) if (!store.entryOf(id)) rowCache.delete(id);
+  justArrived.clear(); // filtered-out rows do not flash later
   el.feedCount.textContent =
     entries.length > shown.length ? `(newest ${shown.length} of ${entries.length})` : `(${entries.length})`;
 
@@ -191,15 +198,21 @@ function render(): void {
   document.body.dataset.rows = String(store.size);
 }
 
-/** Rendered rows by entry id: unchanged rows are reused, so only new ones flash. */
+/**
+ * Rendered rows by entry id: unchanged rows are reused, and only rows that
+ * changed because of a live delivery flash (not a page load's catch-up).
+ */
 const rowCache = new Map<string, { version: string; node: HTMLElement }>();
+const justArrived = new Set<string>();
 function feedNode(e: Entry): HTMLElement {
   const version = `${e.current.id}|${e.retraction?.id ?? ''}`;
   const cached = rowCache.get(e.id);
   if (cached && cached.version === version) return cached.node;
   const node = feedItem(e);
-  node.classList.add('fresh');
-  setTimeout(() => node.classList.remove('fresh'), 3000);
+  if (justArrived.delete(e.id)) {
+    node.classList.add('fresh');
+    setTimeout(() => node.classList.remove('fresh'), 3000);
+  }
   rowCache.set(e.id, { version, node });
   return node;
 }

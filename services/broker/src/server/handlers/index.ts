@@ -3,7 +3,7 @@
  * request and response, so a handler cannot answer with another API's shape.
  */
 import type { ApiName, RequestOf, ResponseOf } from '../../protocol/apis/index.ts';
-import type { BrokerContext, RequestInfo, NO_RESPONSE } from '../context.ts';
+import type { BrokerContext, RequestInfo, NO_RESPONSE, CLOSE_CONNECTION } from '../context.ts';
 import { handleMetadata } from './metadata.ts';
 import { handleProduce } from './produce.ts';
 import { handleFetch } from './fetch.ts';
@@ -15,7 +15,7 @@ export type Handler<K extends ApiName> = (
   ctx: BrokerContext,
   req: RequestOf<K>,
   info: RequestInfo,
-) => ResponseOf<K> | Promise<ResponseOf<K>> | typeof NO_RESPONSE;
+) => ResponseOf<K> | Promise<ResponseOf<K>> | typeof NO_RESPONSE | typeof CLOSE_CONNECTION;
 
 export const HANDLERS: { [K in ApiName]: Handler<K> } = {
   Produce: handleProduce,

@@ -1,5 +1,5 @@
 import type { ProduceRequest, ProduceResponse } from '../../protocol/apis/produce/types.ts';
-import { NO_RESPONSE, type BrokerContext } from '../context.ts';
+import { CLOSE_CONNECTION, NO_RESPONSE, type BrokerContext } from '../context.ts';
 import { ensureTopic } from '../topics.ts';
 import { ErrorCode } from '../error-codes.ts';
 
@@ -10,7 +10,7 @@ type PartitionResult = ProduceResponse['topics'][number]['partitions'][number];
  * batches and assigns offsets without decoding records. Runs synchronously,
  * so requests are appended in arrival order.
  */
-export function handleProduce(ctx: BrokerContext, req: ProduceRequest): ProduceResponse | typeof NO_RESPONSE {
+export function handleProduce(ctx: BrokerContext, req: ProduceRequest): ProduceResponse | typeof NO_RESPONSE | typeof CLOSE_CONNECTION {
   const validAcks = req.acks === -1 || req.acks === 0 || req.acks === 1;
   const topics = req.topics.map((t) => {
     const topicError = validAcks ? ensureTopic(ctx, t.name, true) : ErrorCode.INVALID_REQUIRED_ACKS;
@@ -38,5 +38,7 @@ export function handleProduce(ctx: BrokerContext, req: ProduceRequest): ProduceR
       }),
     };
   });
-  return req.acks === 0 ? NO_RESPONSE : { topics };
+  if (req.acks !== 0) return { topics };
+  // acks=0: no response; a failure can only be signalled by closing the connection (as Kafka does).
+  return topics.some((t) => t.partitions.some((p) => p.errorCode !== ErrorCode.NONE)) ? CLOSE_CONNECTION : NO_RESPONSE;
 }

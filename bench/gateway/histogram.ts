@@ -1,9 +1,22 @@
 /**
- * Latency histogram with 0.05 ms buckets up to 5 s (plus an overflow bucket),
- * mergeable across processes as sparse [bucket, count] pairs.
+ * Latency histogram: 0.05 ms buckets up to 1 s, then 1 ms buckets up to 60 s
+ * (plus an overflow bucket); mergeable across processes as sparse
+ * [bucket, count] pairs.
  */
-export const BUCKET_MS = 0.05;
-const BUCKETS = Math.ceil(5000 / BUCKET_MS) + 1;
+const FINE_MS = 0.05;
+const FINE = 20_000; // 0..1000 ms
+const COARSE = 59_000; // 1 s..60 s in 1 ms steps
+const BUCKETS = FINE + COARSE + 1;
+
+function bucketOf(ms: number): number {
+  if (ms < FINE * FINE_MS) return Math.floor(ms / FINE_MS);
+  return Math.min(BUCKETS - 1, FINE + Math.floor(ms - FINE * FINE_MS));
+}
+
+/** Upper edge of a bucket, ms. */
+function upperEdge(b: number): number {
+  return b < FINE ? (b + 1) * FINE_MS : FINE * FINE_MS + (b - FINE + 1);
+}
 
 export class Histogram {
   counts = new Uint32Array(BUCKETS);
@@ -12,8 +25,7 @@ export class Histogram {
 
   record(ms: number): void {
     const v = ms < 0 ? 0 : ms;
-    const b = Math.min(BUCKETS - 1, Math.floor(v / BUCKET_MS));
-    this.counts[b]! += 1;
+    this.counts[bucketOf(v)]! += 1;
     this.total += 1;
     if (v > this.max) this.max = v;
   }
@@ -38,14 +50,14 @@ export class Histogram {
     if (s.max > this.max) this.max = s.max;
   }
 
-  /** Upper edge of the bucket holding the p-th percentile, ms. */
+  /** Upper edge of the bucket holding the p-th percentile (capped at the max seen), ms. */
   percentile(p: number): number {
     if (this.total === 0) return NaN;
     const want = Math.ceil((p / 100) * this.total);
     let seen = 0;
     for (let i = 0; i < this.counts.length; i++) {
       seen += this.counts[i]!;
-      if (seen >= want) return Math.min((i + 1) * BUCKET_MS, this.max);
+      if (seen >= want) return Math.min(upperEdge(i), this.max);
     }
     return this.max;
   }

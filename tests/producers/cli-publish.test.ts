@@ -33,7 +33,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('newswire publish <kind>', () => {
+describe('newswire publish <kind>', { timeout: 120_000 }, () => {
   it('publishes the issue example and prints where it went', async () => {
     const r = await runCli(
       ['publish', 'arrests', '--story', 'kz-unrest-2022', '--count', '4400', '--qualifier', 'more-than', '--country', 'KZ',
@@ -118,7 +118,7 @@ describe('newswire publish <kind>', () => {
   }, 300_000);
 });
 
-describe('newswire publish --file', () => {
+describe('newswire publish --file', { timeout: 120_000 }, () => {
   it('publishes every line of a valid file and summarises', async () => {
     const updates = makeUpdates(300, { stories: 7 });
     const file = join(dir, 'good.ndjson');
@@ -199,7 +199,7 @@ describe('newswire publish --file', () => {
   }, 180_000);
 });
 
-describe('newswire topics', () => {
+describe('newswire topics', { timeout: 120_000 }, () => {
   it('lists the newswire topics with partitions, end offsets and counts', async () => {
     const r = await runCli(['topics', '--json'], { env });
     expect(r.code, r.stderr).toBe(0);

@@ -81,7 +81,7 @@ afterAll(async () => {
   await kafka?.stop();
 });
 
-describe('newswire replay', () => {
+describe('newswire replay', { timeout: 120_000 }, () => {
   it('from earliest returns every update, each partition in offset order, with its position', async () => {
     const r = await runCli(['replay', 'all', '--from', 'earliest', '--json'], { env });
     expect(r.code, r.stderr).toBe(0);

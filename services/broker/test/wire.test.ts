@@ -127,6 +127,19 @@ describe('ordering and long-poll', () => {
     producer.destroy();
   });
 
+  it('a failed acks=0 produce closes the connection after the responses before it', async () => {
+    const topic = await topicWith1Partition();
+    const conn = await open();
+    const batch = await kafkajsRecordBatch({ messages: [{ value: 'x' }] });
+    const corrupt = Buffer.from(batch);
+    corrupt[corrupt.length - 1]! ^= 0xff;
+    conn.send(Buffer.concat([metadataFrame(60, [topic]), produceFrame(61, topic, 0, corrupt, 0), metadataFrame(62, [topic])]));
+    expect((await conn.next()).correlationId).toBe(60);
+    expect(await conn.closedWithin(20_000)).toBe(true);
+    expect(conn.pendingResponses()).toBe(0);
+    await expectStillServing();
+  });
+
   it('acks=0 gets no response; the next request on the connection gets its own', async () => {
     const topic = await topicWith1Partition();
     const conn = await open();

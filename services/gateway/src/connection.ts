@@ -43,6 +43,8 @@ export class Connection implements SubscriptionOwner {
   private authTimer: NodeJS.Timeout | undefined;
   private killTimer: NodeJS.Timeout | undefined;
   private corked = false;
+  private helloPending = false;
+  private readonly heldBack: { data: Buffer; isBinary: boolean }[] = [];
   /** The ws's underlying TCP socket, for writing pre-built frames. */
   private readonly socket: Socket | undefined;
 
@@ -246,6 +248,22 @@ export class Connection implements SubscriptionOwner {
         this.strike();
         return;
       }
+      // Messages pipelined behind a hello wait for its token check (bounded).
+      if (this.helloPending) {
+        if (this.heldBack.length >= 32) return this.reject('rate_limited', 'too many messages while the token is being checked');
+        this.heldBack.push({ data, isBinary });
+        return;
+      }
+      this.handle(data, isBinary);
+    } catch (err) {
+      // Nothing a client sends may take the process down.
+      this.ctx.logger.error({ conn: this.id, err }, 'error handling client message');
+      this.sendError('internal', 'internal error');
+    }
+  }
+
+  private handle(data: Buffer, isBinary: boolean): void {
+    try {
       if (isBinary) return this.reject('bad_message', 'binary frames are not part of the protocol');
       let json: unknown;
       try {
@@ -264,7 +282,14 @@ export class Connection implements SubscriptionOwner {
       const msg = parsed.data;
       switch (msg.op) {
         case 'hello':
-          void this.onHello(msg.token);
+          this.helloPending = true;
+          void this.onHello(msg.token).finally(() => {
+            this.helloPending = false;
+            while (!this.helloPending && this.heldBack.length > 0 && this.state === 'open') {
+              const next = this.heldBack.shift()!;
+              this.handle(next.data, next.isBinary);
+            }
+          });
           return;
         case 'ping':
           this.sendControl({ op: 'pong', ...(msg.t !== undefined ? { t: msg.t } : {}), now: Date.now() });

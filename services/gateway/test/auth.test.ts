@@ -99,6 +99,16 @@ describe('auth', () => {
     c.close();
   });
 
+  it('holds messages pipelined behind a hello until its token is checked', async () => {
+    const c = await TestClient.connect(url);
+    c.send({ op: 'hello', v: 1, token: await token({ newswire: {} }) });
+    c.send({ op: 'subscribe', id: 'pipelined' });
+    await c.waitForOp('subscribed', (f) => f.id === 'pipelined');
+    expect(c.of('error')).toEqual([]);
+    expect(c.frames[0]!.op).toBe('welcome');
+    c.close();
+  });
+
   it('refuses a bad signature, an expired token and a token without the newswire claim with 401', async () => {
     expect(await upgradeStatus(url, { authorization: `Bearer ${await token({ newswire: {} }, { secret: 'another-secret-that-is-long-enough' })}` })).toBe(401);
     expect(await upgradeStatus(`${url}?token=${await token({ newswire: {} }, { expSeconds: -60 })}`)).toBe(401);

@@ -141,7 +141,7 @@ export class Connection {
         this.closed = true;
         this.slots.length = 0;
         this.ctx.logger.info({ client: this.facts.clientHost }, 'acks=0 produce failed; closing connection');
-        this.socket.end();
+        this.socket.end(() => this.socket.destroy());
         return;
       }
       if (!slot.chunks) continue;

@@ -112,7 +112,7 @@ describe('PartitionLog append and read', () => {
   it('bounds the file descriptors held by sealed segments and reopens them on demand', async () => {
     const fdCount = () => readdirSync('/proc/self/fd').length;
     const before = fdCount();
-    const { log } = open({ segmentBytes: 64 });
+    const { log } = open({ segmentBytes: 64, flush: 1000 });
     const batch = await makeBatch([{ value: 'one batch per segment' }]);
     for (let i = 0; i < 700; i++) appendOk(log, Buffer.from(batch));
     expect(log.segmentCount()).toBe(700);

@@ -13,6 +13,7 @@
  */
 import { printTable, saveResult, type Row } from './lib.ts';
 import { startBrokerProcess, startPublisher, startResumeWorker, startServerProcess, startWorkers, type ServerProcess } from './gateway/cluster.ts';
+import { killAll } from './gateway/rpc.ts';
 import { gapResume, idleMemory, ladder, type Ctx, type GapResume, type IdleMemory, type StepResult } from './gateway/phases.ts';
 
 interface Settings {
@@ -53,6 +54,14 @@ const fmt = (n: number, d = 2) => (Number.isFinite(n) ? Number(n.toFixed(d)) : '
 
 export async function run(args: string[]): Promise<void> {
   const s = settings(args);
+  // Ctrl-C or a crash must not leave a broker or a busy server behind.
+  const onSignal = () => {
+    killAll();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('exit', killAll);
   const log = (line: string) => console.log(`[gateway bench] ${line}`);
   log(`settings: ${JSON.stringify(s)}`);
   const broker = await startBrokerProcess();

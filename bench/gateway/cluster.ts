@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnChild, type Child } from './rpc.ts';
+import { spawnChild, track, type Child } from './rpc.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const HERE = import.meta.dirname;
@@ -60,16 +60,13 @@ export async function startBrokerProcess(): Promise<BrokerProcess> {
     env: { ...process.env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  track(proc);
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  // If the orchestrator dies, do not leave the broker behind (forked children leave on IPC disconnect).
-  const orphanGuard = () => proc.kill('SIGKILL');
-  process.once('exit', orphanGuard);
   await waitForPort(port, 30_000);
   return {
     brokers: [`127.0.0.1:${port}`],
     pid: proc.pid!,
     async stop() {
-      process.off('exit', orphanGuard);
       if (proc.exitCode === null && proc.signalCode === null) {
         proc.kill('SIGTERM');
         const t = setTimeout(() => proc.kill('SIGKILL'), 5000);

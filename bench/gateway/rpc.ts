@@ -8,6 +8,18 @@ import { readFileSync } from 'node:fs';
 
 type Handler = (args: Record<string, unknown>) => unknown;
 
+/** Every process the bench started, so an interrupted run leaves none behind. */
+const started = new Set<ChildProcess>();
+
+export function track(proc: ChildProcess): void {
+  started.add(proc);
+  proc.once('exit', () => started.delete(proc));
+}
+
+export function killAll(): void {
+  for (const p of started) p.kill('SIGKILL');
+}
+
 interface Request {
   rpc: number;
   cmd: string;
@@ -34,6 +46,7 @@ export function spawnChild(file: string, opts: { execArgv?: string[]; env?: Node
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...opts.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  track(proc);
   let next = 0;
   // A send racing the child's exit must not crash the orchestrator.
   proc.on('error', () => {});

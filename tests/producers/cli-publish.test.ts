@@ -93,6 +93,15 @@ describe('newswire publish <kind>', { timeout: 120_000 }, () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Kafka is unreachable at 127\.0\.0\.1:1/);
+    const others = await Promise.all(
+      [['topics'], ['replay', 'all'], ['publish', '--file', '-']].map((args) =>
+        runCli([...args, '--brokers', '127.0.0.1:1'], { env: { KAFKA_CONNECT_TIMEOUT_MS: '2000' }, timeoutMs: 60_000, stdin: toNdjson(makeUpdates(2)) }),
+      ),
+    );
+    for (const o of others) {
+      expect(o.code, o.stderr).toBe(1);
+      expect(o.stderr).toMatch(/Kafka is unreachable at 127\.0\.0\.1:1/);
+    }
   });
   it('publishes a seed fact of every kind from flags alone', async () => {
     const common = ['--story', 'kz-flags', '--country', 'KZ', '--json'];

@@ -25,6 +25,8 @@ interface Settings {
   maxSteps: number;
   servers: Array<'gateway' | 'baseline'>;
   coldGap: boolean;
+  /** Override of the latency step's updates/s. */
+  rate: number | undefined;
 }
 
 function settings(args: string[]): Settings {
@@ -43,7 +45,8 @@ function settings(args: string[]): Settings {
     stepMs: Number(value('step-ms') ?? (quick ? 2000 : 4000)),
     maxSteps: Number(value('max-steps') ?? (quick ? 2 : 5)),
     servers,
-    coldGap: !quick,
+    coldGap: !quick && !flag('no-cold-gap'),
+    rate: value('rate') ? Number(value('rate')) : undefined,
   };
 }
 
@@ -78,7 +81,7 @@ export async function run(args: string[]): Promise<void> {
       // Idle memory first, on a fresh process: after load, freed heap would absorb the new connections.
       if (s.idle > 0) memory.push(await idleMemory(ctx, server, s.idle, log));
       for (const n of s.clients) {
-        const r = await ladder(ctx, server, n, { latencyRate: latencyRate(n), maxRate: 40_000, durationMs: s.stepMs, maxSteps: s.maxSteps }, log);
+        const r = await ladder(ctx, server, n, { latencyRate: s.rate ?? latencyRate(n), maxRate: 40_000, durationMs: s.stepMs, maxSteps: s.maxSteps }, log);
         steps.push(...r.steps);
       }
       if (mode === 'gateway' && s.gap > 0) {
@@ -110,12 +113,14 @@ function report(s: Settings, steps: StepResult[], memory: IdleMemory[], resumes:
       server: r.server,
       clients: r.clients,
       'updates/s': r.rate,
+      'published/s': r.publishedPerSec,
       'offered deliv/s': r.rate * r.clients,
       'deliveries/s': r.deliveriesPerSec,
       'delivered %': fmt(r.deliveredPct, 1),
       'p50 ms': fmt(r.p50),
       'p99 ms': fmt(r.p99),
       'max ms': fmt(r.max, 1),
+      'gw dispatch p50/p99 ms': r.server === 'gateway' ? `<=${r.dispatchP50}/<=${r.dispatchP99}` : '',
       cut: r.lagged,
       'server cpu%': fmt(r.serverCpuPct, 0),
       'clients cpu%': fmt(r.workersCpuPct, 0),

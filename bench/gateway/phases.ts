@@ -31,6 +31,8 @@ export interface StepResult {
   server: string;
   clients: number;
   rate: number;
+  /** Updates/s the publisher actually achieved. */
+  publishedPerSec: number;
   published: number;
   expected: number;
   deliveries: number;
@@ -40,6 +42,9 @@ export interface StepResult {
   p99: number;
   max: number;
   lagged: number;
+  /** Gateway-side (Kafka timestamp -> socket write) p50/p99, bucket upper bounds, ms. */
+  dispatchP50: number;
+  dispatchP99: number;
   serverCpuPct: number;
   workersCpuPct: number;
   brokerCpuPct: number;
@@ -47,6 +52,38 @@ export interface StepResult {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Buckets = Map<number, number>;
+
+/**
+ * The gateway's own view of latency: its histogram from the Kafka record
+ * timestamp to the frame being written to the sockets (null for the baseline).
+ * Comparing it with the client-side latency splits "Kafka + consumer" from
+ * "socket write + client".
+ */
+async function scrapeDispatch(server: ServerProcess): Promise<Buckets | null> {
+  if (server.mode !== 'gateway') return null;
+  try {
+    const text = await (await fetch(server.url.replace(/^ws/, 'http') + '/metrics')).text();
+    const out: Buckets = new Map();
+    for (const m of text.matchAll(/^newswire_gateway_e2e_latency_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)) {
+      out.set(m[1] === '+Inf' ? Infinity : Number(m[1]) * 1000, Number(m[2]));
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** Bucket upper bound (ms) where the cumulative count between two scrapes reaches p%. */
+function bucketPercentile(before: Buckets | null, after: Buckets | null, p: number): number {
+  if (!before || !after) return NaN;
+  const les = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
+  if (total <= 0) return NaN;
+  for (const le of les) if ((after.get(le)! - (before.get(le) ?? 0)) / total >= p / 100) return le;
+  return Infinity;
+}
 
 /** Opens `n` connections spread over the workers; returns how many are subscribed. */
 export async function openClients(ctx: Ctx, url: string, n: number): Promise<{ subscribed: number; failed: number }> {
@@ -82,9 +119,10 @@ function cpuSnapshot(pids: number[]): number[] {
 export async function step(ctx: Ctx, server: ServerProcess, clients: number, rate: number, durationMs: number): Promise<StepResult> {
   await Promise.all(ctx.workers.map((w) => w.call('reset')));
   const pids = [server.child.pid, ctx.brokerPid, ctx.publisher.pid, ...ctx.workers.map((w) => w.pid)];
+  const dispatch0 = await scrapeDispatch(server);
   const cpu0 = cpuSnapshot(pids);
   const t0 = performance.now();
-  const pub = await ctx.publisher.call<{ published: number }>('publish', { rate, durationMs }, durationMs + 120_000);
+  const pub = await ctx.publisher.call<{ published: number; elapsedMs: number }>('publish', { rate, durationMs }, durationMs + 120_000);
   const expected = pub.published * clients;
   // Drain: until everything arrived, nothing moved for 1.5 s, or the server is
   // so far behind that waiting longer only measures the backlog (the rate is
@@ -105,6 +143,7 @@ export async function step(ctx: Ctx, server: ServerProcess, clients: number, rat
   }
   const wallSec = (performance.now() - t0) / 1000;
   const cpu1 = cpuSnapshot(pids);
+  const dispatch1 = await scrapeDispatch(server);
   const pct = (i: number) => ((cpu1[i]! - cpu0[i]!) / wallSec) * 100;
   const hist = new Histogram();
   for (const s of stats) hist.merge(s.hist);
@@ -117,6 +156,7 @@ export async function step(ctx: Ctx, server: ServerProcess, clients: number, rat
     server: server.mode,
     clients,
     rate,
+    publishedPerSec: Math.round(pub.published / (pub.elapsedMs / 1000)),
     published: pub.published,
     expected,
     deliveries,
@@ -126,6 +166,8 @@ export async function step(ctx: Ctx, server: ServerProcess, clients: number, rat
     p99: hist.percentile(99),
     max: hist.max,
     lagged: stats.reduce((a, s) => a + s.closedLagged + s.closedOther, 0),
+    dispatchP50: bucketPercentile(dispatch0, dispatch1, 50),
+    dispatchP99: bucketPercentile(dispatch0, dispatch1, 99),
     serverCpuPct: pct(0),
     brokerCpuPct: pct(1),
     publisherCpuPct: pct(2),
@@ -146,6 +188,8 @@ export async function ladder(
 ): Promise<{ opened: number; steps: StepResult[] }> {
   const { subscribed, failed } = await openClients(ctx, server.url, clients);
   log(`${server.mode}: ${subscribed}/${clients} clients subscribed${failed ? ` (${failed} failed)` : ''}`);
+  // Warm-up (JIT, consumer fetch loop, socket buffers), not reported.
+  await step(ctx, server, subscribed, Math.min(opts.latencyRate, 200), 1000);
   const steps: StepResult[] = [];
   let rate = opts.latencyRate;
   for (let i = 0; i < opts.maxSteps && rate <= opts.maxRate; i++) {
@@ -153,7 +197,8 @@ export async function ladder(
     steps.push(r);
     log(
       `${server.mode} ${subscribed} clients @ ${rate}/s: ${r.deliveriesPerSec.toLocaleString('en-US')} deliveries/s, ` +
-        `${r.deliveredPct.toFixed(1)}% delivered, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, cut ${r.lagged}, ` +
+        `${r.deliveredPct.toFixed(1)}% delivered, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms ` +
+        `(gateway dispatch p50 <= ${r.dispatchP50} ms, p99 <= ${r.dispatchP99} ms), published ${r.publishedPerSec}/s, cut ${r.lagged}, ` +
         `cpu server ${r.serverCpuPct.toFixed(0)}% clients ${r.workersCpuPct.toFixed(0)}% broker ${r.brokerCpuPct.toFixed(0)}%`,
     );
     if (r.deliveredPct < 95 || r.lagged > 0) break;

@@ -16,7 +16,7 @@ import {
 } from 'kafkajs';
 import { createLogger, type Logger } from './logger.ts';
 
-export type { Admin, Consumer, Producer } from 'kafkajs';
+export type { Admin, Consumer, Kafka, Message, Producer } from 'kafkajs';
 export type { EachBatchPayload, KafkaMessage, IHeaders } from 'kafkajs';
 
 export const DEFAULT_BROKERS = ['127.0.0.1:9092'];

@@ -9,7 +9,6 @@
  * one produce request a partition's messages are one record batch, so their
  * offsets are baseOffset, baseOffset+1, ...
  */
-import type { Kafka, Message, Producer } from 'kafkajs';
 import {
   connectWithin,
   createAdmin,
@@ -20,6 +19,9 @@ import {
   partitionForKey,
   PRODUCE_ACKS,
   DEFAULT_CONNECT_TIMEOUT_MS,
+  type Kafka,
+  type Message,
+  type Producer,
 } from './kafka.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { NEWSWIRE_TOPICS, parseUpdate, toKafkaMessage, topicForKind, type Kind, type Update } from './schema/index.ts';
@@ -71,6 +73,12 @@ export interface PublisherOptions {
   connectTimeoutMs?: number;
   /** Upper bound on one produce request's payload; larger calls are split. Kafka's default limit is 1 MiB per batch. */
   maxRequestBytes?: number;
+  /**
+   * How long an idle producer waits for more updates before sending (Kafka's
+   * linger.ms). 0 sends at once; a few ms lets a server with many concurrent
+   * single-update requests put them in one produce request.
+   */
+  lingerMs?: number;
   /** Send retries before publish() rejects. */
   retries?: number;
   /** Cluster-level retries (see KafkaOptions.retries); short-lived commands use few. */
@@ -247,7 +255,25 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
   let sending: Promise<void> | undefined;
   let closed = false;
 
+  const lingerMs = opts.lingerMs ?? 0;
+  let lingering: NodeJS.Timeout | undefined;
   function drain(): void {
+    if (sending || queue.length === 0 || lingering) return;
+    if (lingerMs > 0 && queueBytes() < maxRequestBytes) {
+      lingering = setTimeout(() => {
+        lingering = undefined;
+        send0();
+      }, lingerMs);
+      return;
+    }
+    send0();
+  }
+  function queueBytes(): number {
+    let n = 0;
+    for (const p of queue) n += p.bytes;
+    return n;
+  }
+  function send0(): void {
     if (sending || queue.length === 0) return;
     const parts: Part[] = [];
     let bytes = 0;
@@ -280,7 +306,8 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
     );
     sending.finally(() => {
       sending = undefined;
-      drain();
+      // What queued up during this send has waited long enough: no linger.
+      send0();
     });
   }
 
@@ -310,7 +337,11 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
 
   async function flush(): Promise<void> {
     while (sending || queue.length) {
-      drain();
+      if (lingering) {
+        clearTimeout(lingering);
+        lingering = undefined;
+      }
+      if (!sending) send0();
       await sending?.catch(() => {});
     }
   }

@@ -8,9 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SignJWT } from 'jose';
 import { startGateway, type RunningGateway } from '@newswire/gateway';
+import { createLogger } from '@newswire/shared/logger';
 import { connect, type Delivery, type LaggedNotice, type NewswireClient, type StateChange, type WebSocketConstructor } from '@newswire/shared/client';
 import { makeUpdates, startSdkEnv, waitFor, type SdkEnv } from './support/sdk-env.ts';
 
+const quiet = createLogger('gateway', { level: process.env.LOG_LEVEL ?? 'warn' });
 const SECRET = 'sdk-test-secret-0123456789abcdef0123456789';
 
 /** A `ws` WebSocket the test can stop reading from, like a frozen browser tab. */
@@ -48,7 +50,7 @@ afterAll(async () => {
 
 describe('client SDK under gateway faults', () => {
   it('cut as a slow reader (lagged, 4008): resumes from the positions sent, no loss, no duplicate', async () => {
-    const gw = await startGateway({ host: '127.0.0.1', port: 0, brokers: env.kafka.brokers, limits: { maxBufferedBytes: 32 * 1024 } });
+    const gw = await startGateway({ host: '127.0.0.1', port: 0, brokers: env.kafka.brokers, limits: { maxBufferedBytes: 32 * 1024 }, logger: quiet });
     gateways.push(gw);
     const c = connect({
       url: `ws://127.0.0.1:${gw.port}`,
@@ -93,7 +95,7 @@ describe('client SDK under gateway faults', () => {
   }, 120_000);
 
   it('refreshes an expiring token with getToken() and keeps delivering without loss', async () => {
-    const gw = await startGateway({ host: '127.0.0.1', port: 0, brokers: env.kafka.brokers, auth: { secret: SECRET } });
+    const gw = await startGateway({ host: '127.0.0.1', port: 0, brokers: env.kafka.brokers, auth: { secret: SECRET }, logger: quiet });
     gateways.push(gw);
     let issued = 0;
     const c = connect({

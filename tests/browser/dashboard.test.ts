@@ -34,6 +34,7 @@ const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 function whileDown(): Update[] {
   const arrests = KAZAKHSTAN_SEED.find((u) => u.id === `${STORY_ID}:arrests-4400`)!;
   const mobile = KAZAKHSTAN_SEED.find((u) => u.id === `${STORY_ID}:almaty-mobile-intermittent`)!;
+  const gunfire = KAZAKHSTAN_SEED.find((u) => u.id === `${STORY_ID}:almaty-gunfire-videos`)!;
   return [
     // A second source with a different figure: shown beside the ministry's, never added to it.
     updateSchema.parse({
@@ -54,6 +55,14 @@ function whileDown(): Update[] {
       headline: 'Correction: mobile network in Almaty down entirely, not intermittently',
       reportedAt: '2022-01-08T18:05:00+06:00',
       payload: { service: 'mobile', state: 'shut-down' },
+    }),
+    // A retraction: the row it withdraws is struck through, not removed, and adds no row.
+    updateSchema.parse({
+      ...structuredClone(gunfire),
+      id: 'browser-test:gunfire-retracted',
+      retracts: gunfire.id,
+      headline: 'Withdrawn: the gunfire videos could not be located in Almaty',
+      reportedAt: '2022-01-08T18:07:00+06:00',
     }),
     updateSchema.parse({
       ...structuredClone(mobile),
@@ -160,7 +169,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', { timeout: 120_0
     await page.waitForFunction((n) => document.querySelectorAll('#feed > li[data-id]').length >= n, before.size + 2, { timeout: 30_000 });
     const ids = await rowIds();
     expect(new Set(ids).size).toBe(ids.length); // no duplicate rows
-    // Two new rows; the correction replaced a row instead of adding one.
+    // Two new rows; the correction and the retraction changed rows instead of adding them.
     expect(ids.length).toBe(before.size + 2);
     for (const id of before) expect(ids).toContain(id);
     expect(ids).toContain('browser-test:arrests-rights-group');
@@ -170,6 +179,10 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', { timeout: 120_0
     const corrected = page.locator(`#feed > li[data-id="${STORY_ID}:almaty-mobile-intermittent"]`);
     expect(await corrected.locator('.headline').innerText()).toMatch(/^Correction: mobile network/);
     expect(await corrected.locator('.history summary').innerText()).toMatch(/Corrected once/);
+    expect(ids).not.toContain('browser-test:gunfire-retracted');
+    const retracted = page.locator(`#feed > li[data-id="${STORY_ID}:almaty-gunfire-videos"]`);
+    expect(await retracted.getAttribute('class')).toMatch(/\bretracted\b/);
+    expect(await retracted.locator('.retraction').innerText()).toMatch(/^RETRACTED .*Withdrawn: the gunfire videos/);
 
     // Conflicting figures side by side, not summed.
     const arrests = page.locator('.tally-row[data-metric="arrests"][data-group="total"]');

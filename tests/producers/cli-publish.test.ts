@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Admin } from 'kafkajs';
+import type { Admin } from '@newswire/shared/kafka';
 import { startKafka, type TestKafka } from '../support/kafka.ts';
 import { NEWSWIRE_TOPICS, topicForKind } from '@newswire/shared/schema/index';
 import { makeUpdates, toNdjson } from './fixtures.ts';

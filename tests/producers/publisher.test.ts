@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Admin } from 'kafkajs';
+import type { Admin } from '@newswire/shared/kafka';
 import { startKafka, type TestKafka } from '../support/kafka.ts';
 import { createPublisher, PublishValidationError, type Publisher } from '@newswire/shared/publisher';
 import { createLogger } from '@newswire/shared';

@@ -4,7 +4,7 @@
  * positions the publisher returned when the updates were written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Admin } from 'kafkajs';
+import type { Admin } from '@newswire/shared/kafka';
 import { startKafka, type TestKafka } from '../support/kafka.ts';
 import { createPublisher, type Position, type Publisher } from '@newswire/shared/publisher';
 import { createLogger } from '@newswire/shared';

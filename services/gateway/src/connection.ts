@@ -11,19 +11,17 @@ import {
   CLIENT_OPS,
   CLOSE_CODES,
   clientMessageSchema,
-  kindsForTopic,
-  topicForKind,
   type ErrorCode,
-  type Kind,
   type StreamPosition,
   type SubscribeMessage,
   type SubscriptionPositions,
-  type WelcomeMessage,
 } from '@newswire/shared';
 import { AuthError, type Grant } from './auth.ts';
 import type { GatewayContext } from './context.ts';
 import type { Entry } from './entry.ts';
 import { compileFilter } from './filter.ts';
+import { resolveScope } from './subscribe-scope.ts';
+import { buildWelcome } from './welcome.ts';
 import { Subscription, type SubscriptionOwner } from './subscription.ts';
 import { TokenBucket } from './token-bucket.ts';
 
@@ -198,6 +196,10 @@ export class Connection implements SubscriptionOwner {
     this.killTimer.unref();
   }
 
+  bufferedBytes(): number {
+    return this.ws.bufferedAmount;
+  }
+
   terminate(): void {
     this.ws.terminate();
   }
@@ -332,29 +334,7 @@ export class Connection implements SubscriptionOwner {
         return;
       }
     }
-    const l = this.ctx.limits;
-    const welcome: WelcomeMessage = {
-      op: 'welcome',
-      v: 1,
-      server: this.ctx.serverName,
-      epoch: this.ctx.epoch,
-      topics: [...this.ctx.topics],
-      limits: {
-        maxPayload: l.maxPayload,
-        maxSubscriptions: l.maxSubscriptions,
-        ratePerSec: l.ratePerSec,
-        burst: l.burst,
-        maxBufferedBytes: l.maxBufferedBytes,
-        heartbeatMs: l.heartbeatMs,
-      },
-    };
-    if (this.grant)
-      welcome.auth = {
-        ...(this.grant.subject !== undefined ? { subject: this.grant.subject } : {}),
-        ...(this.grant.topics ? { topics: [...this.grant.topics] } : {}),
-        ...(this.grant.kinds ? { kinds: [...this.grant.kinds] } : {}),
-        ...(this.grant.expiresAt !== undefined ? { expiresAt: this.grant.expiresAt } : {}),
-      };
+    const welcome = buildWelcome(this.ctx, this.grant);
     this.sendControl(welcome);
   }
 
@@ -375,35 +355,9 @@ export class Connection implements SubscriptionOwner {
     if (this.subs.has(msg.id)) return this.reject('duplicate_subscription', `subscription "${msg.id}" exists`, msg.id);
     if (this.subs.size >= ctx.limits.maxSubscriptions)
       return this.reject('too_many_subscriptions', `at most ${ctx.limits.maxSubscriptions} subscriptions per connection`, msg.id);
-    const filter = { ...msg.filter };
-    const grant = this.grant;
-    // Kinds: explicit kinds beyond the grant are refused; no kinds = the granted ones.
-    if (grant?.kinds) {
-      if (filter.kinds) {
-        const denied = filter.kinds.filter((k) => !grant.kinds!.has(k));
-        if (denied.length) return this.reject('forbidden', `kinds not allowed by your token: ${denied.join(', ')}`, msg.id);
-      } else filter.kinds = [...grant.kinds] as Kind[];
-    }
-    let topics: string[];
-    if (msg.topics) {
-      const unknown = msg.topics.filter((t) => !ctx.topics.includes(t));
-      if (unknown.length) return this.reject('unknown_topic', `not served here: ${unknown.join(', ')}`, msg.id);
-      topics = [...new Set(msg.topics)];
-      if (grant?.topics) {
-        const denied = topics.filter((t) => !grant.topics!.has(t));
-        if (denied.length) return this.reject('forbidden', `topics not allowed by your token: ${denied.join(', ')}`, msg.id);
-      }
-    } else {
-      topics = filter.kinds ? [...new Set(filter.kinds.map((k) => topicForKind(k)))].filter((t) => ctx.topics.includes(t)) : [...ctx.topics];
-      if (grant?.topics) topics = topics.filter((t) => grant.topics!.has(t));
-      if (topics.length === 0) return this.reject('forbidden', 'no topic this subscription could read is allowed by your token', msg.id);
-    }
-    // A topic whose kinds the filter excludes entirely is dropped (cheaper, same result).
-    if (filter.kinds) {
-      const kinds = new Set<string>(filter.kinds);
-      const narrowed = topics.filter((t) => kindsForTopic(t).length === 0 || kindsForTopic(t).some((k) => kinds.has(k)));
-      if (narrowed.length > 0) topics = narrowed;
-    }
+    const scope = resolveScope(msg, ctx.topics, this.grant);
+    if (!scope.ok) return this.reject(scope.code, scope.message, msg.id);
+    const { topics, filter } = scope;
     const sub = new Subscription(msg.id, topics, compileFilter(filter), this, {
       hub: ctx.hub,
       replay: ctx.replay,

@@ -24,6 +24,8 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly sendBufferMax = new Gauge({ name: 'newswire_gateway_send_buffer_max_bytes', help: 'Largest per-connection send buffer (bytes queued to one socket), sampled at scrape', registers: [this.registry] });
+  readonly sendBufferTotal = new Gauge({ name: 'newswire_gateway_send_buffer_bytes', help: 'Bytes queued to all sockets, sampled at scrape', registers: [this.registry] });
   /** Pre-bound children: the delivery path must not hash label values per frame. */
   readonly liveDeliveries = this.deliveries.labels('live');
   readonly replayDeliveries = this.deliveries.labels('replay');

@@ -102,6 +102,15 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     }
     if (req.method === 'GET' && path === '/metrics') {
       metrics.connections.set(connections.size);
+      let max = 0;
+      let total = 0;
+      for (const c of connections) {
+        const b = c.bufferedBytes();
+        total += b;
+        if (b > max) max = b;
+      }
+      metrics.sendBufferMax.set(max);
+      metrics.sendBufferTotal.set(total);
       const body = await metrics.registry.metrics();
       res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body);
       return;

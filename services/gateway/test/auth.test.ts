@@ -137,3 +137,28 @@ describe('auth', () => {
     expect(await upgradeStatus(`${url}?token=${t}`)).toBe(101); // non-browser clients send no Origin
   });
 });
+
+describe('auth with a JWKS URL', () => {
+  it('accepts tokens signed by a key of the set and refuses others', async () => {
+    const { generateKeyPair, exportJWK } = await import('jose');
+    const { createServer } = await import('node:http');
+    const good = await generateKeyPair('ES256');
+    const other = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(good.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
+    const jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
+    const jwksUrl = `http://127.0.0.1:${(jwks.address() as { port: number }).port}/.well-known/jwks.json`;
+    const g = await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger(), auth: { jwksUrl, issuer: 'https://issuer.example' } });
+    try {
+      const sign = (key: CryptoKey, iss = 'https://issuer.example') =>
+        new SignJWT({ newswire: { topics: ['newswire.arrests'] } }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(iss).setExpirationTime('1h').sign(key);
+      const u = `ws://127.0.0.1:${g.port}/`;
+      expect(await upgradeStatus(`${u}?token=${await sign(good.privateKey as CryptoKey)}`)).toBe(101);
+      expect(await upgradeStatus(`${u}?token=${await sign(other.privateKey as CryptoKey)}`)).toBe(401);
+      expect(await upgradeStatus(`${u}?token=${await sign(good.privateKey as CryptoKey, 'https://someone-else.example')}`)).toBe(401);
+    } finally {
+      await g.stop();
+      jwks.close();
+    }
+  });
+});

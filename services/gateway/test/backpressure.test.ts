@@ -54,6 +54,10 @@ describe('back-pressure', () => {
     expect(await metric('newswire_gateway_lagged_clients_total')).toBe(1);
     const bytesOut = total * (fast.of('update')[0] ? JSON.stringify(fast.of('update')[0]).length : 500);
     expect(bytesOut).toBeGreaterThan(BOUND * 20); // far more than the bound went by
+    // Memory held for the stalled client is its bound (plus the small lagged and close frames), not what went by.
+    const held = await metric('newswire_gateway_send_buffer_max_bytes');
+    expect(held).toBeGreaterThan(BOUND / 2); // the stalled socket did fill up to its bound...
+    expect(held).toBeLessThanOrEqual(BOUND + 16 * 1024); // ...and no further
     // Reading again, the slow client finds what was queued, then lagged, then close 4008.
     slowSocket.resume();
     expect(await slow.waitClosed(30_000)).toBe(4008);

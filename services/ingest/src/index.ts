@@ -78,6 +78,8 @@ export async function startIngest(opts: IngestOptions): Promise<RunningIngest> {
       partitions: opts.partitions ?? config.NEWSWIRE_TOPIC_PARTITIONS,
       connectTimeoutMs: opts.connectTimeoutMs ?? config.KAFKA_CONNECT_TIMEOUT_MS,
       ceSource: '/newswire/ingest',
+      // Many concurrent single-update requests: wait 2 ms so they share produce requests.
+      lingerMs: 2,
     }));
 
   /** Publishes the updates not seen recently; repeats get the original position. */

@@ -3,7 +3,7 @@
  * NDJSON bodies, auth, body limit, 400 body shape, duplicate ids, metrics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Admin } from 'kafkajs';
+import type { Admin } from '@newswire/shared/kafka';
 import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
 import { makeUpdates, toNdjson } from '../../../tests/producers/fixtures.ts';
 import { openAdmin, readAll, totalMessages } from '../../../tests/producers/support.ts';

@@ -6,6 +6,7 @@
  */
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { startGateway, type GatewayOptions, type RunningGateway } from '@newswire/gateway';
+import { createLogger } from '@newswire/shared/logger';
 import { createPublisher, type Publisher } from '@newswire/shared/publisher';
 import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
 import type { Update } from '@newswire/shared/schema/update';
@@ -73,8 +74,16 @@ export interface SdkEnv {
 
 export async function startSdkEnv(gatewayOptions: Partial<GatewayOptions> = {}): Promise<SdkEnv> {
   const kafka = await startKafka({ partitions: 3 });
-  const publisher = await createPublisher({ brokers: kafka.brokers, partitions: 3, clientId: 'sdk-test' });
-  const opts: GatewayOptions = { host: '127.0.0.1', port: 0, brokers: kafka.brokers, createPartitions: 3, ...gatewayOptions };
+  const level = process.env.LOG_LEVEL ?? 'warn';
+  const publisher = await createPublisher({ brokers: kafka.brokers, partitions: 3, clientId: 'sdk-test', logger: createLogger('publisher', { level }) });
+  const opts: GatewayOptions = {
+    host: '127.0.0.1',
+    port: 0,
+    brokers: kafka.brokers,
+    createPartitions: 3,
+    logger: createLogger('gateway', { level }),
+    ...gatewayOptions,
+  };
   let gateway = await startGateway(opts);
   const port = gateway.port;
   const proxy = await startProxy(() => port);

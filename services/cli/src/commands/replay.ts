@@ -160,7 +160,9 @@ async function run(argv: string[]): Promise<number> {
           if (paced || pending.length >= 1000) await flushInto();
           return;
         }
-        const line = asPretty ? pretty(r) : JSON.stringify(paced ? { ...r, replayedAt: new Date(at).toISOString() } : r);
+        const line = asPretty
+          ? pretty(r)
+          : `{"position":${JSON.stringify(r.position)},"update":${r.json.trim()}${paced ? `,"replayedAt":"${new Date(at).toISOString()}"` : ''}}`;
         out += line + '\n';
         // Paced output is written as it happens; unpaced output in 64 KiB chunks.
         await writeOut(paced || values.follow === true);

@@ -15,6 +15,8 @@ import type { PartitionPlan } from './replay-plan.ts';
 export interface ReplayedUpdate {
   position: { topic: string; partition: number; offset: string; timestamp: string };
   update: Update;
+  /** The update's JSON text as stored (validated): written out as is, not re-serialised. */
+  json: string;
 }
 
 export interface ReplayRunOptions {
@@ -123,7 +125,11 @@ export async function runReplay(opts: ReplayRunOptions): Promise<ReplaySummary> 
       merger.push({
         key,
         timestampMs,
-        item: { position: { topic: batch.topic, partition: batch.partition, offset: m.offset, timestamp: new Date(timestampMs).toISOString() }, update: u },
+        item: {
+          position: { topic: batch.topic, partition: batch.partition, offset: m.offset, timestamp: new Date(timestampMs).toISOString() },
+          update: u,
+          json: m.value!.toString(),
+        },
       });
     }
     // Offsets can have gaps (compaction, transaction markers): the batch's

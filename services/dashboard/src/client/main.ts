@@ -210,8 +210,11 @@ function feedNode(e: Entry): HTMLElement {
   if (cached && cached.version === version) return cached.node;
   const node = feedItem(e);
   if (justArrived.delete(e.id)) {
+    // Re-inserting a node restarts its CSS animation, so the class must go as soon as it has played once.
     node.classList.add('fresh');
-    setTimeout(() => node.classList.remove('fresh'), 3000);
+    const done = () => node.classList.remove('fresh');
+    node.addEventListener('animationend', done, { once: true });
+    setTimeout(done, 2000); // no animation under prefers-reduced-motion
   }
   rowCache.set(e.id, { version, node });
   return node;

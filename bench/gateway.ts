@@ -123,6 +123,7 @@ function report(s: Settings, steps: StepResult[], memory: IdleMemory[], resumes:
       'gw dispatch p50/p99 ms': r.server === 'gateway' ? `<=${r.dispatchP50}/<=${r.dispatchP99}` : '',
       cut: r.lagged,
       'server cpu%': fmt(r.serverCpuPct, 0),
+      'deliv/server cpu-s': r.deliveriesPerServerCpuSec,
       'clients cpu%': fmt(r.workersCpuPct, 0),
       'broker cpu%': fmt(r.brokerCpuPct, 0),
     })),
@@ -135,6 +136,8 @@ function report(s: Settings, steps: StepResult[], memory: IdleMemory[], resumes:
     const g = best('gateway', n);
     const b = best('baseline', n);
     summary.push({ metric: `best deliveries/s, ${n} clients (nobody cut)`, gateway: g, baseline: b, ratio: b ? fmt(g / b) : 'n/a', target: n === 1000 ? '>= 1,000,000' : '' });
+    const eff = (server: string) => Math.max(0, ...steps.filter((r) => r.server === server && r.clients === n).map((r) => r.deliveriesPerServerCpuSec));
+    summary.push({ metric: `deliveries per server CPU-second, ${n} clients`, gateway: eff('gateway'), baseline: eff('baseline'), ratio: eff('baseline') ? fmt(eff('gateway') / eff('baseline')) : 'n/a', target: '' });
     const gl = latencyAt('gateway', n);
     const bl = latencyAt('baseline', n);
     summary.push({

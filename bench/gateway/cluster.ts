@@ -90,7 +90,9 @@ export async function startServerProcess(
   brokers: string[],
   limits: Record<string, unknown> = {},
 ): Promise<ServerProcess> {
-  const child = spawnChild(join(HERE, 'server-process.ts'), { execArgv: ['--expose-gc'], label: mode });
+  const profileDir = process.env.BENCH_GATEWAY_PROFILE_DIR;
+  const execArgv = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const child = spawnChild(join(HERE, 'server-process.ts'), { execArgv, label: mode });
   const { port } = await child.call<{ port: number }>('start', { mode, brokers, limits, partitions: 4 }, 120_000);
   let stopped = false;
   return {

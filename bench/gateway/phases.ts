@@ -46,6 +46,11 @@ export interface StepResult {
   dispatchP50: number;
   dispatchP99: number;
   serverCpuPct: number;
+  /**
+   * Deliveries per CPU-second the server process used: its efficiency,
+   * independent of how much of the shared machine it was given.
+   */
+  deliveriesPerServerCpuSec: number;
   workersCpuPct: number;
   brokerCpuPct: number;
   publisherCpuPct: number;
@@ -169,6 +174,7 @@ export async function step(ctx: Ctx, server: ServerProcess, clients: number, rat
     dispatchP50: bucketPercentile(dispatch0, dispatch1, 50),
     dispatchP99: bucketPercentile(dispatch0, dispatch1, 99),
     serverCpuPct: pct(0),
+    deliveriesPerServerCpuSec: cpu1[0]! > cpu0[0]! ? Math.round(deliveries / (cpu1[0]! - cpu0[0]!)) : 0,
     brokerCpuPct: pct(1),
     publisherCpuPct: pct(2),
     workersCpuPct: workersCpu,
@@ -199,7 +205,7 @@ export async function ladder(
       `${server.mode} ${subscribed} clients @ ${rate}/s: ${r.deliveriesPerSec.toLocaleString('en-US')} deliveries/s, ` +
         `${r.deliveredPct.toFixed(1)}% delivered, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms ` +
         `(gateway dispatch p50 <= ${r.dispatchP50} ms, p99 <= ${r.dispatchP99} ms), published ${r.publishedPerSec}/s, cut ${r.lagged}, ` +
-        `cpu server ${r.serverCpuPct.toFixed(0)}% clients ${r.workersCpuPct.toFixed(0)}% broker ${r.brokerCpuPct.toFixed(0)}%`,
+        `cpu server ${r.serverCpuPct.toFixed(0)}% (${r.deliveriesPerServerCpuSec.toLocaleString('en-US')} deliveries/cpu-s) clients ${r.workersCpuPct.toFixed(0)}% broker ${r.brokerCpuPct.toFixed(0)}%`,
     );
     if (r.deliveredPct < 95 || r.lagged > 0) break;
     rate *= 2;

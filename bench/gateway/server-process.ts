@@ -17,6 +17,9 @@ function gc(): void {
   }
 }
 
+// Exit through process.exit so --cpu-prof (bench --profile) gets written.
+process.on('SIGTERM', () => process.exit(0));
+
 serve({
   async start(args) {
     const brokers = args.brokers as string[];

@@ -6,7 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { connect, type Delivery, type NewswireClient, type StateChange, type WebSocketConstructor } from '@newswire/shared/client';
+import {
+  connect,
+  type Delivery,
+  type GapNotice,
+  type LiveNotice,
+  type NewswireClient,
+  type StateChange,
+  type WebSocketConstructor,
+} from '@newswire/shared/client';
 import { makeUpdates, startSdkEnv, waitFor, type SdkEnv } from './support/sdk-env.ts';
 
 const WS = WebSocket as unknown as WebSocketConstructor;
@@ -180,6 +188,33 @@ describe('client SDK', () => {
     await env.publisher.publishValidated(makeUpdates(0).concat(more));
     await waitFor(() => got.length === replayed + more.length, 'live updates after the replay');
     expect(got.slice(replayed).every((d) => !d.replay)).toBe(true);
+    const ids = got.map((d) => d.update.id);
+    expect(ids.length).toBe(new Set(ids).size);
+  }, 60_000);
+
+  it('surfaces a gap when resuming with positions of another epoch, then continues', async () => {
+    const c = client(env.url);
+    const gaps: GapNotice[] = [];
+    const lives: LiveNotice[] = [];
+    const got: Delivery[] = [];
+    const sub = c.subscribe({
+      topics: ['newswire.arrests'],
+      from: { positions: [{ topic: 'newswire.arrests', partition: 0, offset: 5 }], epoch: 'some-other-cluster' },
+    });
+    sub.on('gap', (g) => gaps.push(g));
+    sub.on('live', (l) => lives.push(l));
+    sub.on('update', (d) => got.push(d));
+    await waitFor(() => lives.length === 1, 'the subscription to go live after its gaps');
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(gaps.every((g) => g.reason === 'epoch' && g.topic === 'newswire.arrests')).toBe(true);
+    expect(lives[0]!.recovered).toBe(false);
+    // From here the cursor is in the gateway's epoch: new updates arrive once.
+    const more = makeUpdates(30, 'after-gap').filter((u) => u.kind === 'arrests');
+    expect(more.length).toBeGreaterThan(0);
+    const before = got.length;
+    await env.publisher.publishValidated(more);
+    await waitFor(() => got.length >= before + more.length, 'updates after the gap');
+    expect(got.every((d) => d.epoch === env.gateway.epoch)).toBe(true);
     const ids = got.map((d) => d.update.id);
     expect(ids.length).toBe(new Set(ids).size);
   }, 60_000);

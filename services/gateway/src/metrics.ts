@@ -15,6 +15,7 @@ export class GatewayMetrics {
   readonly replays = new Gauge({ name: 'newswire_gateway_replays_active', help: 'Replays reading from Kafka now', registers: [this.registry] });
   readonly replaysWaiting = new Gauge({ name: 'newswire_gateway_replays_waiting', help: 'Replays waiting for a replay slot', registers: [this.registry] });
   readonly catchupRanges = new Counter({ name: 'newswire_gateway_catchup_ranges_total', help: 'Partition ranges delivered during catch-up/replay, by where they came from', labelNames: ['source'] as const, registers: [this.registry] });
+  readonly catchupOverflows = new Counter({ name: 'newswire_gateway_catchup_overflows_total', help: 'Catch-ups that went round again because live updates overflowed their buffer', registers: [this.registry] });
   readonly gaps = new Counter({ name: 'newswire_gateway_gaps_total', help: 'Gap notices sent', labelNames: ['reason'] as const, registers: [this.registry] });
   readonly consumerLag = new Gauge({ name: 'newswire_gateway_consumer_lag', help: 'Records between the live consumer and the high watermark', labelNames: ['topic', 'partition'] as const, registers: [this.registry] });
   readonly latency = new Histogram({

@@ -176,6 +176,7 @@ export class Subscription implements HubSubscriber {
     for (;;) {
       if (this.state !== 'catching-up') return;
       if (this.overflowed) {
+        this.deps.metrics.catchupOverflows.inc();
         this.overflowed = false;
         this.buffer = [];
         this.bufferBytes = 0;

@@ -12,6 +12,7 @@ let kafka: TestKafka;
 let pub: Publisher;
 let withWindow: RunningGateway;
 let tinyWindow: RunningGateway;
+let overflowing: RunningGateway;
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });
@@ -19,11 +20,21 @@ beforeAll(async () => {
   withWindow = await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger() });
   // A 5-entry window: every resume gap has to come from Kafka through the replay reader.
   tinyWindow = await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger(), limits: { windowEntries: 5 } });
+  // A 1-byte catch-up buffer overflows on the first live update during catch-up:
+  // catch-up has to go round again (from Kafka) until it meets the live stream.
+  // One replay slot: concurrent resumes queue for it.
+  overflowing = await startGateway({
+    port: 0,
+    brokers: kafka.brokers,
+    logger: quietLogger(),
+    limits: { windowEntries: 5, catchupBufferBytes: 1, replayConcurrency: 1 },
+  });
 });
 
 afterAll(async () => {
   await withWindow?.stop();
   await tinyWindow?.stop();
+  await overflowing?.stop();
   await pub?.close();
   await kafka?.stop();
 });
@@ -72,6 +83,23 @@ describe('resume after a client drop', () => {
     const r = await dropAndResume(tinyWindow, 'rk', 3000);
     expect(r.catchUpFrames).toBeGreaterThan(5);
     expect(await metricValue(tinyWindow.port, 'newswire_gateway_catchup_ranges_total', 'source="kafka"')).toBeGreaterThan(0);
+  });
+
+  it('loses nothing when the catch-up buffer overflows while updates keep arriving', async () => {
+    await dropAndResume(overflowing, 'ro', 2000);
+    expect(await metricValue(overflowing.port, 'newswire_gateway_catchup_overflows_total')).toBeGreaterThan(0);
+  });
+
+  it('serves concurrent replays through a single replay slot, each complete', async () => {
+    const url = `ws://127.0.0.1:${overflowing.port}/`;
+    const clients = await Promise.all(Array.from({ length: 4 }, () => TestClient.connect(url)));
+    for (const c of clients) c.send({ op: 'subscribe', id: 'all', from: 'earliest' });
+    for (const c of clients) {
+      await c.waitForOp('live', () => true, 90_000);
+      const counts = countIds([c.updateIds()], 'ro');
+      expect(counts).toEqual({ unique: 2000, duplicates: [] });
+      c.close();
+    }
   });
 
   it('per-partition order holds across catch-up and live', async () => {

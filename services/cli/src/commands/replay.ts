@@ -109,6 +109,13 @@ async function run(argv: string[]): Promise<number> {
   let publisher: Publisher | undefined;
   try {
     await connectWithin(admin, settings.brokers, settings.connectTimeoutMs);
+    if (positionals.includes('all')) {
+      // `all` means the newswire topics that exist; named topics must exist.
+      const existing = new Set(await admin.listTopics());
+      const named = new Set(resolveTopics(positionals.filter((p) => p !== 'all')));
+      topics = topics.filter((t) => existing.has(t) || named.has(t));
+      if (topics.length === 0) throw new UsageError('no newswire topics exist yet (see `newswire topics create`)');
+    }
     const plans = await planReplay(admin, topics, from, { follow: values.follow ?? false, toMs });
     await admin.disconnect();
     const total = plans.reduce((n, p) => n + (p.end !== undefined && p.end > p.start ? Number(p.end - p.start) : 0), 0);

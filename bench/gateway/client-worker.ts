@@ -1,11 +1,13 @@
 /**
- * A load-generating process: holds many raw `ws` connections to a gateway (or
+ * A load-generating process: holds many WebSocket connections to a gateway (or
  * the baseline server), subscribes each one, and counts update frames and
  * their end-to-end latency without parsing them (the publish time is read
  * from the update id's bytes), so as little CPU as possible goes to the
- * measuring side. Driven by the orchestrator over IPC (see rpc.ts).
+ * measuring side. Connections use the minimal client in raw-ws.ts by
+ * default (BENCH_WS_CLIENT=ws: the `ws` package). Driven over IPC (rpc.ts).
  */
 import WebSocket from 'ws';
+import { openRawWs } from './raw-ws.ts';
 import { calibrateClock, wallNow } from './clock.ts';
 import { Histogram } from './histogram.ts';
 import { serve } from './rpc.ts';
@@ -14,9 +16,14 @@ import { publishTimeOf } from './updates.ts';
 calibrateClock();
 
 interface Conn {
-  ws: WebSocket;
   subscribed: boolean;
+  send(text: string): void;
+  terminate(): void;
+  /** Resolves when the connection is gone. */
+  closed: Promise<void>;
 }
+
+const USE_WS_PACKAGE = process.env.BENCH_WS_CLIENT === 'ws';
 
 const conns = new Set<Conn>();
 const hist = new Histogram();
@@ -33,12 +40,11 @@ let sampleTick = 0;
 const U = 0x75; // 'u' of {"op":"update"
 const P = 0x70; // 'p'
 
-function onMessage(conn: Conn, data: Buffer): void {
+function onFrame(conn: Conn, data: Buffer): void {
   // {"op":"update",...: bytes 7 and 8 are 'u','p' ("unsubscribed" has 'n').
   if (data[7] === U && data[8] === P) {
     const now = wallNow();
     deliveries += 1;
-    bytes += data.length;
     if (firstAt === 0) firstAt = now;
     lastAt = now;
     if (++sampleTick >= sampleEvery) {
@@ -59,31 +65,62 @@ function onMessage(conn: Conn, data: Buffer): void {
 
 let readyWaiters: Array<() => void> = [];
 
+function onClosed(conn: Conn, code: number): void {
+  if (conns.delete(conn)) {
+    if (code === 4008) closedLagged += 1;
+    else if (!closing) closedOther += 1;
+  }
+}
+
 function openOne(url: string, subscribe: object, connectTimeoutMs: number): Promise<Conn | null> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true, handshakeTimeout: connectTimeoutMs });
-    const conn: Conn = { ws, subscribed: false };
     let settled = false;
+    let markClosed!: () => void;
+    const conn: Conn = { subscribed: false, send: () => {}, terminate: () => {}, closed: new Promise((r) => (markClosed = r)) };
     const done = (ok: boolean) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       resolve(ok ? conn : null);
     };
-    ws.on('open', () => {
-      conns.add(conn);
-      ws.send(JSON.stringify({ op: 'hello', v: 1 }));
-      ws.send(JSON.stringify(subscribe));
-      done(true);
-    });
-    ws.on('message', (data: Buffer) => onMessage(conn, data));
-    ws.on('error', () => done(false));
-    ws.on('close', (code) => {
-      if (conns.delete(conn)) {
-        if (code === 4008) closedLagged += 1;
-        else if (!closing) closedOther += 1;
-      }
+    const timer = setTimeout(() => {
+      conn.terminate();
       done(false);
-    });
+    }, connectTimeoutMs);
+    const opened = () => {
+      conns.add(conn);
+      conn.send(JSON.stringify({ op: 'hello', v: 1 }));
+      conn.send(JSON.stringify(subscribe));
+      done(true);
+    };
+    const closedWith = (code: number) => {
+      onClosed(conn, code);
+      markClosed();
+      done(false);
+    };
+    if (USE_WS_PACKAGE) {
+      const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
+      conn.send = (t) => ws.send(t);
+      conn.terminate = () => ws.terminate();
+      ws.on('open', opened);
+      ws.on('message', (data: Buffer) => {
+        bytes += data.length;
+        onFrame(conn, data);
+      });
+      ws.on('error', () => {});
+      ws.on('close', (code) => closedWith(code));
+    } else {
+      const raw = openRawWs(url, {
+        onOpen: opened,
+        onText: (prefix, size) => {
+          bytes += size;
+          onFrame(conn, prefix);
+        },
+        onClose: closedWith,
+      });
+      conn.send = (t) => raw.sendText(t);
+      conn.terminate = () => raw.terminate();
+    }
   });
 }
 
@@ -153,16 +190,8 @@ serve({
   async closeAll() {
     closing = true;
     const all = [...conns];
-    await Promise.all(
-      all.map(
-        (c) =>
-          new Promise<void>((resolve) => {
-            if (c.ws.readyState === WebSocket.CLOSED) return resolve();
-            c.ws.once('close', () => resolve());
-            c.ws.terminate();
-          }),
-      ),
-    );
+    for (const c of all) c.terminate();
+    await Promise.all(all.map((c) => c.closed));
     conns.clear();
     return all.length;
   },

@@ -26,6 +26,8 @@ import { Subscription, type SubscriptionOwner } from './subscription.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 const OPS: ReadonlySet<string> = new Set(CLIENT_OPS);
+/** Flush a corked socket once this much is held back (at most a quarter of the send bound). */
+const CORK_FLUSH_BYTES = 64 * 1024;
 let nextConnId = 1;
 
 export class Connection implements SubscriptionOwner {
@@ -41,6 +43,9 @@ export class Connection implements SubscriptionOwner {
   private authTimer: NodeJS.Timeout | undefined;
   private killTimer: NodeJS.Timeout | undefined;
   private corked = false;
+  private corkedBytes = 0;
+  /** Corked bytes count against the send bound, so flush well before it. */
+  private readonly corkFlushBytes: number;
   private helloPending = false;
   private readonly heldBack: { data: Buffer; isBinary: boolean }[] = [];
   /** The ws's underlying TCP socket, for writing pre-built frames. */
@@ -53,6 +58,7 @@ export class Connection implements SubscriptionOwner {
     private readonly onClosed: (c: Connection) => void,
   ) {
     this.socket = (ws as unknown as { _socket?: Socket })._socket;
+    this.corkFlushBytes = Math.min(CORK_FLUSH_BYTES, Math.floor(ctx.limits.maxBufferedBytes / 4));
     const l = ctx.limits;
     this.rate = new TokenBucket(l.ratePerSec, l.burst);
     this.abuse = new TokenBucket(l.abuseRefillPerSec, l.abuseBurst);
@@ -95,10 +101,16 @@ export class Connection implements SubscriptionOwner {
     }
     sock.write(entry.wire);
     this.ctx.metrics.liveDeliveries.inc();
+    // A big batch (consumer catching up a backlog) is flushed in slices, so
+    // corked user-space bytes stay small per socket, not a whole batch each.
+    this.corkedBytes += entry.wire.length;
+    if (this.corkedBytes >= this.corkFlushBytes) this.uncork();
   }
 
   uncork(): void {
+    if (!this.corked) return;
     this.corked = false;
+    this.corkedBytes = 0;
     this.socket?.uncork();
   }
 

@@ -43,6 +43,8 @@ export interface CorkedWriter {
 export interface HubOptions {
   windowEntries: number;
   windowBytes: number;
+  /** Coalesce socket writes for this long (0: until the end of the event-loop turn). */
+  flushDelayMs?: number;
   /** Called once per dispatched entry (metrics: e2e latency, updates in). */
   onDispatch?: (entry: Entry, deliveredTo: number) => void;
 }
@@ -54,6 +56,7 @@ export class FanoutHub {
   private seq = 0;
   private subscriberCount = 0;
   private readonly corked: CorkedWriter[] = [];
+  private flushPending = false;
 
   constructor(private readonly opts: HubOptions) {}
 
@@ -162,17 +165,36 @@ export class FanoutHub {
   }
 
   /**
-   * Sockets written to during a consumer batch stay corked until its end, so
-   * one batch of N updates costs each socket one writev, not N writes.
+   * Sockets written to stay corked until the end of this turn of the event
+   * loop (or flushDelayMs): everything the consumer dispatched from one fetch
+   * response (many partition batches) then costs each socket one writev
+   * instead of one write per update. Per-write syscalls, not JSON or
+   * filtering, are what limit fan-out.
    */
   holdUntilBatchEnd(w: CorkedWriter): void {
     this.corked.push(w);
+    if (this.flushPending) return;
+    this.flushPending = true;
+    const delay = this.opts.flushDelayMs ?? 0;
+    if (delay > 0) setTimeout(this.onFlushTimer, delay);
+    else setImmediate(this.onFlushTimer);
   }
 
-  /** Called by the consumer after each batch: flushes every corked socket. */
-  endBatch(): void {
+  private readonly onFlushTimer = (): void => {
+    this.flushPending = false;
+    this.flush();
+  };
+
+  /** Flushes every corked socket now (a pending timer then finds nothing to do). */
+  flush(): void {
     const list = this.corked.splice(0);
-    for (const w of list) w.uncork();
+    for (const w of list) {
+      try {
+        w.uncork();
+      } catch {
+        /* a socket that died meanwhile: nothing to flush */
+      }
+    }
   }
 
   /** The partition's log was replaced (topic recreated): forget its window, continue at `offset`. */

@@ -157,18 +157,14 @@ export class LiveConsumer {
     }
     st.hw = Math.max(hw, st.next);
     const counter = metrics.updatesIn.labels(topic);
-    try {
-      for (const m of batch.messages) {
-        const offset = Number(m.offset);
-        if (offset < st.next) continue;
-        if (offset > st.next) logger.warn({ topic, partition, expected: st.next, got: offset }, 'offset gap in the live stream');
-        const entry = entryFromRecord({ topic, partition, offset, timestamp: m.timestamp, value: m.value, headers: m.headers }, epoch);
-        if (entry) counter.inc();
-        else metrics.invalidIn.inc();
-        hub.ingest(st, offset, entry);
-      }
-    } finally {
-      hub.endBatch();
+    for (const m of batch.messages) {
+      const offset = Number(m.offset);
+      if (offset < st.next) continue;
+      if (offset > st.next) logger.warn({ topic, partition, expected: st.next, got: offset }, 'offset gap in the live stream');
+      const entry = entryFromRecord({ topic, partition, offset, timestamp: m.timestamp, value: m.value, headers: m.headers }, epoch);
+      if (entry) counter.inc();
+      else metrics.invalidIn.inc();
+      hub.ingest(st, offset, entry);
     }
     metrics.consumerLag.labels(topic, String(partition)).set(Math.max(0, st.hw - st.next));
   }

@@ -26,6 +26,11 @@ export interface GatewayLimits {
   windowEntries: number;
   windowBytes: number;
   replayConcurrency: number;
+  /**
+   * Live writes are coalesced per socket until the end of the event-loop turn,
+   * or for this many ms when > 0 (fewer syscalls at high rates, that much more latency).
+   */
+  flushDelayMs: number;
   /** Records per partition read back from Kafka at start to fill the window (capped by windowEntries). */
   warmEntries: number;
   /** Longest startup waits for the warm-up before listening anyway. */
@@ -52,6 +57,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   windowEntries: 10_000,
   windowBytes: 16 * 1024 * 1024,
   replayConcurrency: 4,
+  flushDelayMs: 0,
   warmEntries: 2_000,
   warmTimeoutMs: 30_000,
   heartbeatMs: 30_000,

@@ -48,6 +48,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const hub = new FanoutHub({
     windowEntries: limits.windowEntries,
     windowBytes: limits.windowBytes,
+    flushDelayMs: limits.flushDelayMs,
     // Warm-up records are history, not deliveries: they would skew the latency histogram.
     onDispatch: (entry) => {
       if (warm) metrics.latency.observe(Math.max(0, Date.now() - entry.ts) / 1000);

@@ -15,12 +15,14 @@ function allows(list: readonly string[] | undefined, value: string | undefined):
 
 export function matchesFilter(filter: SubscriptionFilter | undefined, update: Update): boolean {
   if (!filter) return true;
+  // Updates are shape-checked only (see wire.ts): never let a malformed one throw here.
+  const place = (update.place ?? {}) as Partial<Update['place']>;
   return (
     allows(filter.kinds, update.kind) &&
     allows(filter.stories, update.story) &&
-    allows(filter.countries, update.place.country) &&
-    allows(filter.regions, update.place.region) &&
-    allows(filter.cities, update.place.city) &&
+    allows(filter.countries, place.country) &&
+    allows(filter.regions, place.region) &&
+    allows(filter.cities, place.city) &&
     allows(filter.verification, update.verification) &&
     allows(filter.urgency, update.urgency)
   );

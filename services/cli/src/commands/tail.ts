@@ -140,7 +140,7 @@ export function formatPretty(d: Delivery): string {
   const time = (u.occurredAt ?? u.reportedAt).replace(/T/, ' ').replace(/(:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, '$1$3');
   const place = [u.place.country, u.place.region, u.place.city].filter(Boolean).join('/');
   const flag = u.urgency === 'flash' ? '!!' : u.urgency === 'urgent' ? '! ' : '  ';
-  return `${flag}${time}  ${u.kind.padEnd(17)} ${`${u.verification}`.padEnd(10)} ${place.padEnd(14)} ${u.headline}  [${u.story} ${d.topic}/${d.partition}@${d.offset}]`;
+  return `${flag}${time}  ${u.kind.padEnd(18)}${`${u.verification}`.padEnd(10)} ${place.padEnd(14)} ${u.headline}  [${u.story} ${d.topic}/${d.partition}@${d.offset}]`;
 }
 
 export function formatJson(d: Delivery): string {

@@ -1,5 +1,9 @@
 /**
- * `npm run bench -- producers [--n=100000] [--seconds=10]`
+ * `npm run bench -- producers [--n=100000] [--seconds=10] [--only=publish] [--cpu-prof=<dir>]`
+ *
+ * `--only=publish` runs just the `publish --file` row (a quick check while
+ * tuning); `--cpu-prof=<dir>` runs that CLI under `node --cpu-prof` and leaves
+ * the .cpuprofile in <dir>.
  *
  * Producer-side throughput against the dev broker running as its own process:
  *   1. `newswire publish --file` of N updates, the spawned CLI measured end to
@@ -10,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { KAZAKHSTAN_SEED } from '../shared/src/seed/kazakhstan.ts';
@@ -44,11 +48,11 @@ function childCpu(stderr: string): number {
 }
 
 /** Runs the CLI; stdout is counted (and kept only when small). */
-function runCli(args: string[], env: Record<string, string>): Promise<Spawned> {
+function runCli(args: string[], env: Record<string, string>, nodeArgs: string[] = []): Promise<Spawned> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // Through bash so `times` can report the CLI's CPU time (load-independent, unlike wall time).
-    const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const quoted = [process.execPath, ...nodeArgs, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     const child = spawn('bash', ['-c', `${quoted}; rc=$?; times >&2; exit $rc`], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdoutBytes = 0;
     let stdoutLines = 0;
@@ -160,6 +164,9 @@ function row(test: string, updates: number, seconds: number, cpu: number, broker
 export async function run(args: string[]): Promise<void> {
   const n = arg(args, 'n', 100_000);
   const seconds = arg(args, 'seconds', 10);
+  const text = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const only = text('only');
+  const profDir = text('cpu-prof');
   const dir = await mkdtemp(join(tmpdir(), 'newswire-bench-producers-'));
   const broker = await startBrokerProcess({ dataDir: join(dir, 'broker'), partitions: 3 });
   const env = { KAFKA_BROKERS: broker.brokers.join(','), LOG_LEVEL: 'warn' };
@@ -172,10 +179,12 @@ export async function run(args: string[]): Promise<void> {
     const file = join(dir, 'updates.ndjson');
     await writeFile(file, ndjson(n, 'file'));
     let b0 = processCpuSeconds(broker.pid);
-    const pub = await runCli(['publish', '--file', file, '--json'], env);
+    const pub = await runCli(['publish', '--file', file, '--json'], env, profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
     if (pub.code !== 0) throw new Error(`publish failed (${pub.code}): ${pub.stderr}`);
     const summary = JSON.parse(pub.stdout) as { published: number; seconds: number };
     rows.push(row('CLI publish --file (spawned, end to end)', summary.published, pub.seconds, pub.cpuSeconds, processCpuSeconds(broker.pid) - b0, { errors: n - summary.published }));
+
+    if (only === 'publish') return void finish();
 
     // 2. Ingest over HTTP.
     const ingest = await startIngestProcess(broker.brokers);
@@ -192,12 +201,18 @@ export async function run(args: string[]): Promise<void> {
     const rep = await runCli(['replay', 'all', '--from', 'earliest', '--json'], env);
     if (rep.code !== 0) throw new Error(`replay failed (${rep.code}): ${rep.stderr}`);
     rows.push(row('CLI replay all --from earliest > pipe (spawned)', rep.stdoutLines, rep.seconds, rep.cpuSeconds, processCpuSeconds(broker.pid) - b0));
+    finish();
   } finally {
     await broker.stop();
     await rm(dir, { recursive: true, force: true });
   }
-  const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
-  printTable(`producers (n=${n}, ingest ${seconds}s per test; 2-core machine, load average ${load} at the end)`, rows);
-  const file = saveResult('producers', { n, seconds, loadAverage: Number(load), rows });
-  console.log(`saved ${file}`);
+
+  function finish(): void {
+    const load = loadavg()[0]!.toFixed(1);
+    printTable(`producers (n=${n}, ingest ${seconds}s per test; 2-core machine, load average ${load} at the end)`, rows);
+    // Quick runs are for tuning: printed, not saved over the full results.
+    if (only) return;
+    const file = saveResult('producers', { n, seconds, loadAverage: Number(load), rows });
+    console.log(`saved ${file}`);
+  }
 }

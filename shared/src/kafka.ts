@@ -119,14 +119,14 @@ export function createAdmin(kafka: Kafka): Admin {
  * explicitly from this so they know each message's position without asking.
  */
 const keyPartitioner = Partitioners.DefaultPartitioner();
+/** Partition metadata stubs by partition count: the partitioner only reads their ids. */
+const metadataStubs = new Map<number, { partitionId: number; leader: number; replicas: number[]; isr: number[]; partitionErrorCode: number }[]>();
 export function partitionForKey(topic: string, key: string, partitions: number): number {
-  const partitionMetadata = Array.from({ length: partitions }, (_, i) => ({
-    partitionId: i,
-    leader: 0,
-    replicas: [0],
-    isr: [0],
-    partitionErrorCode: 0,
-  }));
+  let partitionMetadata = metadataStubs.get(partitions);
+  if (!partitionMetadata) {
+    partitionMetadata = Array.from({ length: partitions }, (_, i) => ({ partitionId: i, leader: 0, replicas: [0], isr: [0], partitionErrorCode: 0 }));
+    metadataStubs.set(partitions, partitionMetadata);
+  }
   return keyPartitioner({ topic, partitionMetadata, message: { key, value: null } });
 }
 

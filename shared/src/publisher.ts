@@ -2,7 +2,8 @@
  * The producer library: validated updates in, Kafka positions out.
  *
  * One idempotent kafkajs producer (acks=-1, one request in flight, bounded
- * retries) per publisher. Each update goes to the topic of its kind family,
+ * retries) per publisher, or a few, each owning a fixed share of the
+ * partitions (see publish-lane.ts). Each update goes to the topic of its kind family,
  * keyed by story id so one story stays in order on one partition. The
  * partition is computed here (the same murmur2 the Java client uses) so the
  * position of every update is known from the produce response alone: within
@@ -17,14 +18,13 @@ import {
   ensureTopics,
   partitionCounts,
   partitionForKey,
-  PRODUCE_ACKS,
   DEFAULT_CONNECT_TIMEOUT_MS,
   type Kafka,
-  type Message,
   type Producer,
 } from './kafka.ts';
+import { createLane, type Call, type Lane, type Position, type Prepared } from './publish-lane.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { NEWSWIRE_TOPICS, parseUpdate, toKafkaMessage, topicForKind, type Kind, type Update } from './schema/index.ts';
+import { cloudEventHeaders, DEFAULT_CE_SOURCE, NEWSWIRE_TOPICS, parseUpdate, topicForKind, type Kind, type Update } from './schema/index.ts';
 
 /**
  * An update that was validated earlier and kept as its JSON text (e.g. a
@@ -35,17 +35,13 @@ export interface SerializedUpdate {
   id: string;
   kind: Kind;
   story: string;
-  reportedAt: string;
-  json: string;
+  /** Not sent as a header (see kafka-binding.ts); optional for callers that have it. */
+  reportedAt?: string;
+  /** The update's JSON, as text or as its UTF-8 bytes (sent without a copy to a string). */
+  json: string | Buffer;
 }
 
-export interface Position {
-  id: string;
-  topic: string;
-  partition: number;
-  /** Kafka offsets are int64: kept as decimal strings, as kafkajs does. */
-  offset: string;
-}
+export type { Position } from './publish-lane.ts';
 
 export interface ItemError {
   /** Index of the update in the publish() call. */
@@ -85,6 +81,13 @@ export interface PublisherOptions {
   kafkaRetries?: number;
   /** CloudEvents `source` of this producer, e.g. "/newswire/cli". */
   ceSource?: string;
+  /**
+   * Idempotent producers to spread partitions over (default 1). Each owns a
+   * fixed share of the partitions and keeps one request in flight, so with 2
+   * the next request is encoded while the previous one is at the broker.
+   * Per-partition (so per-story) order is the same as with one.
+   */
+  producers?: number;
 }
 
 export interface PublishOptions {
@@ -103,14 +106,6 @@ export interface Publisher {
   flush(): Promise<void>;
   /** Flushes, then disconnects. Idempotent. */
   close(): Promise<void>;
-}
-
-interface Prepared {
-  id: string;
-  topic: string;
-  partition: number;
-  message: Message;
-  bytes: number;
 }
 
 /** Validate a list of unknown inputs; collects every error of every item. */
@@ -138,7 +133,9 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
     maxRetryTimeMs: opts.kafkaRetries !== undefined ? 2000 : undefined,
   });
   const admin = createAdmin(kafka);
-  const producer: Producer = createProducer(kafka, { retries: opts.retries ?? 10 });
+  const producers: Producer[] = Array.from({ length: Math.max(1, Math.floor(opts.producers ?? 1)) }, () =>
+    createProducer(kafka, { retries: opts.retries ?? 10 }),
+  );
 
   await connectWithin(admin, opts.brokers, connectTimeoutMs);
   const counts = new Map<string, number>();
@@ -148,8 +145,9 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
       if (created.length) logger.info({ topics: created, partitions }, 'created topics');
     }
     for (const [t, n] of await partitionCounts(admin, NEWSWIRE_TOPICS)) counts.set(t, n);
-    await connectWithin(producer, opts.brokers, connectTimeoutMs);
+    await Promise.all(producers.map((p) => connectWithin(p, opts.brokers, connectTimeoutMs)));
   } catch (err) {
+    await Promise.all(producers.map((p) => p.disconnect().catch(() => {})));
     await admin.disconnect().catch(() => {});
     throw err;
   }
@@ -166,25 +164,42 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
     return n;
   }
 
+  /**
+   * Partition of a story key, memoised per topic: a file of 100k updates has
+   * a few hundred stories, and murmur2 over a fresh Buffer per message showed
+   * up in profiles. Bounded: the map is dropped when it grows past 10k keys.
+   */
+  const keyPartitions = new Map<string, Map<string, number>>();
+  function partitionOf(topic: string, key: string, n: number): number {
+    let byKey = keyPartitions.get(topic);
+    if (!byKey || byKey.size > 10_000) keyPartitions.set(topic, (byKey = new Map()));
+    let partition = byKey.get(key);
+    if (partition === undefined) byKey.set(key, (partition = partitionForKey(topic, key, n)));
+    return partition;
+  }
+
+  const ceSource = opts.ceSource ?? DEFAULT_CE_SOURCE;
+  /** Header bytes that do not depend on the update (names and constant values). */
+  const constantHeaderBytes = (() => {
+    let n = 0;
+    for (const [k, v] of Object.entries(cloudEventHeaders('', 'arrests', ceSource))) n += k.length + Buffer.byteLength(v);
+    return n - 'org.newswire.arrests.v1'.length;
+  })();
+
   async function prepare(updates: readonly (Update | SerializedUpdate)[], topicOverride?: string): Promise<Prepared[]> {
-    const out: Prepared[] = [];
-    for (const update of updates) {
+    const out: Prepared[] = new Array(updates.length);
+    for (let i = 0; i < updates.length; i++) {
+      const update = updates[i]!;
       const topic = topicOverride ?? topicForKind(update.kind);
       const n = counts.get(topic) ?? (await partitionsOf(topic));
-      let key: string, value: string, headers: Record<string, string>;
-      if ('json' in update) {
-        // Headers from the envelope fields (a small stub keeps toKafkaMessage's
-        // serialisation cheap); the value is the update's own text.
-        const { id, kind, story, reportedAt } = update;
-        ({ key, headers } = toKafkaMessage({ id, kind, story, reportedAt } as Update, { source: opts.ceSource }));
-        value = update.json;
-      } else {
-        ({ key, value, headers } = toKafkaMessage(update, { source: opts.ceSource }));
-      }
-      const partition = partitionForKey(topic, key, n);
-      let bytes = Buffer.byteLength(value) + Buffer.byteLength(key) + 64;
-      for (const [k, v] of Object.entries(headers)) bytes += k.length + Buffer.byteLength(v);
-      out.push({ id: update.id, topic, partition, message: { key, value, headers, partition }, bytes });
+      // The value of a serialized update is its own text (or bytes), sent as is.
+      const value = 'json' in update ? update.json : JSON.stringify(update);
+      const key = update.story;
+      const headers = cloudEventHeaders(update.id, update.kind, ceSource);
+      const partition = partitionOf(topic, key, n);
+      // Ids, stories and types are ASCII (schema patterns), so .length is their byte count.
+      const bytes = (typeof value === 'string' ? Buffer.byteLength(value) : value.length) + key.length + 64 + constantHeaderBytes + update.id.length + headers.ce_type!.length;
+      out[i] = { id: update.id, topic, partition, message: { key, value, headers, partition }, bytes };
     }
     return out;
   }
@@ -207,120 +222,37 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
     return chunks;
   }
 
-  /** One sendBatch: every topic's messages in one produce request; offsets from the response. */
-  async function send(batch: Prepared[]): Promise<Position[]> {
-    const byTopic = new Map<string, Message[]>();
-    for (const p of batch) {
-      let list = byTopic.get(p.topic);
-      if (!list) byTopic.set(p.topic, (list = []));
-      list.push(p.message);
-    }
-    const result = await producer.sendBatch({
-      acks: PRODUCE_ACKS,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
-    const base = new Map<string, bigint>();
-    for (const r of result) {
-      if (r.baseOffset === undefined) throw new Error(`no offset returned for ${r.topicName}[${r.partition}]`);
-      base.set(`${r.topicName}\u0000${r.partition}`, BigInt(r.baseOffset));
-    }
-    const seen = new Map<string, bigint>();
-    return batch.map((p) => {
-      const k = `${p.topic}\u0000${p.partition}`;
-      const i = seen.get(k) ?? 0n;
-      seen.set(k, i + 1n);
-      const b = base.get(k);
-      if (b === undefined) throw new Error(`no offset returned for ${p.topic}[${p.partition}]`);
-      return { id: p.id, topic: p.topic, partition: p.partition, offset: (b + i).toString() };
-    });
-  }
-
+  const lingerMs = opts.lingerMs ?? 0;
+  const lanes: Lane[] = producers.map((p) => createLane(p, { maxRequestBytes, lingerMs }));
   /**
-   * Natural batching: while one produce request is in flight, new parts queue
-   * up; the next request carries everything queued (up to maxRequestBytes).
-   * Requests go out strictly one after another, in call order, which keeps
-   * each story in order and the idempotent producer's sequence numbers simple.
+   * A partition's lane never changes (topics are numbered in order of first
+   * use), so each partition keeps one producer and its order.
    */
-  interface Call {
-    failed?: unknown;
-  }
-  interface Part {
-    call: Call;
-    items: Prepared[];
-    bytes: number;
-    resolve(positions: Position[]): void;
-    reject(err: unknown): void;
-  }
-  const queue: Part[] = [];
-  let sending: Promise<void> | undefined;
+  const topicNumbers = new Map<string, number>();
+  const laneOf = (p: Prepared) => {
+    let t = topicNumbers.get(p.topic);
+    if (t === undefined) topicNumbers.set(p.topic, (t = topicNumbers.size));
+    return (t * 7 + p.partition) % lanes.length;
+  };
   let closed = false;
 
-  const lingerMs = opts.lingerMs ?? 0;
-  let lingering: NodeJS.Timeout | undefined;
-  function drain(): void {
-    if (sending || queue.length === 0 || lingering) return;
-    if (lingerMs > 0 && queueBytes() < maxRequestBytes) {
-      lingering = setTimeout(() => {
-        lingering = undefined;
-        send0();
-      }, lingerMs);
-      return;
-    }
-    send0();
-  }
-  function queueBytes(): number {
-    let n = 0;
-    for (const p of queue) n += p.bytes;
-    return n;
-  }
-  function send0(): void {
-    if (sending || queue.length === 0) return;
-    const parts: Part[] = [];
-    let bytes = 0;
-    while (queue.length) {
-      const next = queue[0]!;
-      if (next.call.failed !== undefined) {
-        queue.shift();
-        next.reject(next.call.failed);
-        continue;
-      }
-      if (parts.length > 0 && bytes + next.bytes > maxRequestBytes) break;
-      parts.push(queue.shift()!);
-      bytes += next.bytes;
-    }
-    if (parts.length === 0) return;
-    sending = send(parts.flatMap((p) => p.items)).then(
-      (positions) => {
-        let i = 0;
-        for (const p of parts) {
-          p.resolve(positions.slice(i, i + p.items.length));
-          i += p.items.length;
-        }
-      },
-      (err: unknown) => {
-        for (const p of parts) {
-          p.call.failed = err;
-          p.reject(err);
-        }
-      },
-    );
-    sending.finally(() => {
-      sending = undefined;
-      // What queued up during this send has waited long enough: no linger.
-      send0();
-    });
-  }
-
-  function enqueue(prepared: Prepared[]): Promise<Position[]> {
+  async function enqueue(prepared: Prepared[]): Promise<Position[]> {
     const call: Call = {};
-    const promises = chunk(prepared).map(
-      (items) =>
-        new Promise<Position[]>((resolve, reject) => {
-          queue.push({ call, items, bytes: items.reduce((n, p) => n + p.bytes, 0), resolve, reject });
-        }),
+    if (lanes.length === 1) return Promise.all(chunk(prepared).map((items) => lanes[0]!.enqueue(call, items))).then((r) => r.flat());
+    // Split by lane, keeping each item's index so positions come back in input order.
+    const perLane: number[][] = lanes.map(() => []);
+    prepared.forEach((p, i) => perLane[laneOf(p)]!.push(i));
+    const positions: Position[] = new Array(prepared.length);
+    await Promise.all(
+      perLane.map(async (indexes, l) => {
+        if (indexes.length === 0) return;
+        const items = indexes.map((i) => prepared[i]!);
+        const results = await Promise.all(chunk(items).map((part) => lanes[l]!.enqueue(call, part)));
+        let k = 0;
+        for (const r of results) for (const pos of r) positions[indexes[k++]!] = pos;
+      }),
     );
-    drain();
-    return Promise.all(promises).then((r) => r.flat());
+    return positions;
   }
 
   async function publishValidated(updates: readonly Update[], popts: PublishOptions = {}): Promise<Position[]> {
@@ -336,14 +268,7 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
   }
 
   async function flush(): Promise<void> {
-    while (sending || queue.length) {
-      if (lingering) {
-        clearTimeout(lingering);
-        lingering = undefined;
-      }
-      if (!sending) send0();
-      await sending?.catch(() => {});
-    }
+    await Promise.all(lanes.map((l) => l.flush()));
   }
 
   let closing: Promise<void> | undefined;
@@ -360,7 +285,7 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
       closing ??= (async () => {
         closed = true;
         await flush();
-        await producer.disconnect().catch((err: unknown) => logger.warn({ err }, 'producer disconnect failed'));
+        await Promise.all(producers.map((p) => p.disconnect().catch((err: unknown) => logger.warn({ err }, 'producer disconnect failed'))));
         await admin.disconnect().catch((err: unknown) => logger.warn({ err }, 'admin disconnect failed'));
       })();
       return closing;

@@ -8,9 +8,21 @@ import fc from 'fast-check';
 import { readLines, type Line } from '../../services/cli/src/producers/ndjson.ts';
 import { Merger } from '../../services/cli/src/producers/merge.ts';
 
-async function collect(chunks: (string | Buffer)[], max: number): Promise<Line[]> {
-  const out: Line[] = [];
-  for await (const lines of readLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), max)) out.push(...lines);
+type Seen = { lineNo: number; text: string } | { lineNo: number; tooLong: true; bytes: number };
+
+/** The lines read; each line's raw bytes are checked against its text, then left out. */
+async function collect(chunks: (string | Buffer)[], max: number): Promise<Seen[]> {
+  const out: Seen[] = [];
+  for await (const lines of readLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), max)) {
+    for (const line of lines as Line[]) {
+      if ('tooLong' in line) {
+        out.push(line);
+        continue;
+      }
+      expect(line.raw.toString('utf8')).toBe(line.text);
+      out.push({ lineNo: line.lineNo, text: line.text });
+    }
+  }
   return out;
 }
 

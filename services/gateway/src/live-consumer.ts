@@ -70,6 +70,11 @@ export class LiveConsumer {
     const consumer = createConsumer(this.o.kafka, {
       groupId,
       maxWaitTimeInMs: 200,
+      // Small fetches: one fetch is dispatched in one event-loop turn, so its
+      // size is the largest burst a socket sees at once; it must stay well
+      // under the per-connection send bound or healthy clients would be cut.
+      maxBytes: 1024 * 1024,
+      maxBytesPerPartition: 256 * 1024,
       metadataMaxAge: 10_000,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,

@@ -36,7 +36,7 @@ async function metric(name: string): Promise<number> {
 describe('back-pressure', () => {
   it('cuts a paused client with lagged + 4008 while another keeps flowing', { timeout: 120_000 }, async () => {
     const url = `ws://127.0.0.1:${gw.port}/`;
-    const total = Number(process.env.BP_TOTAL ?? 8000);
+    const total = 8000;
     const prefix = 'bp';
     const fast = await TestClient.connect(url);
     const slow = await TestClient.connect(url);

@@ -18,7 +18,7 @@ export const ERROR_CODES = [
   'unknown_subscription', // unsubscribe of an id that is not subscribed
   'duplicate_subscription', // subscribe with an id already in use on this connection
   'unknown_topic', // a topic the gateway does not serve
-  'frame_too_large', // sent just before close 1009
+  'frame_too_large', // reserved: today an oversized frame is refused by the WebSocket layer with close 1009
   'internal', // the gateway failed to serve the request (e.g. Kafka unavailable for a replay)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,14 +8,18 @@
  *   ce_id           update.id          (idempotency key)
  *   ce_type         org.newswire.<kind>.v1
  *   ce_source       producer URI-reference, default "/newswire"
- *   ce_subject      update.story
- *   ce_time         update.reportedAt
  *   content-type    application/json   (the binding's datacontenttype)
+ *
+ * The optional attributes `subject` (the story) and `time` (reportedAt) are
+ * not sent as headers: both are in the value already (the story is also the
+ * key), and every header costs the producer an allocation per message in
+ * kafkajs (about a fifth of its per-record encoding time for these two).
+ * Messages from older producers that carry `ce_subject` are still checked.
  *
  * The value alone is a complete update: consumers that ignore headers lose
  * nothing, and headers are checked against it when given.
  */
-import { cloudEventType, topicForKind, type NewswireTopic } from './kinds.ts';
+import { cloudEventType, topicForKind, type Kind, type NewswireTopic } from './kinds.ts';
 import { parseUpdate, type FieldError, type ParseResult } from './parse.ts';
 import type { Update } from './update.ts';
 
@@ -34,19 +38,22 @@ export interface ToKafkaOptions {
   source?: string;
 }
 
+/** The CloudEvents attribute headers of an update (binary mode). */
+export function cloudEventHeaders(id: string, kind: Kind, source: string = DEFAULT_CE_SOURCE): Record<string, string> {
+  return {
+    ce_specversion: '1.0',
+    ce_id: id,
+    ce_type: cloudEventType(kind),
+    ce_source: source,
+    'content-type': 'application/json',
+  };
+}
+
 export function toKafkaMessage(update: Update, opts: ToKafkaOptions = {}): UpdateMessage {
   return {
     key: update.story,
     value: JSON.stringify(update),
-    headers: {
-      ce_specversion: '1.0',
-      ce_id: update.id,
-      ce_type: cloudEventType(update.kind),
-      ce_source: opts.source ?? DEFAULT_CE_SOURCE,
-      ce_subject: update.story,
-      ce_time: update.reportedAt,
-      'content-type': 'application/json',
-    },
+    headers: cloudEventHeaders(update.id, update.kind, opts.source),
   };
 }
 

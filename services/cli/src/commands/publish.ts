@@ -102,8 +102,11 @@ async function run(argv: string[]): Promise<number> {
   const { values, positionals, tokens } = parse(argv);
   const settings = kafkaSettings(values.brokers);
   const logger = cliLogger('newswire-publish');
-  const connect = (): Promise<Publisher> =>
+  // A file is published over two producers (each owning half the partitions) so one
+  // request is encoded while the other is at the broker; one update needs one.
+  const connect = (producers = 1): Promise<Publisher> =>
     createPublisher({
+      producers,
       brokers: settings.brokers,
       logger,
       clientId: settings.clientId,
@@ -126,7 +129,7 @@ async function run(argv: string[]): Promise<number> {
         rejectsPath: values.rejects,
         maxLineBytes,
         json: values.json ?? false,
-        connect,
+        connect: () => connect(2),
         signal: interrupt.signal,
       });
       if (code === 2) return 2;

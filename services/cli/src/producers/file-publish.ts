@@ -6,7 +6,8 @@
  * bounded whatever the input size and stdin needs no second read. Any invalid
  * line (without --skip-invalid) stops here: errors are printed as
  * `file:line: field.path: what is wrong`, exit 2, and Kafka is never touched.
- * Pass 2 streams the spool into the publisher in batches.
+ * Pass 2 streams the spool into the publisher in batches. Lines stay bytes
+ * from input to Kafka (see spool.ts): only validation decodes them.
  */
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,8 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Publisher, SerializedUpdate } from '@newswire/shared/publisher';
-import { parseUpdate, type FieldError, type Kind, type Update } from '@newswire/shared/schema/index';
+import { parseUpdate, type FieldError, type Update } from '@newswire/shared/schema/index';
 import { readLines, type Line } from './ndjson.ts';
+import { encodeSpool, readSpool, type SpoolEntry } from './spool.ts';
 import { createProgress } from './progress.ts';
 
 export interface FilePublishOptions {
@@ -40,25 +42,20 @@ export interface FilePublishSummary {
   seconds: number;
 }
 
-/** Reads back a spool line: kind, id, story, reportedAt, then the update's JSON text. */
-function fromSpool(text: string): SerializedUpdate {
-  const a = text.indexOf('\t');
-  const b = text.indexOf('\t', a + 1);
-  const c = text.indexOf('\t', b + 1);
-  const d = text.indexOf('\t', c + 1);
-  return {
-    kind: text.slice(0, a) as Kind,
-    id: text.slice(a + 1, b),
-    story: text.slice(b + 1, c),
-    reportedAt: text.slice(c + 1, d),
-    json: text.slice(d + 1),
-  };
+/** JSON whitespace (space, tab, CR, LF) around a line is not part of the update. */
+function trimJsonWhitespace(b: Buffer): Buffer {
+  const ws = (c: number | undefined) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+  let s = 0;
+  let e = b.length;
+  while (s < e && ws(b[s])) s++;
+  while (e > s && ws(b[e - 1])) e--;
+  return s === 0 && e === b.length ? b : b.subarray(s, e);
 }
 
 /** What to print for a line: `<stdin>` for `-`. */
 const labelOf = (file: string) => (file === '-' ? '<stdin>' : file);
 
-async function write(stream: WriteStream, chunk: string): Promise<void> {
+async function write(stream: WriteStream, chunk: string | Buffer): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
@@ -91,14 +88,14 @@ export async function publishFile(opts: FilePublishOptions): Promise<{ code: num
     const progress1 = createProgress('validating');
     for await (const lines of readLines(input, opts.maxLineBytes)) {
       if (opts.signal?.aborted) break;
-      let out = '';
+      const out: SpoolEntry[] = [];
       for (const line of lines) {
         summary.lines = line.lineNo;
         const { errors, update } = lineErrors(line, opts.maxLineBytes);
         if (update && 'text' in line) {
-          // Spool the line's own text (a valid update is exactly its input: the schema has no
-          // defaults or transforms) with the envelope fields publishing needs, tab-separated.
-          out += `${update.kind}\t${update.id}\t${update.story}\t${update.reportedAt}\t${line.text.trim()}\n`;
+          // Spool the line's own bytes (a valid update is exactly its input: the schema has no
+          // defaults or transforms) with the envelope fields publishing needs.
+          out.push({ kind: update.kind, id: update.id, story: update.story, json: trimJsonWhitespace(line.raw) });
           valid++;
           continue;
         }
@@ -113,7 +110,8 @@ export async function publishFile(opts: FilePublishOptions): Promise<{ code: num
           await write(rejects, JSON.stringify({ line: line.lineNo, errors, input: text }) + '\n');
         }
       }
-      if (out) await write(spool, out);
+      // Encoded (copied) now: the line bytes may be views into the read chunk.
+      if (out.length) await write(spool, encodeSpool(out));
       progress1.update(valid + summary.invalid);
     }
     progress1.done();
@@ -157,8 +155,8 @@ export async function publishFile(opts: FilePublishOptions): Promise<{ code: num
     };
     try {
       let batch: SerializedUpdate[] = [];
-      for await (const lines of readLines(createReadStream(spoolPath, { highWaterMark: 1024 * 1024 }), Number.MAX_SAFE_INTEGER)) {
-        for (const line of lines) if ('text' in line) batch.push(fromSpool(line.text));
+      for await (const updates of readSpool(createReadStream(spoolPath, { highWaterMark: 1024 * 1024 }))) {
+        for (const u of updates) batch.push(u);
         while (batch.length >= batchSize) {
           submit(batch.slice(0, batchSize));
           batch = batch.slice(batchSize);

@@ -7,7 +7,11 @@
  */
 import type { Readable } from 'node:stream';
 
-export type Line = { lineNo: number; text: string } | { lineNo: number; tooLong: true; bytes: number };
+/**
+ * `raw` is the line's bytes (without the newline or a trailing CR). It may be
+ * a view into the read chunk: use or copy it before asking for the next batch.
+ */
+export type Line = { lineNo: number; text: string; raw: Buffer } | { lineNo: number; tooLong: true; bytes: number };
 
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 
@@ -28,7 +32,7 @@ export async function* readLines(input: Readable, maxLineBytes = DEFAULT_MAX_LIN
       let buf = pending.length ? Buffer.concat([...pending, tail]) : tail;
       if (buf.length && buf[buf.length - 1] === 0x0d) buf = buf.subarray(0, buf.length - 1);
       const text = buf.toString('utf8');
-      if (text.trim() !== '') out.push({ lineNo, text });
+      if (text.trim() !== '') out.push({ lineNo, text, raw: buf });
     }
     pending = [];
     pendingBytes = 0;

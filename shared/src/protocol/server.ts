@@ -2,6 +2,10 @@
  * Messages the gateway sends (JSON text frames). Clients (the SDK, the
  * dashboard) may validate them with these schemas; the gateway builds them
  * with the inferred types.
+ *
+ * Server frames are loose objects on purpose: a client built against this
+ * version must accept a newer gateway that adds a field (forward
+ * compatibility). Client messages stay strict, the gateway refuses unknowns.
  */
 import { z } from 'zod';
 import type { Update } from '../schema/index.ts';
@@ -42,19 +46,19 @@ export const CLOSE_CODES = {
 const subId = z.string().min(1).max(64);
 
 /** Resume cursors of one subscription: per partition, the next offset it needs. */
-export const subscriptionPositionsSchema = z.strictObject({
+export const subscriptionPositionsSchema = z.looseObject({
   id: subId,
   positions: z.array(positionSchema),
 });
 
-export const welcomeSchema = z.strictObject({
+export const welcomeSchema = z.looseObject({
   op: z.literal('welcome'),
   v: z.literal(PROTOCOL_VERSION),
   server: z.string(), // 'newswire-gateway/<version>'
   /** Identity of the log the positions refer to; echo it back in `from.epoch` when resuming. */
   epoch: z.string(),
   topics: z.array(z.string()),
-  limits: z.strictObject({
+  limits: z.looseObject({
     maxPayload: z.number(),
     maxSubscriptions: z.number(),
     ratePerSec: z.number(),
@@ -78,7 +82,7 @@ export const welcomeSchema = z.strictObject({
  * partition of its topics: clients store them as the subscription's cursor
  * so a resume covers partitions that have not delivered anything yet.
  */
-export const subscribedSchema = z.strictObject({
+export const subscribedSchema = z.looseObject({
   op: z.literal('subscribed'),
   id: subId,
   topics: z.array(z.string()),
@@ -97,7 +101,7 @@ export const subscribedSchema = z.strictObject({
  *   that topic to offset+1 (the gateway delivers each partition in order).
  * - Catch-up / replay frames carry `sub` and advance only that subscription's cursor.
  */
-export const updateFrameSchema = z.strictObject({
+export const updateFrameSchema = z.looseObject({
   op: z.literal('update'),
   sub: subId.optional(),
   topic: z.string(),
@@ -115,7 +119,7 @@ export const updateFrameSchema = z.strictObject({
  * missed: number of updates delivered during the catch-up;
  * positions: the subscription's cursor at the switch.
  */
-export const liveSchema = z.strictObject({
+export const liveSchema = z.looseObject({
   op: z.literal('live'),
   id: subId,
   recovered: z.boolean(),
@@ -130,7 +134,7 @@ export const liveSchema = z.strictObject({
  * 'reset': `requested` is beyond the log end (topic recreated / log replaced).
  * Delivery of that partition continues at `available`.
  */
-export const gapSchema = z.strictObject({
+export const gapSchema = z.looseObject({
   op: z.literal('gap'),
   id: subId,
   topic: z.string(),
@@ -145,23 +149,23 @@ export const gapSchema = z.strictObject({
  * holds each subscription's exact cursor; `positions` is, per partition, the
  * lowest cursor over all subscriptions (safe to resume any of them from).
  */
-export const laggedSchema = z.strictObject({
+export const laggedSchema = z.looseObject({
   op: z.literal('lagged'),
   epoch: z.string(),
   positions: z.array(positionSchema),
   subscriptions: z.array(subscriptionPositionsSchema),
 });
 
-export const shutdownSchema = z.strictObject({
+export const shutdownSchema = z.looseObject({
   op: z.literal('shutdown'),
   epoch: z.string(),
   positions: z.array(positionSchema),
   subscriptions: z.array(subscriptionPositionsSchema),
 });
 
-export const unsubscribedSchema = z.strictObject({ op: z.literal('unsubscribed'), id: subId });
+export const unsubscribedSchema = z.looseObject({ op: z.literal('unsubscribed'), id: subId });
 
-export const errorSchema = z.strictObject({
+export const errorSchema = z.looseObject({
   op: z.literal('error'),
   code: z.enum(ERROR_CODES),
   message: z.string(),
@@ -169,7 +173,7 @@ export const errorSchema = z.strictObject({
   ref: z.string().optional(),
 });
 
-export const pongSchema = z.strictObject({
+export const pongSchema = z.looseObject({
   op: z.literal('pong'),
   t: z.number().optional(),
   /** Server time, epoch ms. */

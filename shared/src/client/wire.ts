@@ -6,7 +6,7 @@
 import {
   CLOSE_CODES,
   PROTOCOL_VERSION,
-  serverMessageSchema,
+  serverMessageSchemaForClients,
   type ClientMessage,
   type ServerMessage,
   type StreamPosition,
@@ -36,7 +36,7 @@ export function parseServerFrame(text: string, validateUpdates: boolean): FrameR
   } catch {
     return { ok: false, error: 'not JSON' };
   }
-  const parsed = serverMessageSchema.safeParse(value);
+  const parsed = serverMessageSchemaForClients.safeParse(value);
   if (!parsed.success) {
     const op = typeof (value as { op?: unknown } | null)?.op === 'string' ? (value as { op: string }).op : '?';
     return { ok: false, error: `invalid '${op}' frame: ${parsed.error.issues[0]?.message ?? 'schema mismatch'}` };

@@ -2,10 +2,6 @@
  * Messages the gateway sends (JSON text frames). Clients (the SDK, the
  * dashboard) may validate them with these schemas; the gateway builds them
  * with the inferred types.
- *
- * Server frames are loose objects on purpose: a client built against this
- * version must accept a newer gateway that adds a field (forward
- * compatibility). Client messages stay strict, the gateway refuses unknowns.
  */
 import { z } from 'zod';
 import type { Update } from '../schema/index.ts';
@@ -46,19 +42,19 @@ export const CLOSE_CODES = {
 const subId = z.string().min(1).max(64);
 
 /** Resume cursors of one subscription: per partition, the next offset it needs. */
-export const subscriptionPositionsSchema = z.looseObject({
+export const subscriptionPositionsSchema = z.strictObject({
   id: subId,
   positions: z.array(positionSchema),
 });
 
-export const welcomeSchema = z.looseObject({
+export const welcomeSchema = z.strictObject({
   op: z.literal('welcome'),
   v: z.literal(PROTOCOL_VERSION),
   server: z.string(), // 'newswire-gateway/<version>'
   /** Identity of the log the positions refer to; echo it back in `from.epoch` when resuming. */
   epoch: z.string(),
   topics: z.array(z.string()),
-  limits: z.looseObject({
+  limits: z.strictObject({
     maxPayload: z.number(),
     maxSubscriptions: z.number(),
     ratePerSec: z.number(),
@@ -82,7 +78,7 @@ export const welcomeSchema = z.looseObject({
  * partition of its topics: clients store them as the subscription's cursor
  * so a resume covers partitions that have not delivered anything yet.
  */
-export const subscribedSchema = z.looseObject({
+export const subscribedSchema = z.strictObject({
   op: z.literal('subscribed'),
   id: subId,
   topics: z.array(z.string()),
@@ -101,7 +97,7 @@ export const subscribedSchema = z.looseObject({
  *   that topic to offset+1 (the gateway delivers each partition in order).
  * - Catch-up / replay frames carry `sub` and advance only that subscription's cursor.
  */
-export const updateFrameSchema = z.looseObject({
+export const updateFrameSchema = z.strictObject({
   op: z.literal('update'),
   sub: subId.optional(),
   topic: z.string(),
@@ -119,7 +115,7 @@ export const updateFrameSchema = z.looseObject({
  * missed: number of updates delivered during the catch-up;
  * positions: the subscription's cursor at the switch.
  */
-export const liveSchema = z.looseObject({
+export const liveSchema = z.strictObject({
   op: z.literal('live'),
   id: subId,
   recovered: z.boolean(),
@@ -134,7 +130,7 @@ export const liveSchema = z.looseObject({
  * 'reset': `requested` is beyond the log end (topic recreated / log replaced).
  * Delivery of that partition continues at `available`.
  */
-export const gapSchema = z.looseObject({
+export const gapSchema = z.strictObject({
   op: z.literal('gap'),
   id: subId,
   topic: z.string(),
@@ -149,23 +145,23 @@ export const gapSchema = z.looseObject({
  * holds each subscription's exact cursor; `positions` is, per partition, the
  * lowest cursor over all subscriptions (safe to resume any of them from).
  */
-export const laggedSchema = z.looseObject({
+export const laggedSchema = z.strictObject({
   op: z.literal('lagged'),
   epoch: z.string(),
   positions: z.array(positionSchema),
   subscriptions: z.array(subscriptionPositionsSchema),
 });
 
-export const shutdownSchema = z.looseObject({
+export const shutdownSchema = z.strictObject({
   op: z.literal('shutdown'),
   epoch: z.string(),
   positions: z.array(positionSchema),
   subscriptions: z.array(subscriptionPositionsSchema),
 });
 
-export const unsubscribedSchema = z.looseObject({ op: z.literal('unsubscribed'), id: subId });
+export const unsubscribedSchema = z.strictObject({ op: z.literal('unsubscribed'), id: subId });
 
-export const errorSchema = z.looseObject({
+export const errorSchema = z.strictObject({
   op: z.literal('error'),
   code: z.enum(ERROR_CODES),
   message: z.string(),
@@ -173,7 +169,7 @@ export const errorSchema = z.looseObject({
   ref: z.string().optional(),
 });
 
-export const pongSchema = z.looseObject({
+export const pongSchema = z.strictObject({
   op: z.literal('pong'),
   t: z.number().optional(),
   /** Server time, epoch ms. */
@@ -191,6 +187,25 @@ export const serverMessageSchema = z.discriminatedUnion('op', [
   unsubscribedSchema,
   errorSchema,
   pongSchema,
+]);
+
+/**
+ * What clients validate with: the same frames, but unknown top-level fields
+ * are dropped instead of refused, so a client built against this version
+ * keeps working when a newer gateway adds a field. The gateway itself builds
+ * frames with the strict types above.
+ */
+export const serverMessageSchemaForClients = z.discriminatedUnion('op', [
+  welcomeSchema.strip(),
+  subscribedSchema.strip(),
+  updateFrameSchema.strip(),
+  liveSchema.strip(),
+  gapSchema.strip(),
+  laggedSchema.strip(),
+  shutdownSchema.strip(),
+  unsubscribedSchema.strip(),
+  errorSchema.strip(),
+  pongSchema.strip(),
 ]);
 
 export type WelcomeMessage = z.infer<typeof welcomeSchema>;

@@ -3,7 +3,7 @@
  * single-node Kafka-wire-compatible broker in this process.
  */
 import { mkdirSync } from 'node:fs';
-import { createLogger } from '@newswire/shared';
+import { createLogger } from '@newswire/shared/logger'; // not the index: see main.ts
 import { brokerOptionsSchema, type BrokerOptionsInput } from './options.ts';
 import { openLogManager } from './storage/log-manager.ts';
 import { GroupCoordinator } from './groups/group-coordinator.ts';
@@ -11,6 +11,7 @@ import { PersistentMeta } from './server/persistent-meta.ts';
 import { FetchWaiters } from './server/fetch-waiters.ts';
 import { TcpServer } from './server/tcp-server.ts';
 import type { BrokerContext } from './server/context.ts';
+import { SlabPool } from './storage/read-buffers.ts';
 
 export type { BrokerOptionsInput as BrokerOptions } from './options.ts';
 export { brokerOptionsSchema } from './options.ts';
@@ -58,6 +59,7 @@ export async function startBroker(input: BrokerOptionsInput): Promise<RunningBro
     autoCreateTopics: opts.autoCreateTopics,
     maxPartitions: 1000,
     maxFetchWaitMs: opts.maxFetchWaitMs,
+    readSlabs: new SlabPool(),
     closing: false,
   };
   const server = new TcpServer(ctx, {

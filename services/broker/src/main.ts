@@ -7,7 +7,10 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { ConfigError, createLogger, loadConfig } from '@newswire/shared';
+// Subpath imports, not the package index: that one also loads kafkajs and every event
+// schema, which the broker never uses (~20 MB of its resident memory).
+import { createLogger } from '@newswire/shared/logger';
+import { ConfigError, loadConfig } from '@newswire/shared/config/index';
 import { brokerOptionsSchema, startBroker } from './index.ts';
 import { BROKER_HELP } from './help.ts';
 

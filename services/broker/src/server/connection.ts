@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { CLOSE_CONNECTION, type BrokerContext } from './context.ts';
 import { FrameReader, FrameTooLarge } from './frame-reader.ts';
-import { dispatch, ProtocolViolation, type ConnectionFacts } from './dispatch.ts';
+import { bodyDiesInDispatch, dispatch, ProtocolViolation, type ConnectionFacts } from './dispatch.ts';
 import type { ByteBudget } from './byte-budget.ts';
 
 export interface ConnectionLimits {
@@ -18,6 +18,8 @@ export interface ConnectionLimits {
 interface Slot {
   done: boolean;
   chunks: Buffer[] | null | typeof CLOSE_CONNECTION;
+  /** Lets the handler reuse the response's buffers (see Dispatched.release). */
+  release: () => void;
 }
 
 /**
@@ -52,6 +54,7 @@ export class Connection {
     socket.on('error', (err) => this.close(`socket error: ${err.message}`));
     socket.on('close', () => {
       this.closed = true;
+      this.dropSlots();
       this.limits.buffered.give(this.accounted);
       this.accounted = 0;
       facts.abort.abort();
@@ -82,7 +85,7 @@ export class Connection {
   private processFrames(): void {
     try {
       while (!this.closed && !this.mustPause()) {
-        const body = this.frames.next();
+        const body = this.frames.next(bodyDiesInDispatch);
         if (!body) return;
         this.start(body);
       }
@@ -114,11 +117,16 @@ export class Connection {
   }
 
   private start(body: Buffer): void {
-    const slot: Slot = { done: false, chunks: null };
+    const slot: Slot = { done: false, chunks: null, release: () => {} };
     this.slots.push(slot);
     const d = dispatch(this.ctx, body, this.facts);
+    slot.release = d.release;
     d.response.then(
       (chunks) => {
+        if (this.closed) {
+          d.release(); // never handed to the socket
+          return;
+        }
         slot.done = true;
         slot.chunks = chunks;
         this.flush();
@@ -139,23 +147,38 @@ export class Connection {
         // Send what came before, then close: later requests are not answered.
         if (wrote) this.socket.uncork();
         this.closed = true;
-        this.slots.length = 0;
+        this.dropSlots();
         this.ctx.logger.info({ client: this.facts.clientHost }, 'acks=0 produce failed; closing connection');
         this.socket.end(() => this.socket.destroy());
         return;
       }
-      if (!slot.chunks) continue;
+      if (!slot.chunks) {
+        slot.release();
+        continue;
+      }
       if (!wrote) this.socket.cork();
       wrote = true;
-      for (const c of slot.chunks) this.socket.write(c);
+      const last = slot.chunks.length - 1;
+      for (let i = 0; i < last; i++) this.socket.write(slot.chunks[i]!);
+      // Writes complete in order: the last chunk's callback means the socket is done with all of them.
+      // After a failed write they are left to the GC rather than risk reusing bytes still queued.
+      this.socket.write(slot.chunks[last]!, (err) => {
+        if (!err) slot.release();
+      });
     }
     if (wrote) this.socket.uncork();
     this.maybeResume();
   }
 
+  /** Responses that will never be written: their buffers may be reused now. */
+  private dropSlots(): void {
+    for (const slot of this.slots.splice(0)) if (slot.done) slot.release();
+  }
+
   close(reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.dropSlots();
     this.ctx.logger.debug({ client: this.facts.clientHost, reason }, 'closing connection');
     this.socket.destroy();
   }

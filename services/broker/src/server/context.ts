@@ -3,6 +3,7 @@ import type { LogManager } from '../storage/types.ts';
 import type { GroupCoordinatorApi } from '../groups/types.ts';
 import type { PersistentMeta } from './persistent-meta.ts';
 import type { FetchWaiters } from './fetch-waiters.ts';
+import type { SlabPool } from '../storage/read-buffers.ts';
 
 /** The single node's id: it is leader, controller and coordinator for everything. */
 export const NODE_ID = 0;
@@ -20,6 +21,8 @@ export interface BrokerContext {
   maxPartitions: number;
   /** Longest a Fetch may be held, whatever max_wait_ms asks. */
   maxFetchWaitMs: number;
+  /** Reused buffers Fetch reads record batches into (see storage/read-buffers.ts). */
+  readSlabs: SlabPool;
   /** Set when the broker stops: long-polls return at once. */
   closing: boolean;
 }
@@ -34,6 +37,13 @@ export interface RequestInfo {
   advertisedPort: number;
   /** Aborted when the connection closes: waiting handlers (long-polls) give up early. */
   signal: AbortSignal;
+  /**
+   * Run `fn` once the socket no longer needs this request's response bytes:
+   * after they were written, or when the response is dropped unsent. Not
+   * run after a failed write (the GC takes those buffers instead), so a
+   * buffer handed back here is never still queued in the socket.
+   */
+  afterSend(fn: () => void): void;
 }
 
 /** Returned by a handler when the request gets no response (Produce with acks=0). */

@@ -19,6 +19,11 @@ export interface Dispatched {
   correlationId: number;
   /** The response frame as chunks, null when none is sent (acks=0), or CLOSE_CONNECTION. */
   response: Promise<Buffer[] | null | typeof CLOSE_CONNECTION>;
+  /**
+   * Call once the socket is done with the response chunks (written, or never
+   * handed to it): lets the handler reuse their buffers. Never after a failed write.
+   */
+  release(): void;
 }
 
 export interface ConnectionFacts {
@@ -31,6 +36,17 @@ export interface ConnectionFacts {
 function frame(correlationId: number, w: Writer): Buffer[] {
   const body = w.chunksOut();
   return [encodeResponseFrameHead(correlationId, w.length), ...body];
+}
+
+/**
+ * Whether a request's body is dead once dispatch() returns, so its frame
+ * may be assembled in a reused buffer (FrameReader). True for Produce only:
+ * it is decoded, validated and written to the log synchronously, and keeps
+ * no view of the body. Other requests may (Reader.bytes() is zero-copy;
+ * group metadata and assignments are kept by the coordinator).
+ */
+export function bodyDiesInDispatch(apiKey: number): boolean {
+  return apiKey === API.Produce.key;
 }
 
 /**
@@ -58,7 +74,7 @@ export function dispatch(ctx: BrokerContext, buf: Buffer, conn: ConnectionFacts)
       // answer in v0 format with error 35 and the supported ranges; the client retries lower.
       const w = new Writer();
       apiVersionsV0.encodeResponse(w, { errorCode: ErrorCode.UNSUPPORTED_VERSION, apiKeys: advertisedApiVersions() });
-      return { apiKey, apiVersion, correlationId, response: Promise.resolve(frame(correlationId, w)) };
+      return { apiKey, apiVersion, correlationId, response: Promise.resolve(frame(correlationId, w)), release: () => {} };
     }
     throw new ProtocolViolation(`unsupported version ${apiVersion} of api ${entry.name}`);
   }
@@ -69,13 +85,17 @@ export function dispatch(ctx: BrokerContext, buf: Buffer, conn: ConnectionFacts)
     if (err instanceof DecodeError) throw new ProtocolViolation(`malformed ${entry.name} v${apiVersion}: ${err.message}`);
     throw err;
   }
-  const info: RequestInfo = { clientId: header.clientId ?? '', ...conn };
+  const afterSend: (() => void)[] = [];
+  const release = (): void => {
+    for (const fn of afterSend.splice(0)) fn();
+  };
+  const info: RequestInfo = { clientId: header.clientId ?? '', ...conn, afterSend: (fn) => void afterSend.push(fn) };
   const handler = HANDLERS[entry.name] as Handler<typeof entry.name>;
   let result: unknown;
   try {
     result = handler(ctx, req as never, info);
   } catch (err) {
-    return { apiKey, apiVersion, correlationId, response: Promise.reject(err) };
+    return { apiKey, apiVersion, correlationId, response: Promise.reject(err), release };
   }
   const encode = (res: unknown): Buffer[] | null | typeof CLOSE_CONNECTION => {
     if (res === NO_RESPONSE) return null;
@@ -85,5 +105,5 @@ export function dispatch(ctx: BrokerContext, buf: Buffer, conn: ConnectionFacts)
     return frame(correlationId, w);
   };
   const response = result instanceof Promise ? result.then(encode) : new Promise<Buffer[] | null | typeof CLOSE_CONNECTION>((resolve) => resolve(encode(result)));
-  return { apiKey, apiVersion, correlationId, response };
+  return { apiKey, apiVersion, correlationId, response, release };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { Segment, parseSegmentFileName, segmentFileName } from './segment.ts';
 import { ProducerStateTable } from './producer-state.ts';
+import { FRESH_BUFFERS, type ReadTarget } from './read-buffers.ts';
 import { type BatchHeader, ErrorCode, firstRecordAtOrAfter, patchBaseOffset, validateRecordSet } from './record-batch.ts';
 import { type AppendResult, type LogConfig, type PartitionLog, OffsetOutOfRange } from './types.ts';
 
@@ -165,7 +166,7 @@ export class FilePartitionLog implements PartitionLog {
     if (this.config.flush === 'always') fsyncDir(this.dir);
   }
 
-  read(offset: number, maxBytes: number): Buffer {
+  read(offset: number, maxBytes: number, target: ReadTarget = FRESH_BUFFERS): Buffer {
     const hw = this.highWatermark();
     if (offset < this.logStartOffset() || offset > hw) {
       throw new OffsetOutOfRange(`offset ${offset} outside [${this.logStartOffset()}, ${hw}] of ${this.topic}-${this.partition}`);
@@ -174,7 +175,7 @@ export class FilePartitionLog implements PartitionLog {
     for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
       const seg = this.segments[i]!;
       const position = seg.findBatch(offset);
-      if (position >= 0) return seg.readFrom(position, maxBytes);
+      if (position >= 0) return seg.readFrom(position, maxBytes, target);
       // Offset at the very end of a segment: the next segment starts with it.
       offset = Math.max(offset, seg.nextOffset);
     }

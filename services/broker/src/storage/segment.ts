@@ -7,6 +7,7 @@
 import { closeSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { OffsetIndex } from './offset-index.ts';
+import { FRESH_BUFFERS, type ReadTarget } from './read-buffers.ts';
 import { TimeIndex } from './time-index.ts';
 import { type BatchHeader, HEADER_SIZE, LOG_OVERHEAD, batchSizeAt, crcMatches, headerProblem, readHeader, readInt64 } from './record-batch.ts';
 
@@ -175,15 +176,15 @@ export class Segment {
 
   /**
    * Whole batches from `position`, at most maxBytes of them but always at
-   * least the first batch. The returned buffer is freshly allocated (it goes
-   * to a socket asynchronously).
+   * least the first batch, read into a buffer from `target` (a Fetch passes
+   * its response's slab arena; the bytes go to a socket asynchronously).
    */
-  readFrom(position: number, maxBytes: number): Buffer {
+  readFrom(position: number, maxBytes: number, target: ReadTarget = FRESH_BUFFERS): Buffer {
     const available = this.size - position;
     if (available <= 0) return Buffer.alloc(0);
     const len = Math.min(Math.max(maxBytes, HEADER_SIZE), available);
     const fd = this.handle();
-    let buf = Buffer.allocUnsafe(len);
+    let buf = target.reserve(len);
     readFully(fd, buf, position);
     let end = 0;
     let lastStart = 0;
@@ -196,10 +197,11 @@ export class Segment {
     if (end === 0) {
       // The first batch alone is larger than maxBytes: return it whole anyway.
       const s = batchSizeAt(buf, 0);
-      buf = Buffer.allocUnsafe(s);
+      buf = target.reserve(s);
       readFully(fd, buf, position);
       end = s;
     }
+    target.commit(end);
     this.readHint = { offset: readInt64(buf, lastStart) + buf.readInt32BE(lastStart + 23) + 1, position: position + end };
     return end < buf.length ? buf.subarray(0, end) : buf;
   }

@@ -10,6 +10,7 @@
  * close() writes a clean-shutdown marker: call it on graceful stop so the
  * next start can skip the CRC pass over the tail segments.
  */
+import type { ReadTarget } from './read-buffers.ts';
 
 export interface LogConfig {
   /** Roll to a new segment past this many bytes. */
@@ -55,11 +56,12 @@ export interface PartitionLog {
   /**
    * Whole batches starting with the one containing `offset`, up to maxBytes,
    * but always at least one whole batch when offset < highWatermark.
-   * Returns an empty buffer at the high watermark. The buffer is freshly
-   * allocated (safe to hand to socket.write).
+   * Returns an empty buffer at the high watermark. The bytes are read into
+   * a buffer from `target`: freshly allocated by default; a Fetch passes
+   * its response's slab arena and gives the slabs back once sent.
    * Throws OffsetOutOfRange when offset < logStartOffset or > highWatermark.
    */
-  read(offset: number, maxBytes: number): Buffer;
+  read(offset: number, maxBytes: number, target?: ReadTarget): Buffer;
   /** First offset whose batch maxTimestamp >= ts (exact: the record's own timestamp), or -1 when none. */
   offsetForTimestamp(ts: number): { offset: number; timestamp: number } | null;
   /** Bytes stored, over all segments. */

@@ -84,6 +84,15 @@ export class RawConnection {
     return r;
   }
 
+  /** Stop reading from the socket: the broker's responses queue up in its socket buffers. */
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
+  }
+
   pendingResponses(): number {
     return this.responses.length;
   }

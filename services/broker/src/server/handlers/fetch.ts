@@ -1,5 +1,6 @@
 import type { FetchRequest, FetchResponse } from '../../protocol/apis/fetch/types.ts';
 import { OffsetOutOfRange } from '../../storage/types.ts';
+import { SlabArena, type ReadTarget } from '../../storage/read-buffers.ts';
 import type { BrokerContext, RequestInfo } from '../context.ts';
 import { FetchWaiters } from '../fetch-waiters.ts';
 import { ErrorCode } from '../error-codes.ts';
@@ -18,7 +19,7 @@ interface ReadOutcome {
  * with data always returns at least one whole batch (storage guarantees
  * that), so a batch bigger than the limit never stalls a consumer.
  */
-function readOnce(ctx: BrokerContext, req: FetchRequest): ReadOutcome {
+function readOnce(ctx: BrokerContext, req: FetchRequest, target: ReadTarget): ReadOutcome {
   let bytes = 0;
   let anyError = false;
   const totalMax = Math.max(0, req.maxBytes);
@@ -38,7 +39,7 @@ function readOnce(ctx: BrokerContext, req: FetchRequest): ReadOutcome {
       // unless nothing was returned yet (then one batch is always allowed).
       if (p.fetchOffset !== hw && (budget > 0 || bytes === 0)) {
         try {
-          records = log.read(p.fetchOffset, Math.max(budget, 1));
+          records = log.read(p.fetchOffset, Math.max(budget, 1), target);
         } catch (err) {
           if (!(err instanceof OffsetOutOfRange)) throw err;
           errorCode = ErrorCode.OFFSET_OUT_OF_RANGE;
@@ -55,19 +56,30 @@ function readOnce(ctx: BrokerContext, req: FetchRequest): ReadOutcome {
 /**
  * Fetch v4 with long-poll: answer at once when min_bytes are there (or on
  * an error), else wait for an append to a watched partition or max_wait_ms.
+ * Record batches are read into pooled slabs, given back once the socket has
+ * sent the response (or at once, for a pass whose answer is not sent).
  */
 export async function handleFetch(ctx: BrokerContext, req: FetchRequest, info: RequestInfo): Promise<FetchResponse> {
   const waitMs = Math.min(Math.max(0, req.maxWaitMs), ctx.maxFetchWaitMs);
   const deadline = Date.now() + waitMs;
   const keys = req.topics.flatMap((t) => t.partitions.map((p) => FetchWaiters.key(t.name, p.partition)));
+  const arena = new SlabArena(ctx.readSlabs);
   for (;;) {
     // Stopping, or the client left: nobody reads the answer; do not touch (closed) storage.
     if (ctx.closing || info.signal.aborted) return { topics: [] };
-    const outcome = readOnce(ctx, req);
+    let outcome: ReadOutcome;
+    try {
+      outcome = readOnce(ctx, req, arena);
+    } catch (err) {
+      arena.release();
+      throw err;
+    }
     const remaining = deadline - Date.now();
     if (outcome.anyError || outcome.bytes >= req.minBytes || remaining <= 0 || ctx.closing || keys.length === 0) {
+      info.afterSend(() => arena.release());
       return outcome.response;
     }
+    arena.release(); // this pass's bytes are dropped: the next pass reads afresh
     await new Promise<void>((resolve) => {
       const done = (): void => {
         clearTimeout(timer);

@@ -218,7 +218,7 @@ describe('kafkajs consumer group', () => {
   }, 150_000);
 
   it('a member running across a broker restart rejoins and continues after its committed offsets', async (ctx) => {
-    if (!kafka.canRestart) ctx.skip();
+    if (!kafka.canRestart) ctx.skip(); // only the in-process dev broker can be restarted from a test
     const topic = await createTopic(2);
     const groupId = `g-${randomUUID()}`;
     const first = await produceToEach(topic, 2, 'before', 3);

@@ -52,7 +52,7 @@ async function expectStillServing(): Promise<void> {
 
 describe('ApiVersions', () => {
   it('advertises exactly the implemented versions (v0, v1, v2)', async (ctx) => {
-    if (kafka.mode !== 'dev-broker') ctx.skip();
+    if (kafka.mode !== 'dev-broker') ctx.skip(); // real Kafka advertises its own, wider ranges
     const conn = await open();
     for (const v of [0, 1, 2]) {
       conn.send(await kafkajsRequestFrame('apiVersions', v, {}, 100 + v));
@@ -245,7 +245,7 @@ describe('bad frames close only their own connection', () => {
 
 describe('broker-wide buffer budget', () => {
   it('closes the connection that would push undecoded bytes past the budget; others keep working', async (ctx) => {
-    if (kafka.mode !== 'dev-broker') ctx.skip();
+    if (kafka.mode !== 'dev-broker') ctx.skip(); // the budget is a dev-broker option; real Kafka has its own
     const small = await startKafka({ broker: { maxBufferedRequestBytes: 100 * 1024 } });
     try {
       const smallPort = Number(small.brokers[0]!.split(':').pop());

@@ -1,3 +1,7 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type ParsedResults<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
+
 export interface Command {
   /** Full help text, with at least one example. */
   help: string;
@@ -8,4 +12,13 @@ export interface Command {
 /** A usage error: main prints the message and exits 2. */
 export class UsageError extends Error {
   readonly exitCode = 2;
+}
+
+/** util.parseArgs, with its errors turned into UsageError (exit 2) for every command alike. */
+export function parseFlags<T extends ParseArgsConfig>(config: T): ParsedResults<T> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }

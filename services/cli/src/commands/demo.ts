@@ -2,10 +2,9 @@
  * `newswire demo`: tells the seed story (Kazakhstan, January 2022) as a live
  * wire, one structured update at a time, through the producer library.
  */
-import { parseArgs } from 'node:util';
 import { parsePace, runDemoWire, type Pace } from '@newswire/shared/seed/demo-wire';
 import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
-import { UsageError, type Command } from '../command.ts';
+import { parseFlags, UsageError, type Command } from '../command.ts';
 import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
 import { onInterrupt } from '../producers/interrupt.ts';
 
@@ -42,11 +41,7 @@ const OPTIONS = {
 } as const;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  return parseFlags({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
 }
 
 async function run(argv: string[]): Promise<number> {

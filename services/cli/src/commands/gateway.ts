@@ -2,9 +2,8 @@
  * `newswire gateway`: runs the WebSocket gateway until SIGINT/SIGTERM, then
  * shuts down gracefully (every client gets its resume positions and close 1012).
  */
-import { parseArgs } from 'node:util';
 import { ConfigError, createLogger, loadConfig } from '@newswire/shared';
-import { UsageError, type Command } from '../command.ts';
+import { parseFlags, UsageError, type Command } from '../command.ts';
 
 const help = `
 usage: newswire gateway [--host <addr>] [--port <n>] [--brokers <host:port,...>] [--topics <t1,t2>]
@@ -48,12 +47,7 @@ const OPTIONS = {
 } as const;
 
 async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const { values } = parseFlags({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
   // Flags become env vars so one schema validates both.
   const env: NodeJS.ProcessEnv = { ...process.env };
   const flagEnv: Record<string, string | undefined> = {

@@ -10,9 +10,8 @@
  * (broker, gateway, kafkajs, ...) is prettified, not just ours.
  */
 import { spawn } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { ConfigError, createLogger, loadConfig, type Config, type Logger } from '@newswire/shared';
-import { UsageError, type Command } from '../command.ts';
+import { parseFlags, UsageError, type Command } from '../command.ts';
 import { printBanner, type Endpoints } from '../start/banner.ts';
 import { startSystem, type RunningSystem } from '../start/system.ts';
 
@@ -84,12 +83,7 @@ function configFrom(values: { [K in keyof typeof OPTIONS]?: string | boolean | u
 }
 
 async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const { values } = parseFlags({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
   const config = configFrom(values);
   if (process.stdout.isTTY && !values['no-pretty'] && process.env[CHILD_ENV] !== '1') {
     // pino-pretty is a dev dependency: an image with production dependencies only logs JSON.

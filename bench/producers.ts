@@ -1,25 +1,30 @@
 /**
- * `npm run bench -- producers [--n=100000] [--seconds=10] [--only=publish] [--cpu-prof=<dir>]`
+ * `npm run bench -- producers [--n=100000] [--runs=3] [--seconds=10] [--only=publish] [--cpu-prof=<dir>]`
  *
- * `--only=publish` runs just the `publish --file` row (a quick check while
- * tuning); `--cpu-prof=<dir>` runs that CLI under `node --cpu-prof` and leaves
- * the .cpuprofile in <dir>.
+ * `--only=publish` runs just the `publish --file` rows and the kafkajs
+ * ceiling (a quick check while tuning); `--cpu-prof=<dir>` runs the CLI under
+ * `node --cpu-prof` and leaves the .cpuprofile files (one per thread) in <dir>.
  *
  * Producer-side throughput against the dev broker running as its own process:
  *   1. `newswire publish --file` of N updates, the spawned CLI measured end to
- *      end (process start to exit: validation pass, publish pass, shutdown);
+ *      end (process start to exit: validation pass, publish pass, shutdown),
+ *      `runs` times (median shown), against kafkajs alone sending the same
+ *      messages from memory in one process and in one per core
+ *      (kafkajs-floor.ts): the most any producer built on kafkajs can reach here;
  *   2. the ingest service (its own process) under autocannon: one update per
  *      request, and batches of 100 per request (every update a fresh id);
  *   3. `newswire replay all --from earliest` to stdout (piped, counted here).
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { KAZAKHSTAN_SEED } from '../shared/src/seed/kazakhstan.ts';
+import { parseUpdate } from '../shared/src/schema/index.ts';
 import { printTable, saveResult, type Row } from './lib.ts';
 import { freePort, processCpuSeconds, startBrokerProcess } from './broker-process.ts';
+import { runKafkajsFloor } from './kafkajs-floor.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'services/cli/bin/newswire.mjs');
@@ -157,12 +162,15 @@ function row(test: string, updates: number, seconds: number, cpu: number, broker
     'p50 ms': '',
     'p99 ms': '',
     errors: 0,
+    runs: '',
     ...extra,
   } as Row;
 }
 
 export async function run(args: string[]): Promise<void> {
   const n = arg(args, 'n', 100_000);
+  const runs = arg(args, 'runs', 3);
+  let budget: Record<string, number> | undefined;
   const seconds = arg(args, 'seconds', 10);
   const text = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const only = text('only');
@@ -175,18 +183,42 @@ export async function run(args: string[]): Promise<void> {
     const created = await runCli(['topics', 'create', '--partitions', '3'], env);
     if (created.code !== 0) throw new Error(`topics create failed: ${created.stderr}`);
 
-    // 1. CLI publish --file, end to end.
+    // 1. CLI publish --file, end to end, `runs` times; the median run is shown.
     const file = join(dir, 'updates.ndjson');
     await writeFile(file, ndjson(n, 'file'));
-    let b0 = processCpuSeconds(broker.pid);
-    const pub = await runCli(['publish', '--file', file, '--json'], env, profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
-    if (pub.code !== 0) throw new Error(`publish failed (${pub.code}): ${pub.stderr}`);
-    const summary = JSON.parse(pub.stdout) as { published: number; seconds: number };
-    rows.push(row('CLI publish --file (spawned, end to end)', summary.published, pub.seconds, pub.cpuSeconds, processCpuSeconds(broker.pid) - b0, { errors: n - summary.published }));
+    const label = 'CLI publish --file (spawned, end to end)';
+    const samples: Row[] = [];
+    for (let r = 0; r < runs; r++) {
+      const b0 = processCpuSeconds(broker.pid);
+      const pub = await runCli(['publish', '--file', file, '--json'], env, profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
+      if (pub.code !== 0) throw new Error(`publish failed (${pub.code}): ${pub.stderr}`);
+      const summary = JSON.parse(pub.stdout) as { published: number; seconds: number };
+      samples.push(row(label, summary.published, pub.seconds, pub.cpuSeconds, processCpuSeconds(broker.pid) - b0, { errors: n - summary.published }));
+    }
+    samples.sort((a, b) => (a['wall s'] as number) - (b['wall s'] as number));
+    rows.push({ ...samples[Math.floor(samples.length / 2)]!, runs: samples.map((x) => x['updates/s']).join(' / ') });
+
+    // 2. The ceiling: kafkajs alone sending the same messages, pre-built in memory.
+    for (const processes of [1, Math.max(2, availableParallelism())]) {
+      const b0 = processCpuSeconds(broker.pid);
+      const f = await runKafkajsFloor(broker.brokers, n, processes);
+      rows.push(row(`kafkajs alone, ${processes} process${processes > 1 ? 'es' : ''} (pre-built messages, no validation)`, f.updates, f.seconds, f.cpuSeconds, processCpuSeconds(broker.pid) - b0));
+    }
+
+    // 3. The other unavoidable cost: validating the same lines (JSON.parse + zod), in this process.
+    {
+      const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      let valid = 0;
+      for (const line of lines) if (parseUpdate(JSON.parse(line)).ok) valid++;
+      const cpu = process.cpuUsage(cpu0);
+      rows.push(row('validation alone (JSON.parse + zod, same lines, in-process)', valid, (performance.now() - t0) / 1000, (cpu.user + cpu.system) / 1e6, 0, { errors: lines.length - valid }));
+    }
 
     if (only === 'publish') return void finish();
 
-    // 2. Ingest over HTTP.
+    // 4. Ingest over HTTP.
     const ingest = await startIngestProcess(broker.brokers);
     try {
       // Single updates: many connections, so concurrent requests share produce requests (natural batching).
@@ -196,8 +228,8 @@ export async function run(args: string[]): Promise<void> {
       await ingest.stop();
     }
 
-    // 3. Replay everything to stdout.
-    b0 = processCpuSeconds(broker.pid);
+    // 5. Replay everything to stdout.
+    const b0 = processCpuSeconds(broker.pid);
     const rep = await runCli(['replay', 'all', '--from', 'earliest', '--json'], env);
     if (rep.code !== 0) throw new Error(`replay failed (${rep.code}): ${rep.stderr}`);
     rows.push(row('CLI replay all --from earliest > pipe (spawned)', rep.stdoutLines, rep.seconds, rep.cpuSeconds, processCpuSeconds(broker.pid) - b0));
@@ -210,9 +242,32 @@ export async function run(args: string[]): Promise<void> {
   function finish(): void {
     const load = loadavg()[0]!.toFixed(1);
     printTable(`producers (n=${n}, ingest ${seconds}s per test; 2-core machine, load average ${load} at the end)`, rows);
+    // The CLI's rate against what kafkajs alone reaches in the same run.
+    const rate = (prefix: string) => rows.find((r) => String(r.test).startsWith(prefix))?.['updates/s'] as number | undefined;
+    const cli = rate('CLI publish --file');
+    const ratios: Record<string, number> = {};
+    for (const r of rows.filter((x) => String(x.test).startsWith('kafkajs alone'))) {
+      if (cli) ratios[String(r.test)] = Number((cli / (r['updates/s'] as number)).toFixed(2));
+    }
+    for (const [test, ratio] of Object.entries(ratios)) console.log(`publish --file reaches ${Math.round(ratio * 100)}% of "${test}"`);
+    // The least CPU any kafkajs-based publish --file needs: validating the lines plus kafkajs's own
+    // sending at its cheapest, plus the broker; against what the cores offer at the 50k/s target.
+    const floors = rows.filter((r) => String(r.test).startsWith('kafkajs alone'));
+    const validation = rows.find((r) => String(r.test).startsWith('validation alone'));
+    if (floors.length && validation) {
+      const cheapest = floors.reduce((a, b) => ((a['cpu s'] as number) + (a['broker cpu s'] as number) <= (b['cpu s'] as number) + (b['broker cpu s'] as number) ? a : b));
+      const need = (validation['cpu s'] as number) + (cheapest['cpu s'] as number) + (cheapest['broker cpu s'] as number);
+      const have = (n / 50_000) * availableParallelism();
+      const r2 = (x: unknown) => Number((x as number).toFixed(2));
+      budget = { validationCpuS: r2(validation['cpu s']), kafkajsCpuS: r2(cheapest['cpu s']), brokerCpuS: r2(cheapest['broker cpu s']), neededCpuS: r2(need), availableAt50kCpuS: have };
+      console.log(
+        `CPU floor for ${n.toLocaleString('en-US')} updates: validation ${budget.validationCpuS} + kafkajs ${budget.kafkajsCpuS} + broker ${budget.brokerCpuS} = ${budget.neededCpuS} CPU-s; ` +
+          `at 50,000 updates/s the ${availableParallelism()} cores offer ${have} CPU-s` + (need > have ? ' — the target is out of reach here' : ''),
+      );
+    }
     // Quick runs are for tuning: printed, not saved over the full results.
     if (only) return;
-    const file = saveResult('producers', { n, seconds, loadAverage: Number(load), rows });
+    const file = saveResult('producers', { n, runs, seconds, loadAverage: Number(load), rows, ratios, cpuBudget: budget });
     console.log(`saved ${file}`);
   }
 }

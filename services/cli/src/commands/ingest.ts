@@ -2,9 +2,8 @@
  * `newswire ingest`: runs the HTTP ingest service until Ctrl-C / SIGTERM,
  * then stops accepting, finishes in-flight requests and flushes the producer.
  */
-import { parseArgs } from 'node:util';
 import { createLogger, loadConfig } from '@newswire/shared';
-import { UsageError, type Command } from '../command.ts';
+import { parseFlags, UsageError, type Command } from '../command.ts';
 import { BROKERS_HELP, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
 
 const help = `
@@ -31,15 +30,10 @@ Example:
 `;
 
 async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { host: { type: 'string' }, port: { type: 'string' }, 'max-body-bytes': { type: 'string' }, brokers: { type: 'string' } },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const { values } = parseFlags({
+    args: argv,
+    options: { host: { type: 'string' }, port: { type: 'string' }, 'max-body-bytes': { type: 'string' }, brokers: { type: 'string' } },
+  });
   const config = loadConfig();
   const settings = kafkaSettings(values.brokers);
   const int = (name: string, raw: string | undefined, min: number, max: number): number | undefined => {

@@ -2,10 +2,9 @@
  * `newswire publish`: one update from flags, or many from an NDJSON file or
  * stdin. Nothing invalid is ever sent: input is validated in full first.
  */
-import { parseArgs } from 'node:util';
 import { createPublisher, type Publisher } from '@newswire/shared/publisher';
 import { KINDS, parseUpdate } from '@newswire/shared/schema/index';
-import { UsageError, type Command } from '../command.ts';
+import { parseFlags, UsageError, type Command } from '../command.ts';
 import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
 import { DEFAULT_MAX_LINE_BYTES } from '../producers/ndjson.ts';
 import { publishFile, type FilePublishSummary } from '../producers/file-publish.ts';
@@ -79,11 +78,7 @@ const OPTIONS = {
 } as const;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  return parseFlags({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
 }
 
 function summaryText(s: FilePublishSummary): string {

@@ -4,11 +4,10 @@
  * at the original pace.
  */
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
 import { connectWithin, createAdmin, createKafka } from '@newswire/shared/kafka';
 import { createPublisher, type Publisher } from '@newswire/shared/publisher';
 import type { Update } from '@newswire/shared/schema/index';
-import { UsageError, type Command } from '../command.ts';
+import { parseFlags, UsageError, type Command } from '../command.ts';
 import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
 import { parseFrom, parseKinds, parsePace, parseTime, resolveTopics } from '../producers/replay-args.ts';
 import { planReplay } from '../producers/replay-plan.ts';
@@ -61,28 +60,22 @@ function pretty(r: ReplayedUpdate): string {
 }
 
 async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        follow: { type: 'boolean' },
-        kind: { type: 'string', multiple: true },
-        story: { type: 'string', multiple: true },
-        into: { type: 'string' },
-        pace: { type: 'string' },
-        json: { type: 'boolean' },
-        pretty: { type: 'boolean' },
-        brokers: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      follow: { type: 'boolean' },
+      kind: { type: 'string', multiple: true },
+      story: { type: 'string', multiple: true },
+      into: { type: 'string' },
+      pace: { type: 'string' },
+      json: { type: 'boolean' },
+      pretty: { type: 'boolean' },
+      brokers: { type: 'string' },
+    },
+  });
   const from = parseFrom(values.from);
   let topics = resolveTopics(positionals);
   if (topics.length === 0) {

@@ -1,9 +1,8 @@
 /** `newswire schema`: exports the update schema as JSON Schema files. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { jsonSchemaDocuments } from '@newswire/shared/schema/index';
-import { UsageError, type Command } from '../command.ts';
+import { parseFlags, type Command } from '../command.ts';
 
 const help = `
 usage: newswire schema [--out <dir>]
@@ -22,12 +21,9 @@ Examples:
 `;
 
 async function run(argv: string[]): Promise<number> {
-  let out: string | undefined;
-  try {
-    ({ values: { out } } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const {
+    values: { out },
+  } = parseFlags({ args: argv, options: { out: { type: 'string' } }, strict: true });
   const docs = jsonSchemaDocuments();
   if (out === undefined) {
     process.stdout.write(JSON.stringify(docs.get('update.schema.json'), null, 2) + '\n');

@@ -2,10 +2,9 @@
  * `newswire topics`: what is in Kafka (partitions, offsets, message counts);
  * `newswire topics create`: make sure the newswire topics exist.
  */
-import { parseArgs } from 'node:util';
 import { connectWithin, createAdmin, createKafka, ensureTopics, type Admin } from '@newswire/shared/kafka';
 import { NEWSWIRE_TOPICS } from '@newswire/shared/schema/index';
-import { UsageError, type Command } from '../command.ts';
+import { parseFlags, UsageError, type Command } from '../command.ts';
 import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
 
 const help = `
@@ -70,17 +69,11 @@ function table(topics: TopicInfo[], missing: string[]): string {
 }
 
 async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { all: { type: 'boolean' }, json: { type: 'boolean' }, partitions: { type: 'string' }, brokers: { type: 'string' } },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags({
+    args: argv,
+    allowPositionals: true,
+    options: { all: { type: 'boolean' }, json: { type: 'boolean' }, partitions: { type: 'string' }, brokers: { type: 'string' } },
+  });
   const [sub, ...extra] = positionals;
   if (extra.length || (sub !== undefined && sub !== 'create' && sub !== 'list')) {
     throw new UsageError(`unknown topics subcommand "${positionals.join(' ')}"; use \`newswire topics\` or \`newswire topics create\``);

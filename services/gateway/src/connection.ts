@@ -8,9 +8,7 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import {
-  CLIENT_OPS,
   CLOSE_CODES,
-  clientMessageSchema,
   type ErrorCode,
   type StreamPosition,
   type SubscribeMessage,
@@ -22,10 +20,10 @@ import type { Entry } from './entry.ts';
 import { compileFilter } from './filter.ts';
 import { resolveScope } from './subscribe-scope.ts';
 import { buildWelcome } from './welcome.ts';
+import { parseClientFrame } from './client-frame.ts';
 import { Subscription, type SubscriptionOwner } from './subscription.ts';
 import { TokenBucket } from './token-bucket.ts';
 
-const OPS: ReadonlySet<string> = new Set(CLIENT_OPS);
 /** Flush a corked socket once this much is held back (at most a quarter of the send bound). */
 const CORK_FLUSH_BYTES = 64 * 1024;
 let nextConnId = 1;
@@ -252,48 +250,29 @@ export class Connection implements SubscriptionOwner {
 
   private onMessage(data: Buffer, isBinary: boolean): void {
     if (this.state !== 'open') return;
-    try {
-      if (!this.rate.take()) {
-        const now = Date.now();
-        if (now - this.lastRateError > 1000) {
-          this.lastRateError = now;
-          this.sendError('rate_limited', `more than ${this.ctx.limits.ratePerSec} messages per second; message dropped`);
-        }
-        this.strike();
-        return;
+    if (!this.rate.take()) {
+      const now = Date.now();
+      if (now - this.lastRateError > 1000) {
+        this.lastRateError = now;
+        this.sendError('rate_limited', `more than ${this.ctx.limits.ratePerSec} messages per second; message dropped`);
       }
-      // Messages pipelined behind a hello wait for its token check (bounded).
-      if (this.helloPending) {
-        if (this.heldBack.length >= 32) return this.reject('rate_limited', 'too many messages while the token is being checked');
-        this.heldBack.push({ data, isBinary });
-        return;
-      }
-      this.handle(data, isBinary);
-    } catch (err) {
-      // Nothing a client sends may take the process down.
-      this.ctx.logger.error({ conn: this.id, err }, 'error handling client message');
-      this.sendError('internal', 'internal error');
+      this.strike();
+      return;
     }
+    // Messages pipelined behind a hello wait for its token check (bounded).
+    if (this.helloPending) {
+      if (this.heldBack.length >= 32) return this.reject('rate_limited', 'too many messages while the token is being checked');
+      this.heldBack.push({ data, isBinary });
+      return;
+    }
+    this.handle(data, isBinary); // catches everything itself: nothing a client sends may take the process down
   }
 
   private handle(data: Buffer, isBinary: boolean): void {
     try {
-      if (isBinary) return this.reject('bad_message', 'binary frames are not part of the protocol');
-      let json: unknown;
-      try {
-        json = JSON.parse(data.toString('utf8'));
-      } catch {
-        return this.reject('bad_message', 'not valid JSON');
-      }
-      const op = typeof json === 'object' && json !== null ? (json as { op?: unknown }).op : undefined;
-      if (typeof op !== 'string' || !OPS.has(op)) return this.reject('unknown_op', `op must be one of ${CLIENT_OPS.join(', ')}`);
-      const parsed = clientMessageSchema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue ? issue.path.join('.') || '(root)' : '(root)';
-        return this.reject('bad_message', `${op}: ${where}: ${issue?.message ?? 'invalid'}`.slice(0, 300), op);
-      }
-      const msg = parsed.data;
+      const parsed = parseClientFrame(data, isBinary);
+      if (!parsed.ok) return this.reject(parsed.code, parsed.message, parsed.ref);
+      const msg = parsed.msg;
       switch (msg.op) {
         case 'hello':
           this.helloPending = true;

@@ -1,0 +1,28 @@
+/**
+ * The edge of the client protocol: one WebSocket frame in, a validated
+ * client message or the error to answer with out. Pure, so every refusal
+ * (binary frame, bad JSON, unknown op, schema violation) reads the same
+ * wherever the frame came from.
+ */
+import { CLIENT_OPS, clientMessageSchema, type ClientMessage, type ErrorCode } from '@newswire/shared';
+
+const OPS: ReadonlySet<string> = new Set(CLIENT_OPS);
+
+export type ParsedFrame = { ok: true; msg: ClientMessage } | { ok: false; code: ErrorCode; message: string; ref?: string };
+
+export function parseClientFrame(data: Buffer, isBinary: boolean): ParsedFrame {
+  if (isBinary) return { ok: false, code: 'bad_message', message: 'binary frames are not part of the protocol' };
+  let json: unknown;
+  try {
+    json = JSON.parse(data.toString('utf8'));
+  } catch {
+    return { ok: false, code: 'bad_message', message: 'not valid JSON' };
+  }
+  const op = typeof json === 'object' && json !== null ? (json as { op?: unknown }).op : undefined;
+  if (typeof op !== 'string' || !OPS.has(op)) return { ok: false, code: 'unknown_op', message: `op must be one of ${CLIENT_OPS.join(', ')}` };
+  const parsed = clientMessageSchema.safeParse(json);
+  if (parsed.success) return { ok: true, msg: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue ? issue.path.join('.') || '(root)' : '(root)';
+  return { ok: false, code: 'bad_message', message: `${op}: ${where}: ${issue?.message ?? 'invalid'}`.slice(0, 300), ref: op };
+}

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin, Producer } from 'kafkajs';
 import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
-import { testKafka } from './support/kafkajs-client.ts';
+import { testKafka, uniq } from './support/kafkajs-client.ts';
 import { RawConnection } from './support/raw-connection.ts';
 import { kafkajsDecodeResponse } from './support/kafkajs-wire.ts';
 import { fetchFrame } from './support/wire-frames.ts';
@@ -20,8 +20,6 @@ let kafka: TestKafka;
 let admin: Admin;
 let producer: Producer;
 let port: number;
-let seq = 0;
-const uniq = (p: string): string => `${p}-${Date.now().toString(36)}-${seq++}`;
 const open = (): Promise<RawConnection> => RawConnection.open(port, kafka.brokers[0]!.split(':')[0]);
 const valueOf = (topic: string, partition: number, offset: number): string => `${topic}/${partition}/${offset}/`.padEnd(1000, 'v');
 

@@ -5,26 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompressionTypes, type Admin, type Kafka } from 'kafkajs';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
-import { consumeN, testKafka, waitFor } from './support/kafkajs-client.ts';
+import type { TestKafka } from '../../../tests/support/kafka.ts';
+import { closeKafkaWithAdmin, consumeN, openKafkaWithAdmin, uniq, waitFor } from './support/kafkajs-client.ts';
 
 let kafka: TestKafka;
 let client: Kafka;
 let admin: Admin;
-let seq = 0;
-const uniq = (p: string): string => `${p}-${Date.now().toString(36)}-${seq++}`;
 
-beforeAll(async () => {
-  kafka = await startKafka();
-  client = testKafka(kafka.brokers);
-  admin = client.admin();
-  await admin.connect();
-});
-
-afterAll(async () => {
-  await admin?.disconnect();
-  await kafka?.stop();
-});
+beforeAll(async () => ({ kafka, client, admin } = await openKafkaWithAdmin()));
+afterAll(() => closeKafkaWithAdmin({ kafka, admin }));
 
 async function createTopic(partitions = 1): Promise<string> {
   const topic = uniq('t');

@@ -5,30 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompressionTypes, type Admin, type Kafka } from 'kafkajs';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
-import { consumeN, testKafka } from './support/kafkajs-client.ts';
+import type { TestKafka } from '../../../tests/support/kafka.ts';
+import { closeKafkaWithAdmin, consumeN, openKafkaWithAdmin, uniq } from './support/kafkajs-client.ts';
 import { headerObject, kcat, kcatAvailable, parseJsonLines } from './support/kcat.ts';
 
 let kafka: TestKafka;
 let client: Kafka;
 let admin: Admin;
 let broker: string;
-let seq = 0;
-const uniq = (p: string): string => `${p}-${Date.now().toString(36)}-${seq++}`;
 
 describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
   beforeAll(async () => {
-    kafka = await startKafka();
+    ({ kafka, client, admin } = await openKafkaWithAdmin());
     broker = kafka.brokers[0]!;
-    client = testKafka(kafka.brokers);
-    admin = client.admin();
-    await admin.connect();
   });
-
-  afterAll(async () => {
-    await admin?.disconnect();
-    await kafka?.stop();
-  });
+  afterAll(() => closeKafkaWithAdmin({ kafka, admin }));
 
   it('kcat -L lists the broker as bootstrapped and the topics with partitions', async () => {
     const topic = uniq('meta');

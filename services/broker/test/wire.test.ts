@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin } from 'kafkajs';
 import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
-import { testKafka } from './support/kafkajs-client.ts';
+import { testKafka, uniq } from './support/kafkajs-client.ts';
 import { RawConnection } from './support/raw-connection.ts';
 import { kafkajsDecodeResponse, kafkajsRecordBatch, kafkajsRequestFrame } from './support/kafkajs-wire.ts';
 import { fetchFrame, metadataFrame, produceFrame, requestFrame, withAttributes, withProducer } from './support/wire-frames.ts';
@@ -15,8 +15,6 @@ import { fetchFrame, metadataFrame, produceFrame, requestFrame, withAttributes, 
 let kafka: TestKafka;
 let admin: Admin;
 let port: number;
-let seq = 0;
-const uniq = (p: string): string => `${p}-${Date.now().toString(36)}-${seq++}`;
 const open = (): Promise<RawConnection> => RawConnection.open(port, kafka.brokers[0]!.split(':')[0]);
 
 beforeAll(async () => {

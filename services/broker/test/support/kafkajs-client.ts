@@ -1,5 +1,6 @@
 /** kafkajs clients for conformance tests, quiet and with test-friendly timeouts. */
-import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
+import { startKafka, type TestKafka } from '../../../../tests/support/kafka.ts';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
@@ -12,6 +13,31 @@ export function testKafka(brokers: string[], clientId = 'broker-conformance'): K
     requestTimeout: 30_000,
     retry: { retries: 8, initialRetryTime: 100 },
   });
+}
+
+/** A topic or group name no other test (or earlier run on the same broker) uses. */
+let seq = 0;
+export const uniq = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${seq++}`;
+
+export interface KafkaWithAdmin {
+  kafka: TestKafka;
+  client: Kafka;
+  admin: Admin;
+}
+
+/** Kafka from startKafka(), a quiet client for it and a connected admin: a test file's usual beforeAll. */
+export async function openKafkaWithAdmin(): Promise<KafkaWithAdmin> {
+  const kafka = await startKafka();
+  const client = testKafka(kafka.brokers);
+  const admin = client.admin();
+  await admin.connect();
+  return { kafka, client, admin };
+}
+
+/** The matching afterAll: safe when openKafkaWithAdmin never finished. */
+export async function closeKafkaWithAdmin(k: Partial<KafkaWithAdmin>): Promise<void> {
+  await k.admin?.disconnect();
+  await k.kafka?.stop();
 }
 
 export interface Received {

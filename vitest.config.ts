@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'services/*/test/**/*.test.ts', 'shared/test/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'services/*/test/**/*.test.ts', 'shared/*/test/**/*.test.ts'],
     // Services log at info by default; tests only want warnings unless asked.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     testTimeout: 60_000,

@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import type { Kafka } from 'kafkajs';
-import { createKafka, createLogger, type Producer } from '@newswire/shared';
+import { createKafka, type Producer } from '@newswire/kafka';
+import { createLogger } from '@newswire/config';
 import { percentile, printTable, saveResult, type Row } from './lib.ts';
 import { CpuMeter, RssSampler, processMemoryMb, startBrokerProcess, type BrokerProcess } from './broker-process.ts';
 

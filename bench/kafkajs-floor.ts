@@ -12,10 +12,10 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { KAZAKHSTAN_SEED } from '../shared/src/seed/kazakhstan.ts';
-import { cloudEventHeaders, topicForKind } from '../shared/src/schema/index.ts';
-import { connectWithin, createAdmin, createKafka, createProducer, partitionCounts, partitionForKey, PRODUCE_ACKS } from '../shared/src/kafka.ts';
-import { createLogger } from '../shared/src/logger.ts';
+import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
+import { cloudEventHeaders, topicForKind } from '@newswire/schema';
+import { connectWithin, createAdmin, createKafka, createProducer, partitionCounts, partitionForKey, PRODUCE_ACKS } from '@newswire/kafka';
+import { createLogger } from '@newswire/config';
 
 export interface FloorResult {
   processes: number;

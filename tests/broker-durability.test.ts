@@ -15,7 +15,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createKafka, createLogger } from '@newswire/shared';
+import { createKafka } from '@newswire/kafka';
+import { createLogger } from '@newswire/config';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MAIN = join(ROOT, 'services/broker/src/main.ts');

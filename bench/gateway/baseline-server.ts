@@ -9,9 +9,9 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createConsumer, createKafka } from '@newswire/shared/kafka';
-import { createLogger } from '@newswire/shared/logger';
-import { NEWSWIRE_TOPICS } from '@newswire/shared/schema/kinds';
+import { createConsumer, createKafka } from '@newswire/kafka';
+import { createLogger } from '@newswire/config';
+import { NEWSWIRE_TOPICS } from '@newswire/schema';
 
 export interface Baseline {
   port: number;

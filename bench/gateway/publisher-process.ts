@@ -3,8 +3,8 @@
  * Kafka through the producer library (one produce request per tick), paced
  * to a target rate, each update stamped with its publish time.
  */
-import { createPublisher, type Publisher } from '@newswire/shared/publisher';
-import type { Update } from '@newswire/shared/schema/update';
+import { createPublisher, type Publisher } from '@newswire/kafka';
+import type { Update } from '@newswire/schema';
 import { calibrateClock, wallNow } from './clock.ts';
 import { serve } from './rpc.ts';
 import { benchUpdate } from './updates.ts';

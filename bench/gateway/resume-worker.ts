@@ -5,7 +5,7 @@
  * `resume` reconnects from those positions and times until the whole gap has
  * been delivered and the subscription is live again.
  */
-import { connect, type CursorPosition, type NewswireClient } from '@newswire/shared/client/node';
+import { connect, type CursorPosition, type NewswireClient } from '@newswire/client/node';
 import { serve } from './rpc.ts';
 
 let client: NewswireClient | null = null;

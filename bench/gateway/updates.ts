@@ -5,8 +5,8 @@
  *   id = bench:<run>:<seq>:<publish time, µs since the Unix epoch>
  * Stories are spread over many ids so every partition gets traffic.
  */
-import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
-import type { Update } from '@newswire/shared/schema/update';
+import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
+import type { Update } from '@newswire/schema';
 
 export const ID_MARKER = '"id":"bench:';
 

@@ -3,7 +3,7 @@
  * single-node Kafka-wire-compatible broker in this process.
  */
 import { mkdirSync } from 'node:fs';
-import { createLogger } from '@newswire/shared/logger'; // not the index: see main.ts
+import { createLogger } from '@newswire/config'; // not the index: see main.ts
 import { brokerOptionsSchema, type BrokerOptionsInput } from './options.ts';
 import { openLogManager } from './storage/log-manager.ts';
 import { GroupCoordinator } from './groups/group-coordinator.ts';

@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 // Subpath imports, not the package index: that one also loads kafkajs and every event
 // schema, which the broker never uses (~20 MB of its resident memory).
-import { createLogger } from '@newswire/shared/logger';
-import { ConfigError, loadConfig } from '@newswire/shared/config/index';
+import { createLogger } from '@newswire/config';
+import { ConfigError, loadConfig } from '@newswire/config';
 import { brokerOptionsSchema, startBroker } from './index.ts';
 import { BROKER_HELP } from './help.ts';
 

@@ -7,9 +7,10 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { AssignerProtocol, type Kafka } from 'kafkajs';
-import { createKafka, createLogger, type Consumer, type Producer } from '@newswire/shared';
+import { createKafka, type Consumer, type Producer } from '@newswire/kafka';
+import { createLogger } from '@newswire/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { startKafka, type TestKafka } from '@newswire/test-support';
 
 let kafka: TestKafka;
 let client: Kafka;
@@ -152,7 +153,8 @@ describe('kafkajs consumer group', () => {
 
     // The other member lives in its own process so it can die without a word.
     const script = `
-      import { createKafka, createLogger } from '@newswire/shared';
+      import { createKafka } from '@newswire/kafka';
+import { createLogger } from '@newswire/config';
       const kafka = createKafka({ brokers: ${JSON.stringify(kafka.brokers)}, clientId: 'doomed', logger: createLogger('doomed', { level: 'silent' }) });
       const c = kafka.consumer({ groupId: ${JSON.stringify(groupId)}, sessionTimeout: 6000, heartbeatInterval: 500, rebalanceTimeout: 15000, maxWaitTimeInMs: 200 });
       c.on(c.events.GROUP_JOIN, (e) => console.log('assigned ' + JSON.stringify(Object.values(e.payload.memberAssignment).flat())));

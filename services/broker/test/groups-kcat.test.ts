@@ -7,9 +7,10 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { AssignerProtocol, type Kafka } from 'kafkajs';
-import { createKafka, createLogger, type Admin, type Producer } from '@newswire/shared';
+import { createKafka, type Admin, type Producer } from '@newswire/kafka';
+import { createLogger } from '@newswire/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { startKafka, type TestKafka } from '@newswire/test-support';
 
 function kcatInstalled(): boolean {
   try {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompressionTypes, type Admin, type Kafka } from 'kafkajs';
-import type { TestKafka } from '../../../tests/support/kafka.ts';
+import type { TestKafka } from '@newswire/test-support';
 import { closeKafkaWithAdmin, consumeN, openKafkaWithAdmin, uniq, waitFor } from './support/kafkajs-client.ts';
 
 let kafka: TestKafka;

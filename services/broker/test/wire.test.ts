@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin } from 'kafkajs';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { startKafka, type TestKafka } from '@newswire/test-support';
 import { testKafka, uniq } from './support/kafkajs-client.ts';
 import { RawConnection } from './support/raw-connection.ts';
 import { kafkajsDecodeResponse, kafkajsRecordBatch, kafkajsRequestFrame } from './support/kafkajs-wire.ts';

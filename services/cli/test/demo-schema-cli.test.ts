@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Admin } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, createKafka, createLogger, KINDS, NEWSWIRE_TOPICS, jsonSchemaDocuments } from '@newswire/shared';
-import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { createAdmin, createKafka } from '@newswire/kafka';
+import { createLogger } from '@newswire/config';
+import { KINDS, NEWSWIRE_TOPICS, jsonSchemaDocuments } from '@newswire/schema';
+import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
+import { startKafka, type TestKafka } from '@newswire/test-support';
 
 const BIN = join(import.meta.dirname, '../bin/newswire.mjs');
 

@@ -17,9 +17,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { connect, type WebSocketConstructor } from '@newswire/shared/client/index';
-import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
-import { startKafka } from '../../../tests/support/kafka.ts';
+import { connect, type WebSocketConstructor } from '@newswire/client';
+import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
+import { startKafka } from '@newswire/test-support';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'services/cli/bin/newswire.mjs');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { updateSchema, type Update } from '@newswire/shared/schema/index';
-import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
+import { updateSchema, type Update } from '@newswire/schema';
+import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
 import { FeedStore } from '../src/client/store.ts';
 import { governmentTimeline } from '../src/client/timeline.ts';
 import { matches, matchesForSummary } from '../src/client/filters.ts';

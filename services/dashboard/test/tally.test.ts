@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { updateSchema, type Update } from '@newswire/shared/schema/index';
-import { KAZAKHSTAN_SEED, STORY_ID } from '@newswire/shared/seed/kazakhstan';
+import { updateSchema, type Update } from '@newswire/schema';
+import { KAZAKHSTAN_SEED, STORY_ID } from '@newswire/schema/seed';
 import { FeedStore } from '../src/client/store.ts';
 import { claimsOf, computeTallies, isConflicting, rowLabel, type StoryTally } from '../src/client/tally.ts';
 import { formatFigure } from '../src/client/format.ts';

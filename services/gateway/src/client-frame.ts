@@ -4,7 +4,7 @@
  * (binary frame, bad JSON, unknown op, schema violation) reads the same
  * wherever the frame came from.
  */
-import { CLIENT_OPS, clientMessageSchema, type ClientMessage, type ErrorCode } from '@newswire/shared';
+import { CLIENT_OPS, clientMessageSchema, type ClientMessage, type ErrorCode } from '@newswire/protocol';
 
 const OPS: ReadonlySet<string> = new Set(CLIENT_OPS);
 

@@ -7,13 +7,7 @@
  */
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
-import {
-  CLOSE_CODES,
-  type ErrorCode,
-  type StreamPosition,
-  type SubscribeMessage,
-  type SubscriptionPositions,
-} from '@newswire/shared';
+import { CLOSE_CODES, type ErrorCode, type StreamPosition, type SubscribeMessage, type SubscriptionPositions } from '@newswire/protocol';
 import { AuthError, type Grant } from './auth.ts';
 import type { GatewayContext } from './context.ts';
 import type { Entry } from './entry.ts';

@@ -1,6 +1,6 @@
 /** Everything a connection needs from its gateway, in one object. */
 import type { Admin } from 'kafkajs';
-import type { Logger } from '@newswire/shared';
+import type { Logger } from '@newswire/config';
 import type { Verifier } from './auth.ts';
 import type { FanoutHub } from './hub.ts';
 import type { GatewayMetrics } from './metrics.ts';

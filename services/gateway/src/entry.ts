@@ -4,7 +4,8 @@
  * filters look at. The parsed update object itself is not kept, so the memory
  * window costs about the frame size per update.
  */
-import { fromKafkaMessage, type UpdateFrame } from '@newswire/shared';
+import { fromKafkaMessage } from '@newswire/schema';
+import { type UpdateFrame } from '@newswire/protocol';
 
 export interface Entry {
   topic: string;

@@ -3,7 +3,7 @@
  * Set lookups. Kinds are also used by the hub's index, so `matches` is only
  * asked about entries already known to be of a wanted kind on a wanted topic.
  */
-import type { SubscriptionFilter } from '@newswire/shared';
+import type { SubscriptionFilter } from '@newswire/protocol';
 import type { Entry } from './entry.ts';
 
 export interface CompiledFilter {

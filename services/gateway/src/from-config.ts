@@ -1,5 +1,7 @@
 /** GatewayOptions from the validated environment (shared/src/config). */
-import { DEFAULT_BROKERS, NEWSWIRE_TOPICS, type Config } from '@newswire/shared';
+import { DEFAULT_BROKERS } from '@newswire/kafka';
+import { NEWSWIRE_TOPICS } from '@newswire/schema';
+import { type Config } from '@newswire/config';
 import type { GatewayOptions } from './options.ts';
 
 export function gatewayOptionsFromConfig(cfg: Config): GatewayOptions {

@@ -8,7 +8,7 @@
  * subscription; the remaining filter fields are checked per subscription.
  * The entry's frame was serialised once; connections get the same Buffer.
  */
-import type { StreamPosition } from '@newswire/shared';
+import type { StreamPosition } from '@newswire/protocol';
 import { matches, type CompiledFilter } from './filter.ts';
 import { partitionKey, type Entry } from './entry.ts';
 import { PartitionWindow } from './window.ts';

@@ -13,7 +13,8 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { createConsumer, ensureTopics, type Logger } from '@newswire/shared';
+import { createConsumer, ensureTopics } from '@newswire/kafka';
+import { type Logger } from '@newswire/config';
 import { entryFromRecord } from './entry.ts';
 import type { FanoutHub } from './hub.ts';
 import type { GatewayMetrics } from './metrics.ts';

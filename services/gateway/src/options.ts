@@ -1,6 +1,6 @@
 /** startGateway's options and their defaults (the env-var form lives in shared/src/config/gateway.ts). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '@newswire/shared';
+import type { Logger } from '@newswire/config';
 import type { AuthOptions } from './auth.ts';
 
 export interface GatewayLimits {

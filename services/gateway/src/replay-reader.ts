@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { createConsumer, type Logger } from '@newswire/shared';
+import { createConsumer } from '@newswire/kafka';
+import { type Logger } from '@newswire/config';
 import { entryFromRecord, partitionKey, type Entry } from './entry.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import { Semaphore } from './semaphore.ts';

@@ -7,7 +7,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createHash } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { DEFAULT_CONNECT_TIMEOUT_MS, NEWSWIRE_TOPICS, connectWithin, createAdmin, createKafka, createLogger } from '@newswire/shared';
+import { DEFAULT_CONNECT_TIMEOUT_MS, connectWithin, createAdmin, createKafka } from '@newswire/kafka';
+import { NEWSWIRE_TOPICS } from '@newswire/schema';
+import { createLogger } from '@newswire/config';
 import { createVerifier, tokenFromRequest, type Grant } from './auth.ts';
 import { Connection } from './connection.ts';
 import type { GatewayContext } from './context.ts';

@@ -3,7 +3,8 @@
  * the topics this gateway serves and the token's grant. Explicit topics or
  * kinds beyond the grant are refused; omitted ones are narrowed to it.
  */
-import { kindsForTopic, topicForKind, type ErrorCode, type Kind, type SubscribeMessage, type SubscriptionFilter } from '@newswire/shared';
+import { kindsForTopic, topicForKind, type Kind } from '@newswire/schema';
+import { type ErrorCode, type SubscribeMessage, type SubscriptionFilter } from '@newswire/protocol';
 import type { Grant } from './auth.ts';
 
 export type Scope = { ok: true; topics: string[]; filter: SubscriptionFilter } | { ok: false; code: ErrorCode; message: string };

@@ -12,7 +12,8 @@
  * and catch-up simply goes round again up to the new `next`.
  */
 import type { Admin } from 'kafkajs';
-import type { GapMessage, Logger, StreamPosition, SubscriptionStart } from '@newswire/shared';
+import type { GapMessage, StreamPosition, SubscriptionStart } from '@newswire/protocol';
+import type { Logger } from '@newswire/config';
 import { partitionKey, subFrame, type Entry } from './entry.ts';
 import { matches, type CompiledFilter } from './filter.ts';
 import type { FanoutHub, HubSubscriber } from './hub.ts';

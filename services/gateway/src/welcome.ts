@@ -1,5 +1,5 @@
 /** The `welcome` frame: server identity, epoch, limits and (with auth) what the token grants. */
-import { PROTOCOL_VERSION, type WelcomeMessage } from '@newswire/shared';
+import { PROTOCOL_VERSION, type WelcomeMessage } from '@newswire/protocol';
 import type { Grant } from './auth.ts';
 import type { GatewayContext } from './context.ts';
 

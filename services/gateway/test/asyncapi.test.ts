@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_OPS } from '@newswire/shared';
+import { CLIENT_OPS } from '@newswire/protocol';
 import { asyncApiYaml, buildAsyncApiDocument } from '../src/asyncapi.ts';
 
 describe('AsyncAPI document', () => {

@@ -6,9 +6,9 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { startKafka, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/shared/publisher';
+import type { Publisher } from '@newswire/kafka';
 import { TestClient, publisherFor, quietLogger, seedOfKind } from './support.ts';
 
 const SECRET = 'test-secret-that-is-long-enough-1234';

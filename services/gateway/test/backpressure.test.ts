@@ -5,9 +5,9 @@
  */
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { startKafka, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/shared/publisher';
+import type { Publisher } from '@newswire/kafka';
 import { TestClient, countIds, makeUpdates, publishInBackground, publisherFor, quietLogger } from './support.ts';
 
 let kafka: TestKafka;

@@ -1,8 +1,8 @@
 /** Fan-out, not work sharing: two gateways on one broker each deliver every update. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { startKafka, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/shared/publisher';
+import type { Publisher } from '@newswire/kafka';
 import { TestClient, countIds, makeUpdates, publisherFor, quietLogger } from './support.ts';
 
 let kafka: TestKafka;

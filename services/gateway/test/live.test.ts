@@ -3,9 +3,9 @@
  * publish -> receive, every filter, one frame per connection, ops endpoints.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { startKafka, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/shared/publisher';
+import type { Publisher } from '@newswire/kafka';
 import { TestClient, makeUpdates, publisherFor, quietLogger, seedOfKind } from './support.ts';
 
 let kafka: TestKafka;

@@ -3,10 +3,10 @@
  * reset gaps; and a gap notice after broker retention deleted the data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
-import { createAdmin, createKafka } from '@newswire/shared';
+import { startKafka, type TestKafka } from '@newswire/test-support';
+import { createAdmin, createKafka } from '@newswire/kafka';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/shared/publisher';
+import type { Publisher } from '@newswire/kafka';
 import { CursorTracker, TestClient, countIds, makeUpdates, publisherFor, quietLogger, seedOfKind, sleep } from './support.ts';
 
 let kafka: TestKafka;

@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
-import type { Publisher } from '@newswire/shared/publisher';
+import { startKafka, type TestKafka } from '@newswire/test-support';
+import type { Publisher } from '@newswire/kafka';
 import { CursorTracker, TestClient, countIds, makeUpdates, metricValue, publishInBackground, publisherFor } from './support.ts';
 
 const BIN = resolve(import.meta.dirname, '../../cli/bin/newswire.mjs');

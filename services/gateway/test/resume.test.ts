@@ -3,9 +3,9 @@
  * over thousands of updates), from the memory window and from Kafka.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
+import { startKafka, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/shared/publisher';
+import type { Publisher } from '@newswire/kafka';
 import { CursorTracker, TestClient, countIds, makeUpdates, metricValue, publishInBackground, publisherFor, quietLogger } from './support.ts';
 
 let kafka: TestKafka;

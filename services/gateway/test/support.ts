@@ -3,9 +3,11 @@
  * frame, update factories built from the seed story, and a publisher.
  */
 import { WebSocket, type ClientOptions } from 'ws';
-import { createLogger, type ServerMessage, type Update } from '@newswire/shared';
-import { createPublisher, type Publisher } from '@newswire/shared/publisher';
-import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
+import { createLogger } from '@newswire/config';
+import { type ServerMessage } from '@newswire/protocol';
+import { type Update } from '@newswire/schema';
+import { createPublisher, type Publisher } from '@newswire/kafka';
+import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
 
 export const quietLogger = () => createLogger('gateway-test', { level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 

@@ -6,7 +6,7 @@
  * Map's insertion order). Concurrent requests for the same id share one
  * publish via the in-flight map.
  */
-import type { Position } from '@newswire/shared/publisher';
+import type { Position } from '@newswire/kafka';
 
 export class RecentIds {
   private readonly done = new Map<string, Position>();

@@ -16,9 +16,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, loadConfig, type Logger } from '@newswire/shared';
-import { createPublisher, validateAll, type Position, type Publisher } from '@newswire/shared/publisher';
-import type { Update } from '@newswire/shared/schema/index';
+import { createLogger, loadConfig, type Logger } from '@newswire/config';
+import { createPublisher, validateAll, type Position, type Publisher } from '@newswire/kafka';
+import type { Update } from '@newswire/schema';
 import { bearerMatches } from './auth.ts';
 import { HttpError, parseItems, readBody } from './body.ts';
 import { RecentIds } from './dedupe.ts';

@@ -3,12 +3,12 @@
  * NDJSON bodies, auth, body limit, 400 body shape, duplicate ids, metrics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Admin } from '@newswire/shared/kafka';
-import { startKafka, type TestKafka } from '../../../tests/support/kafka.ts';
-import { makeUpdates, toNdjson } from '../../../tests/producers/fixtures.ts';
-import { openAdmin, readAll, totalMessages } from '../../../tests/producers/support.ts';
-import { createLogger } from '@newswire/shared';
-import { NEWSWIRE_TOPICS, topicForKind } from '@newswire/shared/schema/index';
+import type { Admin } from '@newswire/kafka';
+import { startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, toNdjson } from '@newswire/test-support';
+import { openAdmin, readAll, totalMessages } from '@newswire/test-support';
+import { createLogger } from '@newswire/config';
+import { NEWSWIRE_TOPICS, topicForKind } from '@newswire/schema';
 import { startIngest, type RunningIngest } from '../src/index.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';

@@ -1,6 +1,6 @@
 /** kafkajs clients for conformance tests, quiet and with test-friendly timeouts. */
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
-import { startKafka, type TestKafka } from '../../../../tests/support/kafka.ts';
+import { startKafka, type TestKafka } from '@newswire/test-support';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 

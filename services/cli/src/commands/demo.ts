@@ -2,8 +2,8 @@
  * `newswire demo`: tells the seed story (Kazakhstan, January 2022) as a live
  * wire, one structured update at a time, through the producer library.
  */
-import { parsePace, runDemoWire, type Pace } from '@newswire/shared/seed/demo-wire';
-import { KAZAKHSTAN_SEED } from '@newswire/shared/seed/kazakhstan';
+import { parsePace, runDemoWire, type Pace } from '../producers/demo-wire.ts';
+import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
 import { parseFlags, UsageError, type Command } from '../command.ts';
 import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
 import { onInterrupt } from '../producers/interrupt.ts';

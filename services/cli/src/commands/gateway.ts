@@ -2,7 +2,7 @@
  * `newswire gateway`: runs the WebSocket gateway until SIGINT/SIGTERM, then
  * shuts down gracefully (every client gets its resume positions and close 1012).
  */
-import { ConfigError, createLogger, loadConfig } from '@newswire/shared';
+import { ConfigError, createLogger, loadConfig } from '@newswire/config';
 import { parseFlags, UsageError, type Command } from '../command.ts';
 
 const help = `

@@ -2,7 +2,7 @@
  * `newswire ingest`: runs the HTTP ingest service until Ctrl-C / SIGTERM,
  * then stops accepting, finishes in-flight requests and flushes the producer.
  */
-import { createLogger, loadConfig } from '@newswire/shared';
+import { createLogger, loadConfig } from '@newswire/config';
 import { parseFlags, UsageError, type Command } from '../command.ts';
 import { BROKERS_HELP, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
 

@@ -2,8 +2,8 @@
  * `newswire publish`: one update from flags, or many from an NDJSON file or
  * stdin. Nothing invalid is ever sent: input is validated in full first.
  */
-import { createPublisher, type Publisher } from '@newswire/shared/publisher';
-import { KINDS, parseUpdate } from '@newswire/shared/schema/index';
+import { createPublisher, type Publisher } from '@newswire/kafka';
+import { KINDS, parseUpdate } from '@newswire/schema';
 import { parseFlags, UsageError, type Command } from '../command.ts';
 import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
 import { DEFAULT_MAX_LINE_BYTES } from '../producers/ndjson.ts';

@@ -4,9 +4,9 @@
  * at the original pace.
  */
 import { once } from 'node:events';
-import { connectWithin, createAdmin, createKafka } from '@newswire/shared/kafka';
-import { createPublisher, type Publisher } from '@newswire/shared/publisher';
-import type { Update } from '@newswire/shared/schema/index';
+import { connectWithin, createAdmin, createKafka } from '@newswire/kafka';
+import { createPublisher, type Publisher } from '@newswire/kafka';
+import type { Update } from '@newswire/schema';
 import { parseFlags, UsageError, type Command } from '../command.ts';
 import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
 import { parseFrom, parseKinds, parsePace, parseTime, resolveTopics } from '../producers/replay-args.ts';

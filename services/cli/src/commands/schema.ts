@@ -1,7 +1,7 @@
 /** `newswire schema`: exports the update schema as JSON Schema files. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { jsonSchemaDocuments } from '@newswire/shared/schema/index';
+import { jsonSchemaDocuments } from '@newswire/schema';
 import { parseFlags, type Command } from '../command.ts';
 
 const help = `

@@ -10,7 +10,7 @@
  * (broker, gateway, kafkajs, ...) is prettified, not just ours.
  */
 import { spawn } from 'node:child_process';
-import { ConfigError, createLogger, loadConfig, type Config, type Logger } from '@newswire/shared';
+import { ConfigError, createLogger, loadConfig, type Config, type Logger } from '@newswire/config';
 import { parseFlags, UsageError, type Command } from '../command.ts';
 import { printBanner, type Endpoints } from '../start/banner.ts';
 import { startSystem, type RunningSystem } from '../start/system.ts';

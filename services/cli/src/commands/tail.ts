@@ -6,9 +6,9 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { connect, type Delivery, type From, type StateChange, type SubscriptionFilter } from '@newswire/shared/client/node';
-import { filterSchema } from '@newswire/shared/protocol/index';
-import { KINDS } from '@newswire/shared/schema/kinds';
+import { connect, type Delivery, type From, type StateChange, type SubscriptionFilter } from '@newswire/client/node';
+import { filterSchema } from '@newswire/protocol';
+import { KINDS } from '@newswire/schema';
 import type { Command } from '../command.ts';
 
 const DEFAULT_GATEWAY = 'ws://127.0.0.1:8080';

@@ -2,8 +2,8 @@
  * `newswire topics`: what is in Kafka (partitions, offsets, message counts);
  * `newswire topics create`: make sure the newswire topics exist.
  */
-import { connectWithin, createAdmin, createKafka, ensureTopics, type Admin } from '@newswire/shared/kafka';
-import { NEWSWIRE_TOPICS } from '@newswire/shared/schema/index';
+import { connectWithin, createAdmin, createKafka, ensureTopics, type Admin } from '@newswire/kafka';
+import { NEWSWIRE_TOPICS } from '@newswire/schema';
 import { parseFlags, UsageError, type Command } from '../command.ts';
 import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
 

@@ -3,7 +3,8 @@
  * and the mapping of Kafka failures to exit codes.
  */
 import pino from 'pino';
-import { createLogger, DEFAULT_BROKERS, KafkaUnreachableError, loadConfig, type Logger } from '@newswire/shared';
+import { createLogger, loadConfig, type Logger } from '@newswire/config';
+import { DEFAULT_BROKERS, KafkaUnreachableError } from '@newswire/kafka';
 import { UsageError } from '../command.ts';
 
 const HOST_PORT = /^[A-Za-z0-9.\-_]+:\d{1,5}$/;

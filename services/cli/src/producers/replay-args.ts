@@ -3,7 +3,7 @@
  * topics, where to start (earliest, a time, or explicit offsets), where to
  * stop, how fast. Pure functions: everything Kafka-dependent is in replay-plan.
  */
-import { KINDS, NEWSWIRE_TOPICS } from '@newswire/shared/schema/index';
+import { KINDS, NEWSWIRE_TOPICS } from '@newswire/schema';
 import { UsageError } from '../command.ts';
 
 export type From =

@@ -4,7 +4,7 @@
  * following, end offsets captured now (or by the --to timestamp), so a replay
  * without --follow always stops at a well-defined point.
  */
-import type { Admin } from '@newswire/shared/kafka';
+import type { Admin } from '@newswire/kafka';
 import { UsageError } from '../command.ts';
 import type { From } from './replay-args.ts';
 

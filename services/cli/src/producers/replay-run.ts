@@ -6,9 +6,9 @@
  * and never disturbs another consumer's group.
  */
 import { randomUUID } from 'node:crypto';
-import { connectWithin, createConsumer, createKafka, type Consumer, type EachBatchPayload } from '@newswire/shared/kafka';
-import type { Logger } from '@newswire/shared';
-import { fromKafkaMessage, type Update } from '@newswire/shared/schema/index';
+import { connectWithin, createConsumer, createKafka, type Consumer, type EachBatchPayload } from '@newswire/kafka';
+import type { Logger } from '@newswire/config';
+import { fromKafkaMessage, type Update } from '@newswire/schema';
 import { Merger, type Replayed } from './merge.ts';
 import type { PartitionPlan } from './replay-plan.ts';
 

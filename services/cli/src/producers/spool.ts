@@ -10,8 +10,8 @@
  * its bytes go to Kafka as they were read.
  */
 import type { Readable } from 'node:stream';
-import type { SerializedUpdate } from '@newswire/shared/publisher';
-import type { Kind } from '@newswire/shared/schema/index';
+import type { SerializedUpdate } from '@newswire/kafka';
+import type { Kind } from '@newswire/schema';
 
 export interface SpoolEntry {
   kind: string;

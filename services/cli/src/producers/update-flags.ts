@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { parseArgs } from 'node:util';
-import { KINDS, type Kind } from '@newswire/shared/schema/index';
+import { KINDS, type Kind } from '@newswire/schema';
 import { UsageError } from '../command.ts';
 
 type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];

@@ -5,15 +5,9 @@
  * stopped before the error propagates.
  */
 import { resolve } from 'node:path';
-import {
-  connectWithin,
-  createAdmin,
-  createKafka,
-  ensureTopics,
-  NEWSWIRE_TOPICS,
-  type Config,
-  type Logger,
-} from '@newswire/shared';
+import { connectWithin, createAdmin, createKafka, ensureTopics } from '@newswire/kafka';
+import { NEWSWIRE_TOPICS } from '@newswire/schema';
+import { type Config, type Logger } from '@newswire/config';
 import type { Endpoints } from './banner.ts';
 
 export interface RunningSystem {
@@ -155,7 +149,7 @@ function startDemo(config: Config, brokers: string[], logger: Logger): { descrip
   const controller = new AbortController();
   const loop = config.START_DEMO === 'loop';
   const done = (async () => {
-    const { runDemoWire } = await import('@newswire/shared/seed/demo-wire');
+    const { runDemoWire } = await import('../producers/demo-wire.ts');
     const result = await runDemoWire({
       brokers,
       pace: config.START_DEMO_PACE,

@@ -3,7 +3,7 @@
  * received, so changing one is instant and loses nothing; the subscription
  * itself stays "everything" (or one story while replaying).
  */
-import type { Kind, Update, Verification } from '@newswire/shared/schema/index';
+import type { Kind, Update, Verification } from '@newswire/schema';
 
 export interface Filters {
   kind?: Kind | undefined;

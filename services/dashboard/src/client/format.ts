@@ -3,7 +3,7 @@
  * 4,400"), sources keep their attribution chain ("Interior Ministry via state
  * television"). Pure functions, no DOM: used by the views and the unit tests.
  */
-import type { Actor, Figure, Place, Source, Qualifier, Kind, Update } from '@newswire/shared/schema/index';
+import type { Actor, Figure, Place, Source, Qualifier, Kind, Update } from '@newswire/schema';
 
 const QUALIFIER_WORDS: Record<Qualifier, string> = {
   exact: '',

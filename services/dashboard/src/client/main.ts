@@ -5,9 +5,9 @@
  * for one story from a chosen time; its live tail overlaps the main
  * subscription and the store drops the duplicates by id.
  */
-import { connect, type Delivery, type From, type Subscription } from '@newswire/shared/client/index';
-import { KINDS, type Kind } from '@newswire/shared/schema/kinds';
-import { VERIFICATIONS, type Update, type Verification } from '@newswire/shared/schema/update';
+import { connect, type Delivery, type From, type Subscription } from '@newswire/client';
+import { KINDS, type Kind } from '@newswire/schema';
+import { VERIFICATIONS, type Update, type Verification } from '@newswire/schema';
 import { ConnectionTracker } from './connection.ts';
 import { byId, h, replaceChildren } from './dom.ts';
 import { matches, matchesForSummary, type Filters } from './filters.ts';

@@ -5,7 +5,7 @@
  * retracted figure disappears from the tally and a corrected one replaces
  * the old one everywhere. Pure (no DOM), bounded, unit-tested.
  */
-import type { Update } from '@newswire/shared/schema/index';
+import type { Update } from '@newswire/schema';
 
 /** One row of the feed: an original update and what happened to it since. */
 export interface Entry {

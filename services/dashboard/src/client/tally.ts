@@ -9,8 +9,8 @@
  * Corrections and retractions are already folded in by the store: this module
  * only sees the facts as they stand.
  */
-import type { Figure, Source, Update, Verification } from '@newswire/shared/schema/index';
-import { CASUALTY_GROUPS } from '@newswire/shared/schema/payloads-people';
+import type { Figure, Source, Update, Verification } from '@newswire/schema';
+import { CASUALTY_GROUPS } from '@newswire/schema';
 import { formatSources } from './format.ts';
 
 export type Metric = 'arrests' | 'killed' | 'injured';

@@ -2,7 +2,7 @@
  * The timeline of government changes: who was dismissed, removed, replaced or
  * took over, in the order it happened (occurredAt, else reportedAt).
  */
-import type { Update, UpdateOf } from '@newswire/shared/schema/index';
+import type { Update, UpdateOf } from '@newswire/schema';
 import { describeGovernmentChange, formatSources } from './format.ts';
 
 export interface TimelineItem {

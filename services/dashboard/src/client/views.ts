@@ -2,7 +2,7 @@
  * DOM views: one function per panel, each turning the pure models (store
  * entries, tallies, timeline, connection view) into elements.
  */
-import type { Update } from '@newswire/shared/schema/index';
+import type { Update } from '@newswire/schema';
 import type { ConnectionView } from './connection.ts';
 import { h } from './dom.ts';
 import { describeBound, formatFigure, formatPlace, formatSources, formatTime, KIND_LABELS, summarize } from './format.ts';

@@ -1,0 +1,240 @@
+/**
+ * `newswire publish` and `newswire topics` as spawned processes against a
+ * real broker: exit codes, messages, and nothing published on invalid input
+ * (checked by end offsets before and after).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Admin } from '@newswire/kafka';
+import { startKafka, type TestKafka } from '@newswire/test-support';
+import { NEWSWIRE_TOPICS, topicForKind } from '@newswire/schema';
+import { makeUpdates, toNdjson } from '@newswire/test-support';
+import { endOffsets, openAdmin, readAll, runCli, totalMessages } from '@newswire/test-support';
+
+let kafka: TestKafka;
+let admin: Admin;
+let dir: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  kafka = await startKafka();
+  admin = await openAdmin(kafka.brokers);
+  dir = await mkdtemp(join(tmpdir(), 'newswire-cli-test-'));
+  env = { KAFKA_BROKERS: kafka.brokers.join(',') };
+  const created = await runCli(['topics', 'create', '--partitions', '3'], { env });
+  expect(created.code, created.stderr).toBe(0);
+});
+
+afterAll(async () => {
+  await admin?.disconnect();
+  await kafka?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('newswire publish <kind>', { timeout: 120_000 }, () => {
+  it('publishes the issue example and prints where it went', async () => {
+    const r = await runCli(
+      ['publish', 'arrests', '--story', 'kz-unrest-2022', '--count', '4400', '--qualifier', 'more-than', '--country', 'KZ',
+        '--source', 'Interior Ministry', '--via', 'state television', '--id', 'cli-example-1'],
+      { env },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^published arrests cli-example-1 to newswire\.arrests partition \d+ offset \d+\n$/);
+    const records = await readAll(kafka.brokers, ['newswire.arrests']);
+    const rec = records.find((x) => x.update.id === 'cli-example-1');
+    expect(rec?.update).toMatchObject({
+      kind: 'arrests',
+      story: 'kz-unrest-2022',
+      headline: 'More than 4,400 arrested',
+      place: { country: 'KZ', scope: 'nationwide' },
+      sources: [{ name: 'Interior Ministry', via: [{ name: 'state television' }] }],
+      verification: 'reported',
+      urgency: 'routine',
+      payload: { count: { value: 4400, qualifier: 'more-than' } },
+    });
+  });
+
+  it('prints the position as JSON with --json', async () => {
+    const r = await runCli(
+      ['publish', 'connectivity', '--story', 's-json', '--service', 'internet', '--state', 'shut-down', '--country', 'KZ', '--city', 'Almaty', '--json'],
+      { env },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const pos = JSON.parse(r.stdout) as { id: string; topic: string; partition: number; offset: string };
+    expect(pos.topic).toBe(topicForKind('connectivity'));
+    const records = await readAll(kafka.brokers, [pos.topic]);
+    const rec = records.find((x) => x.update.id === pos.id)!;
+    expect(rec.partition).toBe(pos.partition);
+    expect(rec.offset).toBe(pos.offset);
+    expect(rec.update.place).toEqual({ country: 'KZ', scope: 'local', city: 'Almaty' });
+  });
+
+  it('refuses invalid flags with field messages, exit 2, and publishes nothing', async () => {
+    const before = await endOffsets(admin);
+    const r = await runCli(['publish', 'arrests', '--story', 'kz', '--count', '10', '--qualifier', 'lots', '--country', 'kz'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('place.country: must be an ISO 3166-1 alpha-2 country code');
+    expect(r.stderr).toContain('payload.count.qualifier: must be one of exact, about, at-least, more-than, up-to, fewer-than');
+    const unknownKind = await runCli(['publish', 'weather', '--story', 'kz', '--country', 'KZ'], { env });
+    expect(unknownKind.code).toBe(2);
+    expect(unknownKind.stderr).toContain('unknown kind "weather"');
+    const foreign = await runCli(['publish', 'diplomacy', '--story', 'kz', '--country', 'KZ', '--count', '3'], { env });
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain('--count does not apply to diplomacy');
+    expect(await endOffsets(admin)).toEqual(before);
+  }, 180_000);
+
+  it('exits 1 with a clear message, in bounded time, when Kafka is unreachable', async () => {
+    const r = await runCli(['publish', 'arrests', '--story', 'kz', '--count', '1', '--country', 'KZ', '--brokers', '127.0.0.1:1'], {
+      env: { KAFKA_CONNECT_TIMEOUT_MS: '2000' },
+      timeoutMs: 40_000,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Kafka is unreachable at 127\.0\.0\.1:1/);
+    const others = await Promise.all(
+      [['topics'], ['replay', 'all'], ['publish', '--file', '-']].map((args) =>
+        runCli([...args, '--brokers', '127.0.0.1:1'], { env: { KAFKA_CONNECT_TIMEOUT_MS: '2000' }, timeoutMs: 60_000, stdin: toNdjson(makeUpdates(2)) }),
+      ),
+    );
+    for (const o of others) {
+      expect(o.code, o.stderr).toBe(1);
+      expect(o.stderr).toMatch(/Kafka is unreachable at 127\.0\.0\.1:1/);
+    }
+  });
+  it('publishes a seed fact of every kind from flags alone', async () => {
+    const common = ['--story', 'kz-flags', '--country', 'KZ', '--json'];
+    const commands: [string, string[]][] = [
+      ['arrests', ['--count', '4400', '--qualifier', 'more-than', '--source', 'Interior Ministry', '--via', 'state television']],
+      ['casualties', ['--killed', '40', '--qualifier', 'more-than', '--including', 'security-forces', '--source', 'the authorities']],
+      ['government-change', ['--action', 'dismissed', '--body', 'government', '--whole-body', '--by', 'Kassym-Jomart Tokayev']],
+      ['security-measure', ['--measure', 'state-of-emergency', '--status', 'declared', '--issued-by', 'Kassym-Jomart Tokayev']],
+      ['connectivity', ['--city', 'Almaty', '--service', 'internet', '--state', 'shut-down', '--impedes-reporting']],
+      ['foreign-military', ['--action', 'deployment', '--status', 'planned', '--organisation', 'Collective Security Treaty Organization', '--acronym', 'CSTO', '--troops', '2500', '--qualifier', 'about']],
+      ['diplomacy', ['--action', 'phone-call', '--participant', 'Vladimir Putin', '--participant', 'Kassym-Jomart Tokayev', '--duration', 'long', '--source', 'the Kremlin']],
+      ['unrest', ['--activity', 'protests', '--character', 'peaceful', '--character', 'violent', '--cause', 'fuel-prices']],
+      ['commemoration', ['--type', 'day-of-mourning', '--date', '2022-01-10', '--honouring', 'the victims']],
+    ];
+    const results = await Promise.all(commands.map(([kind, flags]) => runCli(['publish', kind, ...common, ...flags], { env, timeoutMs: 150_000 })));
+    results.forEach((r, i) => {
+      expect(r.code, `${commands[i]![0]}: ${r.stderr}`).toBe(0);
+      expect((JSON.parse(r.stdout) as { topic: string }).topic).toBe(topicForKind(commands[i]![0] as never));
+    });
+    const ids = results.map((r) => (JSON.parse(r.stdout) as { id: string }).id);
+    const read = await readAll(kafka.brokers, NEWSWIRE_TOPICS);
+    for (const id of ids) expect(read.some((x) => x.update.id === id && x.update.story === 'kz-flags')).toBe(true);
+  }, 300_000);
+});
+
+describe('newswire publish --file', { timeout: 120_000 }, () => {
+  it('publishes every line of a valid file and summarises', async () => {
+    const updates = makeUpdates(300, { stories: 7 });
+    const file = join(dir, 'good.ndjson');
+    await writeFile(file, toNdjson(updates));
+    const before = await totalMessages(admin);
+    const r = await runCli(['publish', '--file', file, '--json'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as { published: number; invalid: number; topics: Record<string, number> };
+    expect(summary.published).toBe(300);
+    expect(summary.invalid).toBe(0);
+    expect(await totalMessages(admin)).toBe(before + 300);
+    const ids = new Set((await readAll(kafka.brokers, NEWSWIRE_TOPICS)).map((x) => x.update.id));
+    for (const u of updates) expect(ids.has(u.id)).toBe(true);
+  });
+
+  it('refuses a file with any invalid line: file:line: path: message, exit 2, nothing published', async () => {
+    const lines = toNdjson(makeUpdates(50, { kinds: ['arrests'] })).split('\n');
+    const bad = JSON.parse(lines[10]!) as Record<string, unknown>;
+    bad.payload = { count: { value: -5, qualifier: 'more-than' } };
+    lines[10] = JSON.stringify(bad);
+    lines[20] = '{not json';
+    lines[30] = JSON.stringify({ ...(JSON.parse(lines[30]!) as object), kind: 'weather' });
+    const file = join(dir, 'bad.ndjson');
+    await writeFile(file, lines.join('\n'));
+    const before = await endOffsets(admin);
+    const r = await runCli(['publish', '--file', file], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:11: payload.count.value: must not be negative`);
+    expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}:21: \\(root\\): not valid JSON`));
+    expect(r.stderr).toContain(`${file}:31: kind: must be one of arrests`);
+    expect(r.stderr).toContain('3 invalid line(s); nothing published');
+    expect(await endOffsets(admin)).toEqual(before);
+  });
+
+  it('refuses an over-long line with a clear error and publishes nothing', async () => {
+    const updates = makeUpdates(3);
+    const long = { ...updates[1]!, headline: 'x'.repeat(5000) };
+    const file = join(dir, 'long.ndjson');
+    await writeFile(file, toNdjson([updates[0], long, updates[2]]));
+    const before = await endOffsets(admin);
+    const r = await runCli(['publish', '--file', file, '--max-line-bytes', '2048'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/:2: \(root\): line is \d+ bytes, longer than the limit of 2048/);
+    expect(await endOffsets(admin)).toEqual(before);
+  });
+
+  it('--skip-invalid publishes the valid lines and writes rejects with reasons', async () => {
+    const updates = makeUpdates(20);
+    const lines = updates.map((u) => JSON.stringify(u));
+    lines[4] = JSON.stringify({ ...updates[4]!, place: { country: 'KZ', scope: 'nationwide', city: 'Almaty' } });
+    const file = join(dir, 'mixed.ndjson');
+    await writeFile(file, lines.join('\n') + '\n');
+    const before = await totalMessages(admin);
+    const r = await runCli(['publish', '--file', file, '--skip-invalid'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${file}:5: place.city: a nationwide place has no city`);
+    expect(r.stderr).toMatch(/published 19 update\(s\)/);
+    expect(await totalMessages(admin)).toBe(before + 19);
+    const rejects = (await readFile(`${file}.rejects.ndjson`, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { line: number; errors: unknown[]; input: string });
+    expect(rejects).toHaveLength(1);
+    expect(rejects[0]!.line).toBe(5);
+    expect(rejects[0]!.errors).toEqual([{ path: 'place.city', message: 'a nationwide place has no city' }]);
+    expect(JSON.parse(rejects[0]!.input)).toMatchObject({ id: updates[4]!.id });
+  });
+
+  it('reads stdin with --file -', async () => {
+    const updates = makeUpdates(25, { stories: 3 });
+    const before = await totalMessages(admin);
+    const r = await runCli(['publish', '--file', '-', '--json'], { env, stdin: toNdjson(updates) });
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { published: number }).published).toBe(25);
+    expect(await totalMessages(admin)).toBe(before + 25);
+
+    const bad = await runCli(['publish', '--file', '-'], { env, stdin: toNdjson(updates) + '{"kind":"arrests"}\n' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('<stdin>:26: ');
+    expect(await totalMessages(admin)).toBe(before + 25);
+  }, 180_000);
+});
+
+describe('newswire topics', { timeout: 120_000 }, () => {
+  it('lists the newswire topics with partitions, end offsets and counts', async () => {
+    const r = await runCli(['topics', '--json'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const { topics, missing } = JSON.parse(r.stdout) as {
+      topics: { topic: string; messages: number; partitions: { partition: number; high: string }[] }[];
+      missing: string[];
+    };
+    expect(missing).toEqual([]);
+    expect(topics.map((t) => t.topic)).toEqual([...NEWSWIRE_TOPICS]);
+    const actual = await endOffsets(admin);
+    for (const t of topics) {
+      expect(t.partitions).toHaveLength(3);
+      for (const p of t.partitions) expect(p.high).toBe(actual[`${t.topic}:${p.partition}`]);
+      expect(t.messages).toBe(t.partitions.reduce((n, p) => n + Number(p.high), 0));
+    }
+    const text = await runCli(['topics'], { env });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^TOPIC\s+PARTITIONS\s+MESSAGES/);
+    expect(text.stdout).toContain('newswire.arrests');
+  }, 180_000);
+
+  it('topics create is idempotent and reports existing topics', async () => {
+    const r = await runCli(['topics', 'create', '--json'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ created: [], existing: [...NEWSWIRE_TOPICS] });
+    const usage = await runCli(['topics', 'delete'], { env });
+    expect(usage.code).toBe(2);
+  });
+});

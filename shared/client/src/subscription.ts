@@ -1,0 +1,340 @@
+/**
+ * One subscription: its request, its cursor (where to resume), dedupe, and the
+ * bounded buffer behind async iteration. The client (client.ts) owns the
+ * socket and hands this object the frames that belong to it.
+ */
+import type { Update } from '@newswire/schema';
+import { AsyncQueue } from './async-queue.ts';
+import { Cursor, type CursorPosition } from './cursor.ts';
+import { Emitter } from './emitter.ts';
+import { RecentIds } from './recent-ids.ts';
+import { matchesFilter, matchesTopics } from './routing.ts';
+import type { ClientFrame, Position, ServerFrame, StartFrom, SubscriptionFilter, UpdateFrame } from './wire.ts';
+
+/** One update as handed to the application, with where it sits in the log. */
+export interface Delivery {
+  update: Update;
+  topic: string;
+  partition: number;
+  offset: number;
+  epoch: string;
+  /** Kafka timestamp of the record (ms since the epoch). */
+  ts: number;
+  /** True when it came from catch-up/replay rather than the live stream. */
+  replay: boolean;
+}
+
+export interface GapNotice {
+  topic: string;
+  partition: number;
+  /** The next offset the subscription asked for (null when the gateway could not tell). */
+  requested: number | null;
+  /** Where delivery resumes; updates in [requested, available) are gone. */
+  available: number;
+  /** 'retention': deleted from the log; 'epoch': our positions belong to another log; 'reset': the log was replaced. */
+  reason: 'retention' | 'epoch' | 'reset';
+}
+
+export interface LaggedNotice {
+  /** 'server': the gateway cut us (send buffer full); 'client': this SDK's iterator buffer filled up. */
+  source: 'server' | 'client';
+  /** Where delivery will resume. */
+  positions: CursorPosition[];
+}
+
+export interface LiveNotice {
+  /** True when every update since the resume point was delivered (no gap). */
+  recovered: boolean;
+  /** How many updates the catch-up delivered (what happened while we were away), as counted by the gateway. */
+  missed: number;
+  /** True when this followed a resume (reconnect or local resync), false on the first subscribe. */
+  resumed: boolean;
+}
+
+export interface SubscriptionError {
+  code: string;
+  message: string;
+}
+
+export interface SubscriptionEvents {
+  update: Delivery;
+  gap: GapNotice;
+  lagged: LaggedNotice;
+  live: LiveNotice;
+  error: SubscriptionError;
+  /** The subscription ended: closed by the application, the client closed, or refused by the gateway. */
+  end: { reason: string };
+}
+
+export type From = 'live' | 'earliest' | Date | { time: string | Date } | { positions: Position[]; epoch?: string };
+
+export interface SubscribeOptions {
+  /** Kafka topics; default: every topic the gateway serves (or those of `filter.kinds`). */
+  topics?: string[];
+  filter?: SubscriptionFilter;
+  /** Where to start; default 'live'. */
+  from?: From;
+  /**
+   * Capacity of the async-iterator buffer (deliveries). When the application
+   * iterates slower than updates arrive and the buffer is full, the SDK
+   * unsubscribes, emits 'lagged' {source:'client'}, waits until the buffer is
+   * half empty and resubscribes from the last buffered position: nothing is
+   * lost or duplicated and memory stays bounded. Default 10,000.
+   */
+  bufferSize?: number;
+  /** How many recent update ids are remembered for dedupe. Default 10,000. */
+  dedupeWindow?: number;
+}
+
+export type SubscriptionState = 'pending' | 'catching-up' | 'live' | 'paused' | 'closed';
+
+/** What a subscription needs from its client. */
+export interface SubscriptionLink {
+  /** Sends if the connection is ready; false otherwise (the client resubscribes on reconnect). */
+  send(frame: ClientFrame): boolean;
+  /** A fresh wire id; each (re)subscribe gets its own so stale frames cannot be misattributed. */
+  nextWireId(): string;
+  /** Subscribe again from the cursor (after a local pause), now or when the connection is back. */
+  resubscribe(sub: Subscription): void;
+  release(sub: Subscription): void;
+}
+
+function normaliseFrom(from: From | undefined): StartFrom {
+  if (from === undefined || from === 'live' || from === 'earliest') return from ?? 'live';
+  if (from instanceof Date) return { time: from.toISOString() };
+  if ('time' in from) return { time: from.time instanceof Date ? from.time.toISOString() : from.time };
+  return { positions: from.positions.map((p) => ({ ...p })), ...(from.epoch ? { epoch: from.epoch } : {}) };
+}
+
+export class Subscription extends Emitter<SubscriptionEvents> implements AsyncIterable<Delivery> {
+  readonly cursor = new Cursor();
+  #state: SubscriptionState = 'pending';
+  #wireId: string | null = null;
+  #resumed = false;
+  #gaps = 0;
+  /** Topics the gateway resolved for us (the default is every topic, or those of filter.kinds). */
+  #resolvedTopics: string[] | undefined;
+  #iterating = false;
+  readonly #start: StartFrom;
+  readonly #queue: AsyncQueue<Delivery>;
+  readonly #seen: RecentIds;
+
+  constructor(
+    readonly id: string,
+    readonly topics: string[] | undefined,
+    readonly filter: SubscriptionFilter | undefined,
+    from: From | undefined,
+    readonly options: { bufferSize: number; dedupeWindow: number },
+    private readonly link: SubscriptionLink,
+  ) {
+    super();
+    this.#start = normaliseFrom(from);
+    if (typeof this.#start === 'object' && 'positions' in this.#start) {
+      this.cursor.merge(this.#start.positions);
+      this.cursor.epoch = this.#start.epoch;
+    }
+    this.#queue = new AsyncQueue(options.bufferSize);
+    this.#seen = new RecentIds(options.dedupeWindow);
+  }
+
+  get state(): SubscriptionState {
+    return this.#state;
+  }
+
+  get wireId(): string | null {
+    return this.#wireId;
+  }
+
+  /** Deliveries waiting in the iterator buffer. */
+  get buffered(): number {
+    return this.#queue.size;
+  }
+
+  /** Current resume positions (next offset per partition). */
+  positions(): CursorPosition[] {
+    return this.cursor.positions();
+  }
+
+  /** Stops the subscription; an active `for await` loop ends after the buffered deliveries. */
+  close(): void {
+    if (this.#state === 'closed') return;
+    if (this.#wireId && this.#state !== 'paused') this.link.send({ op: 'unsubscribe', id: this.#wireId });
+    this.#finish('closed by the application');
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Delivery> {
+    this.#iterating = true;
+    return {
+      next: () => this.#queue.next(),
+      return: () => {
+        // `break` out of for-await: stop the subscription, free the buffer.
+        this.close();
+        this.#queue.clear();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+    };
+  }
+
+  // ---- called by the client ----
+
+  /** The subscribe frame for (re)subscribing: from the cursor when we have one, else the original start. */
+  subscribeFrame(): ClientFrame | null {
+    if (this.#state === 'closed' || this.#state === 'paused') return null;
+    this.#wireId = this.link.nextWireId();
+    this.#state = 'pending';
+    const positions = this.cursor.positions();
+    const from: StartFrom =
+      positions.length > 0 ? { positions, ...(this.cursor.epoch ? { epoch: this.cursor.epoch } : {}) } : this.#start;
+    return {
+      op: 'subscribe',
+      id: this.#wireId,
+      ...(this.topics ? { topics: this.topics } : {}),
+      ...(this.filter ? { filter: this.filter } : {}),
+      from,
+    };
+  }
+
+  /** The connection dropped: wait for the client to resubscribe. */
+  connectionLost(): void {
+    if (this.#state === 'closed') return;
+    if (this.#state !== 'paused') this.#state = 'pending';
+    this.#wireId = null;
+    this.#resumed = true;
+  }
+
+  onSubscribed(epoch: string, frame: Extract<ServerFrame, { op: 'subscribed' }>): void {
+    if (this.#state !== 'pending') return;
+    if (this.cursor.epoch !== epoch) {
+      // Our offsets belong to a log that was reset: the gateway reports the
+      // loss as gap notices; from here on only the new epoch's offsets count.
+      this.cursor.reset();
+      this.cursor.epoch = epoch;
+    }
+    this.#resolvedTopics = frame.topics;
+    // The gateway resolved the start to concrete positions for every
+    // partition: keeping them lets a resume cover partitions that had nothing
+    // for us yet.
+    this.cursor.merge(frame.positions);
+    if (frame.catchingUp) this.#state = 'catching-up';
+    else this.onLive({ recovered: true, missed: 0, positions: [] });
+  }
+
+  onLive(frame: { recovered: boolean; missed: number; positions: Position[] }): void {
+    if (this.#state !== 'pending' && this.#state !== 'catching-up') return;
+    this.cursor.merge(frame.positions);
+    this.#state = 'live';
+    const notice: LiveNotice = { recovered: frame.recovered && this.#gaps === 0, missed: frame.missed, resumed: this.#resumed };
+    this.#gaps = 0;
+    this.emit('live', notice);
+  }
+
+  onGap(frame: Extract<ServerFrame, { op: 'gap' }>): void {
+    if (this.#state !== 'pending' && this.#state !== 'catching-up') return;
+    this.#gaps += 1;
+    this.cursor.advanceTo(frame.topic, frame.partition, frame.available);
+    this.emit('gap', {
+      topic: frame.topic,
+      partition: frame.partition,
+      requested: frame.requested,
+      available: frame.available,
+      reason: frame.reason,
+    });
+  }
+
+  /** The gateway said where to resume (lagged or shutdown): keep the furthest of its and ours. */
+  onServerPositions(positions: Position[], lagged: boolean): void {
+    if (this.#state === 'closed') return;
+    if (this.#state !== 'paused') this.cursor.merge(positions);
+    if (lagged) this.emit('lagged', { source: 'server', positions: this.cursor.positions() });
+  }
+
+  /** True when this subscription is live on the frame's topic: a live frame then advances its cursor. */
+  coversLive(frame: UpdateFrame): boolean {
+    return this.#state === 'live' && matchesTopics(this.#resolvedTopics ?? this.topics, frame.topic);
+  }
+
+  /**
+   * A live frame (no subscription id): delivered when it passes our filter,
+   * otherwise only our cursor moves past it (the gateway delivers each
+   * partition in order, so everything before it was seen).
+   */
+  onLiveFrame(frame: UpdateFrame): void {
+    if (matchesFilter(this.filter, frame.update)) this.onUpdate(frame);
+    else if (this.cursor.epoch === frame.epoch) this.cursor.delivered(frame.topic, frame.partition, frame.offset);
+  }
+
+  onUpdate(frame: UpdateFrame): void {
+    if (this.#state !== 'live' && this.#state !== 'catching-up') return;
+    const { topic, partition, offset } = frame;
+    if (this.cursor.epoch !== frame.epoch) {
+      // Offsets of another epoch mean nothing here: the log was reset.
+      if (this.cursor.size > 0) this.cursor.reset();
+      this.cursor.epoch = frame.epoch;
+    }
+    if (!this.cursor.isNew(topic, partition, offset)) return;
+    if (this.#seen.has(frame.update.id)) {
+      // Same update at another offset (a producer retry) or a replayed one.
+      this.cursor.delivered(topic, partition, offset);
+      return;
+    }
+    const delivery: Delivery = {
+      update: frame.update,
+      topic,
+      partition,
+      offset,
+      epoch: frame.epoch,
+      ts: frame.ts,
+      replay: frame.sub !== undefined,
+    };
+    if (this.#buffering() && !this.#queue.push(delivery)) {
+      this.#pause();
+      return;
+    }
+    this.#seen.add(frame.update.id);
+    this.cursor.delivered(topic, partition, offset);
+    this.emit('update', delivery);
+  }
+
+  onRefused(code: string, message: string): void {
+    this.emit('error', { code, message });
+    this.#finish(`refused by the gateway: ${code}`, new Error(`subscription refused (${code}): ${message}`));
+  }
+
+  /** The client closed for good. */
+  clientClosed(reason: string, error?: Error): void {
+    this.#finish(reason, error);
+  }
+
+  // ---- internals ----
+
+  /**
+   * Buffer for the iterator once iteration started, or while nobody listens at
+   * all (so `sub = subscribe(); for await (... of sub)` misses nothing). A
+   * callbacks-only application never fills the buffer.
+   */
+  #buffering(): boolean {
+    return this.#iterating || this.listenerCount('update') === 0;
+  }
+
+  #pause(): void {
+    if (this.#wireId) this.link.send({ op: 'unsubscribe', id: this.#wireId });
+    this.#wireId = null;
+    this.#state = 'paused';
+    this.#resumed = true;
+    this.emit('lagged', { source: 'client', positions: this.cursor.positions() });
+    this.#queue.whenDrained(Math.floor(this.options.bufferSize / 2), () => {
+      if (this.#state !== 'paused') return;
+      this.#state = 'pending';
+      this.link.resubscribe(this);
+    });
+  }
+
+  #finish(reason: string, error?: Error): void {
+    if (this.#state === 'closed') return;
+    this.#state = 'closed';
+    this.#wireId = null;
+    this.#queue.end(error);
+    this.link.release(this);
+    this.emit('end', { reason });
+  }
+}

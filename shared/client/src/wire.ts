@@ -1,0 +1,50 @@
+/**
+ * The gateway protocol as the SDK uses it: the shared zod schemas and types
+ * from shared/src/protocol (the gateway's own definition), plus parsing of
+ * server frames at the SDK's edge.
+ */
+import {
+  CLOSE_CODES,
+  PROTOCOL_VERSION,
+  serverMessageSchemaForClients,
+  type ClientMessage,
+  type ServerMessage,
+  type StreamPosition,
+  type SubscriptionFilter,
+  type SubscriptionStart,
+  type UpdateFrame,
+} from '@newswire/protocol';
+import { updateSchema } from '@newswire/schema';
+
+export { PROTOCOL_VERSION };
+/** The gateway's close codes plus the normal closure the SDK sends itself. */
+export const CLOSE = { ...CLOSE_CODES, normal: 1000 } as const;
+export type { ClientMessage as ClientFrame, ServerMessage as ServerFrame, StreamPosition as Position, SubscriptionFilter, SubscriptionStart as StartFrom, UpdateFrame };
+
+export type FrameResult = { ok: true; frame: ServerMessage } | { ok: false; error: string };
+
+/**
+ * Parses and validates one server text frame. Updates inside update frames are
+ * checked against the full update schema only when `validateUpdates` is set:
+ * the gateway forwards only updates validated at publish time, and the full
+ * check costs far more than the envelope's.
+ */
+export function parseServerFrame(text: string, validateUpdates: boolean): FrameResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not JSON' };
+  }
+  const parsed = serverMessageSchemaForClients.safeParse(value);
+  if (!parsed.success) {
+    const op = typeof (value as { op?: unknown } | null)?.op === 'string' ? (value as { op: string }).op : '?';
+    return { ok: false, error: `invalid '${op}' frame: ${parsed.error.issues[0]?.message ?? 'schema mismatch'}` };
+  }
+  const frame = parsed.data;
+  if (validateUpdates && frame.op === 'update') {
+    const u = updateSchema.safeParse(frame.update);
+    if (!u.success) return { ok: false, error: `invalid update at ${frame.topic}/${frame.partition}@${frame.offset}` };
+  }
+  return { ok: true, frame };
+}

@@ -1,0 +1,112 @@
+/**
+ * Messages a client sends to the gateway (JSON text frames). Every message is
+ * validated with these schemas at the gateway's edge: an invalid one gets an
+ * `error` frame with a stable code, never a crash. All strings and arrays are
+ * bounded so one frame is bounded in memory whatever a client sends.
+ */
+import { z } from 'zod';
+import { KINDS } from '@newswire/schema';
+import { URGENCIES, VERIFICATIONS } from '@newswire/schema';
+
+export const PROTOCOL_VERSION = 1;
+
+const MAX_LIST = 64;
+const name = (max: number) => z.string().min(1).max(max);
+
+/**
+ * A Kafka position: the offset of one update in one partition of one topic.
+ * Offsets are JSON numbers (safe integers; Kafka's int64 offsets stay far below 2^53).
+ *
+ * As a resume CURSOR (in `subscribe.from.positions`, `subscribed`, `live`,
+ * `lagged`, `shutdown`) `offset` is the NEXT offset the client needs, i.e.
+ * the offset of the last update it processed + 1. In an `update` frame the
+ * offset is the update's own offset.
+ */
+export const positionSchema = z.strictObject({
+  topic: name(249),
+  partition: z.number().int().min(0).max(100_000),
+  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+export type StreamPosition = z.infer<typeof positionSchema>;
+
+/**
+ * Where a subscription starts.
+ * - 'live' (default): only updates that arrive after the subscription.
+ * - 'earliest': replay everything still retained, then live.
+ * - { time }: replay from the first update whose Kafka timestamp is >= time, then live.
+ * - { positions, epoch }: resume / replay from explicit cursors (next offsets), then live.
+ *   Partitions of the subscribed topics that are absent from `positions` start
+ *   at the earliest retained offset (so nothing is lost on a partition the client
+ *   never heard from). An `epoch` different from the gateway's
+ *   yields a `gap` notice (reason 'epoch') per partition and delivery from the
+ *   earliest retained offset; omit `epoch` for a plain replay from offsets.
+ */
+export const startSchema = z.union([
+  z.literal('live'),
+  z.literal('earliest'),
+  z.strictObject({ time: z.iso.datetime({ offset: true }) }),
+  z.strictObject({
+    positions: z.array(positionSchema).max(4096),
+    epoch: name(128).optional(),
+  }),
+]);
+export type SubscriptionStart = z.infer<typeof startSchema>;
+
+/**
+ * Filters are ANDed across fields and ORed within a field: kinds ['arrests','casualties']
+ * and countries ['KZ'] = (arrests or casualties) in KZ. Absent field = no constraint.
+ * Values are matched exactly against the update envelope: kind, story,
+ * place.country / place.region / place.city, verification, urgency.
+ */
+export const filterSchema = z.strictObject({
+  kinds: z.array(z.enum(KINDS)).max(MAX_LIST).optional(),
+  stories: z.array(name(128)).max(MAX_LIST).optional(),
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(MAX_LIST).optional(),
+  regions: z.array(name(120)).max(MAX_LIST).optional(),
+  cities: z.array(name(120)).max(MAX_LIST).optional(),
+  verification: z.array(z.enum(VERIFICATIONS)).max(MAX_LIST).optional(),
+  urgency: z.array(z.enum(URGENCIES)).max(MAX_LIST).optional(),
+});
+export type SubscriptionFilter = z.infer<typeof filterSchema>;
+
+export const helloSchema = z.strictObject({
+  op: z.literal('hello'),
+  v: z.literal(PROTOCOL_VERSION),
+  /** A JWT; alternatively presented as `?token=` or `Authorization: Bearer` at connect. */
+  token: z.string().min(1).max(8192).optional(),
+});
+
+export const subscribeSchema = z.strictObject({
+  op: z.literal('subscribe'),
+  /** Client-chosen subscription id, unique per connection. */
+  id: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/),
+  /** Topics to read; default: every newswire topic (or, with `filter.kinds`, the topics of those kinds). */
+  topics: z.array(name(249)).min(1).max(MAX_LIST).optional(),
+  filter: filterSchema.optional(),
+  from: startSchema.optional(),
+});
+
+export const unsubscribeSchema = z.strictObject({
+  op: z.literal('unsubscribe'),
+  id: z.string().min(1).max(64),
+});
+
+export const pingSchema = z.strictObject({
+  op: z.literal('ping'),
+  /** Echoed back in the pong (e.g. a client timestamp for round-trip time). */
+  t: z.number().finite().optional(),
+});
+
+export const clientMessageSchema = z.discriminatedUnion('op', [
+  helloSchema,
+  subscribeSchema,
+  unsubscribeSchema,
+  pingSchema,
+]);
+
+export type HelloMessage = z.infer<typeof helloSchema>;
+export type SubscribeMessage = z.infer<typeof subscribeSchema>;
+export type UnsubscribeMessage = z.infer<typeof unsubscribeSchema>;
+export type PingMessage = z.infer<typeof pingSchema>;
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export const CLIENT_OPS = ['hello', 'subscribe', 'unsubscribe', 'ping'] as const;

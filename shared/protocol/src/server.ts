@@ -1,0 +1,222 @@
+/**
+ * Messages the gateway sends (JSON text frames). Clients (the SDK, the
+ * dashboard) may validate them with these schemas; the gateway builds them
+ * with the inferred types.
+ */
+import { z } from 'zod';
+import type { Update } from '@newswire/schema';
+import { PROTOCOL_VERSION, positionSchema, startSchema } from './client.ts';
+
+/** Stable error codes of `error` frames (never renamed; new ones may be added). */
+export const ERROR_CODES = [
+  'bad_message', // not JSON, or fails the schema of its op
+  'unknown_op', // `op` missing or not one of CLIENT_OPS
+  'unauthorized', // no / invalid token where auth is required
+  'forbidden', // subscription asks for topics or kinds the token does not allow
+  'rate_limited', // message rate above the token bucket; the message was dropped
+  'too_many_subscriptions',
+  'unknown_subscription', // unsubscribe of an id that is not subscribed
+  'duplicate_subscription', // subscribe with an id already in use on this connection
+  'unknown_topic', // a topic the gateway does not serve
+  'frame_too_large', // reserved: today an oversized frame is refused by the WebSocket layer with close 1009
+  'internal', // the gateway failed to serve the request (e.g. Kafka unavailable for a replay)
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** WebSocket close codes the gateway uses. */
+export const CLOSE_CODES = {
+  /** Policy violation: repeated invalid messages / rate abuse. Do not reconnect blindly. */
+  policy: 1008,
+  /** A frame above the gateway's maxPayload. */
+  tooLarge: 1009,
+  /** Gateway restarting: resume from the positions in the preceding `shutdown` frame. */
+  restart: 1012,
+  /** Token expired: get a fresh token and reconnect (resume from your positions). */
+  tokenExpired: 4001,
+  /** Forbidden: invalid token or origin (also refused before the upgrade with HTTP 401/403). */
+  forbidden: 4003,
+  /** Lagged: the client read too slowly; resume from the positions in the preceding `lagged` frame. */
+  lagged: 4008,
+} as const;
+
+const subId = z.string().min(1).max(64);
+
+/** Resume cursors of one subscription: per partition, the next offset it needs. */
+export const subscriptionPositionsSchema = z.strictObject({
+  id: subId,
+  positions: z.array(positionSchema),
+});
+
+export const welcomeSchema = z.strictObject({
+  op: z.literal('welcome'),
+  v: z.literal(PROTOCOL_VERSION),
+  server: z.string(), // 'newswire-gateway/<version>'
+  /** Identity of the log the positions refer to; echo it back in `from.epoch` when resuming. */
+  epoch: z.string(),
+  topics: z.array(z.string()),
+  limits: z.strictObject({
+    maxPayload: z.number(),
+    maxSubscriptions: z.number(),
+    ratePerSec: z.number(),
+    burst: z.number(),
+    maxBufferedBytes: z.number(),
+    heartbeatMs: z.number(),
+  }),
+  /** Present when auth is on: what this connection may read, and when its token expires (epoch ms). */
+  auth: z
+    .strictObject({
+      subject: z.string().optional(),
+      topics: z.array(z.string()).optional(),
+      kinds: z.array(z.string()).optional(),
+      expiresAt: z.number().optional(),
+    })
+    .optional(),
+});
+
+/**
+ * Acknowledges a subscribe. `positions` is where it starts, for every
+ * partition of its topics: clients store them as the subscription's cursor
+ * so a resume covers partitions that have not delivered anything yet.
+ */
+export const subscribedSchema = z.strictObject({
+  op: z.literal('subscribed'),
+  id: subId,
+  topics: z.array(z.string()),
+  from: startSchema,
+  /** true: replay/catch-up frames (carrying `sub`) follow, then a `live` frame. */
+  catchingUp: z.boolean(),
+  positions: z.array(positionSchema),
+});
+
+/**
+ * One update with its Kafka position.
+ * - Live frames have no `sub`: they are serialised once and the same bytes go to
+ *   every connection with at least one matching live subscription (once per
+ *   connection even if several of its subscriptions match). A live frame
+ *   advances the cursor of EVERY live subscription of the connection covering
+ *   that topic to offset+1 (the gateway delivers each partition in order).
+ * - Catch-up / replay frames carry `sub` and advance only that subscription's cursor.
+ */
+export const updateFrameSchema = z.strictObject({
+  op: z.literal('update'),
+  sub: subId.optional(),
+  topic: z.string(),
+  partition: z.number().int(),
+  offset: z.number().int(),
+  epoch: z.string(),
+  /** Kafka record timestamp, epoch ms. */
+  ts: z.number(),
+  update: z.custom<Update>((v) => typeof v === 'object' && v !== null),
+});
+
+/**
+ * Catch-up / replay of subscription `id` is complete; from here it gets live frames.
+ * recovered: true when nothing was lost (no `gap` was sent for it);
+ * missed: number of updates delivered during the catch-up;
+ * positions: the subscription's cursor at the switch.
+ */
+export const liveSchema = z.strictObject({
+  op: z.literal('live'),
+  id: subId,
+  recovered: z.boolean(),
+  missed: z.number().int(),
+  positions: z.array(positionSchema),
+});
+
+/**
+ * Continuity loss: the positions asked for are no longer available.
+ * reason 'retention': the log start moved past `requested` (data deleted);
+ * 'epoch': the client's epoch differs from the gateway's (another cluster / log);
+ * 'reset': `requested` is beyond the log end (topic recreated / log replaced).
+ * Delivery of that partition continues at `available`.
+ */
+export const gapSchema = z.strictObject({
+  op: z.literal('gap'),
+  id: subId,
+  topic: z.string(),
+  partition: z.number().int(),
+  requested: z.number().int().nullable(),
+  available: z.number().int(),
+  reason: z.enum(['retention', 'epoch', 'reset']),
+});
+
+/**
+ * Sent right before close 4008 (lagged) or 1012 (shutdown). `subscriptions`
+ * holds each subscription's exact cursor; `positions` is, per partition, the
+ * lowest cursor over all subscriptions (safe to resume any of them from).
+ */
+export const laggedSchema = z.strictObject({
+  op: z.literal('lagged'),
+  epoch: z.string(),
+  positions: z.array(positionSchema),
+  subscriptions: z.array(subscriptionPositionsSchema),
+});
+
+export const shutdownSchema = z.strictObject({
+  op: z.literal('shutdown'),
+  epoch: z.string(),
+  positions: z.array(positionSchema),
+  subscriptions: z.array(subscriptionPositionsSchema),
+});
+
+export const unsubscribedSchema = z.strictObject({ op: z.literal('unsubscribed'), id: subId });
+
+export const errorSchema = z.strictObject({
+  op: z.literal('error'),
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  /** The subscription id or op the error refers to, when known. */
+  ref: z.string().optional(),
+});
+
+export const pongSchema = z.strictObject({
+  op: z.literal('pong'),
+  t: z.number().optional(),
+  /** Server time, epoch ms. */
+  now: z.number(),
+});
+
+export const serverMessageSchema = z.discriminatedUnion('op', [
+  welcomeSchema,
+  subscribedSchema,
+  updateFrameSchema,
+  liveSchema,
+  gapSchema,
+  laggedSchema,
+  shutdownSchema,
+  unsubscribedSchema,
+  errorSchema,
+  pongSchema,
+]);
+
+/**
+ * What clients validate with: the same frames, but unknown top-level fields
+ * are dropped instead of refused, so a client built against this version
+ * keeps working when a newer gateway adds a field. The gateway itself builds
+ * frames with the strict types above.
+ */
+export const serverMessageSchemaForClients = z.discriminatedUnion('op', [
+  welcomeSchema.strip(),
+  subscribedSchema.strip(),
+  updateFrameSchema.strip(),
+  liveSchema.strip(),
+  gapSchema.strip(),
+  laggedSchema.strip(),
+  shutdownSchema.strip(),
+  unsubscribedSchema.strip(),
+  errorSchema.strip(),
+  pongSchema.strip(),
+]);
+
+export type WelcomeMessage = z.infer<typeof welcomeSchema>;
+export type SubscribedMessage = z.infer<typeof subscribedSchema>;
+export type UpdateFrame = z.infer<typeof updateFrameSchema>;
+export type LiveMessage = z.infer<typeof liveSchema>;
+export type GapMessage = z.infer<typeof gapSchema>;
+export type LaggedMessage = z.infer<typeof laggedSchema>;
+export type ShutdownMessage = z.infer<typeof shutdownSchema>;
+export type UnsubscribedMessage = z.infer<typeof unsubscribedSchema>;
+export type ErrorMessage = z.infer<typeof errorSchema>;
+export type PongMessage = z.infer<typeof pongSchema>;
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+export type SubscriptionPositions = z.infer<typeof subscriptionPositionsSchema>;

@@ -16,7 +16,8 @@ const srv = fork(join(import.meta.dirname, 'cork-experiment-server.ts'), [], { e
 const port = await new Promise<number>((r) => srv.once('message', (m: { port: number }) => r(m.port)));
 const w = fork(join(import.meta.dirname, 'client-worker.ts'), [], { execArgv: ['--import', 'tsx'] });
 let rpc = 0;
-const call = (cmd: string, args = {}) => new Promise<any>((res) => { const id = ++rpc; const h = (m: any) => { if (m.rpc === id) { w.off('message', h); res(m.result); } }; w.on('message', h); w.send({ rpc: id, cmd, args }); });
+interface Reply { rpc: number; result: { deliveries: number } }
+const call = (cmd: string, args = {}) => new Promise<Reply['result']>((res) => { const id = ++rpc; const h = (m: Reply) => { if (m.rpc === id) { w.off('message', h); res(m.result); } }; w.on('message', h); w.send({ rpc: id, cmd, args }); });
 await call('open', { url: `ws://127.0.0.1:${port}`, count: 200 });
 let total = 0;
 for (const cork of [false, true, false, true]) {

@@ -81,7 +81,7 @@ async function collectSeedIds(wsUrl: string, want: number, timeoutMs = 45_000): 
     }
     clearTimeout(deadline);
   } finally {
-    client.close();
+    await client.close();
   }
   return seen;
 }

@@ -35,7 +35,7 @@ let announced = false;
 function announce(mode: KafkaMode, brokers: string[]): void {
   if (announced) return;
   announced = true;
-  // eslint-disable-next-line no-console
+   
   console.log(`[startKafka] mode=${mode} brokers=${brokers.join(',')}`);
 }
 

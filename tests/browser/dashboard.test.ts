@@ -25,7 +25,6 @@ import { startKafka, type TestKafka } from '@newswire/test-support';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
-   
   console.warn(`[browser] skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 }
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');

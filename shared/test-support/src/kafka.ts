@@ -35,7 +35,6 @@ let announced = false;
 function announce(mode: KafkaMode, brokers: string[]): void {
   if (announced) return;
   announced = true;
-   
   console.log(`[startKafka] mode=${mode} brokers=${brokers.join(',')}`);
 }
 

@@ -19,7 +19,7 @@
  * The value alone is a complete update: consumers that ignore headers lose
  * nothing, and headers are checked against it when given.
  */
-import { cloudEventType, topicForKind, type Kind, type NewswireTopic } from './kinds.ts';
+import { cloudEventType, topicForKind, type Kind } from './kinds.ts';
 import { parseUpdate, type FieldError, type ParseResult } from './parse.ts';
 import type { Update } from './update.ts';
 
@@ -36,6 +36,8 @@ export interface UpdateMessage {
 export interface ToKafkaOptions {
   /** CloudEvents `source` (URI-reference naming the producer), e.g. "/newswire/cli". */
   source?: string;
+  /** Topic prefix (NEWSWIRE_TOPIC_PREFIX); default `newswire`. */
+  topicPrefix?: string;
 }
 
 /** The CloudEvents attribute headers of an update (binary mode). */
@@ -58,8 +60,8 @@ export function toKafkaMessage(update: Update, opts: ToKafkaOptions = {}): Updat
 }
 
 /** The topic and message an update is published as. */
-export function toKafkaRecord(update: Update, opts: ToKafkaOptions = {}): { topic: NewswireTopic; message: UpdateMessage } {
-  return { topic: topicForKind(update.kind), message: toKafkaMessage(update, opts) };
+export function toKafkaRecord(update: Update, opts: ToKafkaOptions = {}): { topic: string; message: UpdateMessage } {
+  return { topic: topicForKind(update.kind, opts.topicPrefix), message: toKafkaMessage(update, opts) };
 }
 
 type HeaderValue = Buffer | string | (Buffer | string)[] | undefined;

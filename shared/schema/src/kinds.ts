@@ -20,36 +20,63 @@ export function isKind(value: unknown): value is Kind {
 /**
  * One topic per kind family, keyed by story id so one story stays in order
  * within its topic. Families group kinds a desk usually follows together.
+ * A topic's name is `<prefix>.<family>`: the prefix (NEWSWIRE_TOPIC_PREFIX,
+ * default `newswire`) lets several deployments or test runs share a cluster.
  */
-export const TOPIC_FOR_KIND = {
-  arrests: 'newswire.arrests',
-  casualties: 'newswire.casualties',
-  'government-change': 'newswire.government',
-  'security-measure': 'newswire.security',
-  connectivity: 'newswire.security',
-  'foreign-military': 'newswire.international',
-  diplomacy: 'newswire.international',
-  unrest: 'newswire.society',
-  commemoration: 'newswire.society',
+export const FAMILY_FOR_KIND = {
+  arrests: 'arrests',
+  casualties: 'casualties',
+  'government-change': 'government',
+  'security-measure': 'security',
+  connectivity: 'security',
+  'foreign-military': 'international',
+  diplomacy: 'international',
+  unrest: 'society',
+  commemoration: 'society',
 } as const satisfies Record<Kind, string>;
 
-export type NewswireTopic = (typeof TOPIC_FOR_KIND)[Kind];
+export type TopicFamily = (typeof FAMILY_FOR_KIND)[Kind];
 
-/** Every newswire topic, each once, in kind order. */
-export const NEWSWIRE_TOPICS: readonly NewswireTopic[] = [...new Set(KINDS.map((k) => TOPIC_FOR_KIND[k]))];
+/** Every family, each once, in kind order. */
+export const TOPIC_FAMILIES: readonly TopicFamily[] = [...new Set(KINDS.map((k) => FAMILY_FOR_KIND[k]))];
 
-export function topicForKind(kind: Kind): NewswireTopic {
-  return TOPIC_FOR_KIND[kind];
+export const DEFAULT_TOPIC_PREFIX = 'newswire';
+
+/**
+ * A legal prefix: Kafka topic characters, at most 200 of them (a topic name
+ * may have 249), not starting or ending with a dot.
+ */
+export const TOPIC_PREFIX_PATTERN = /^(?!\.)[A-Za-z0-9._-]{1,200}(?<!\.)$/;
+
+/** The topic of a family under a prefix: `<prefix>.<family>`. */
+export function topicName(family: TopicFamily, prefix: string = DEFAULT_TOPIC_PREFIX): string {
+  return `${prefix}.${family}`;
 }
 
-export function isNewswireTopic(value: unknown): value is NewswireTopic {
-  return typeof value === 'string' && (NEWSWIRE_TOPICS as readonly string[]).includes(value);
+/** Every newswire topic under a prefix, each once, in kind order. */
+export function newswireTopics(prefix: string = DEFAULT_TOPIC_PREFIX): string[] {
+  return TOPIC_FAMILIES.map((f) => topicName(f, prefix));
 }
 
-/** The kinds routed to a topic; empty for a topic that is not a newswire topic. */
-export function kindsForTopic(topic: string): Kind[] {
-  return KINDS.filter((k) => TOPIC_FOR_KIND[k] === topic);
+export function topicForKind(kind: Kind, prefix: string = DEFAULT_TOPIC_PREFIX): string {
+  return topicName(FAMILY_FOR_KIND[kind], prefix);
 }
+
+export function isNewswireTopic(value: unknown, prefix: string = DEFAULT_TOPIC_PREFIX): value is string {
+  return typeof value === 'string' && newswireTopics(prefix).includes(value);
+}
+
+/** The kinds routed to a topic; empty for a topic that is not a newswire topic under `prefix`. */
+export function kindsForTopic(topic: string, prefix: string = DEFAULT_TOPIC_PREFIX): Kind[] {
+  return KINDS.filter((k) => topicForKind(k, prefix) === topic);
+}
+
+/**
+ * The default deployment's names (prefix `newswire`). Code that runs with a
+ * configuration uses newswireTopics(prefix) and topicForKind(kind, prefix).
+ */
+export const TOPIC_FOR_KIND = Object.fromEntries(KINDS.map((k) => [k, topicForKind(k)])) as Record<Kind, string>;
+export const NEWSWIRE_TOPICS: readonly string[] = newswireTopics();
 
 /** CloudEvents `type` of a kind, versioned with the schema: org.newswire.<kind>.v1. */
 export function cloudEventType(kind: Kind): string {

@@ -1,7 +1,9 @@
 /**
  * `newswire <command>`: a thin dispatcher. Each command lives in
  * commands/<name>.ts and exports `command: Command`; it is imported only when
- * run, so `newswire broker` does not load the gateway and vice versa.
+ * run, so `newswire broker` does not load the gateway and vice versa. The
+ * loaders are spelled out one by one (no computed import path) so a bundler
+ * sees every command: the packed CLI is one esbuild bundle.
  *
  * Exit codes (all commands):
  *   0  success
@@ -11,22 +13,27 @@
  */
 import { UsageError, type Command } from './command.ts';
 
-const COMMANDS: Record<string, string> = {
-  start: 'Run the whole system: dev broker, topics, gateway, ingest, demo wire',
-  broker: 'Run the Kafka-wire-compatible development broker',
-  publish: 'Publish structured updates (from flags or an NDJSON file)',
-  topics: 'List newswire topics with partitions and offsets; create them',
-  replay: 'Replay topics from an offset or a time to stdout or another topic',
-  tail: 'Follow live updates through the WebSocket gateway',
-  demo: 'Publish the seed story as a live demo wire',
-  ingest: 'Run the HTTP ingest service',
-  gateway: 'Run the WebSocket gateway',
-  schema: 'Export the update schema as JSON Schema',
+interface Entry {
+  summary: string;
+  load: () => Promise<{ command: Command }>;
+}
+
+const COMMANDS: Record<string, Entry> = {
+  start: { summary: 'Run the whole system: dev broker, topics, gateway, ingest, demo wire', load: () => import('./commands/start.ts') },
+  broker: { summary: 'Run the Kafka-wire-compatible development broker', load: () => import('./commands/broker.ts') },
+  publish: { summary: 'Publish structured updates (from flags or an NDJSON file)', load: () => import('./commands/publish.ts') },
+  topics: { summary: 'List newswire topics with partitions and offsets; create them', load: () => import('./commands/topics.ts') },
+  replay: { summary: 'Replay topics from an offset or a time to stdout or another topic', load: () => import('./commands/replay.ts') },
+  tail: { summary: 'Follow live updates through the WebSocket gateway', load: () => import('./commands/tail.ts') },
+  demo: { summary: 'Publish the seed story as a live demo wire', load: () => import('./commands/demo.ts') },
+  ingest: { summary: 'Run the HTTP ingest service', load: () => import('./commands/ingest.ts') },
+  gateway: { summary: 'Run the WebSocket gateway', load: () => import('./commands/gateway.ts') },
+  schema: { summary: 'Export the update schema as JSON Schema', load: () => import('./commands/schema.ts') },
 };
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
-  const lines = Object.entries(COMMANDS).map(([c, s]) => `  ${c.padEnd(width)}  ${s}`);
+  const lines = Object.entries(COMMANDS).map(([c, e]) => `  ${c.padEnd(width)}  ${e.summary}`);
   return [
     'usage: newswire <command> [options]',
     '',
@@ -44,11 +51,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage() + '\n');
     return name ? 0 : 2;
   }
-  if (!(name in COMMANDS)) {
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
     process.stderr.write(`newswire: unknown command "${name}"\n\n${usage()}\n`);
     return 2;
   }
-  const mod = (await import(`./commands/${name}.ts`)) as { command: Command };
+  const mod = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(mod.command.help.trim() + '\n');
     return 0;

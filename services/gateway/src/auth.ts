@@ -5,8 +5,11 @@
  *   { "sub": "desk-7", "exp": 1767225600,
  *     "newswire": { "topics": ["newswire.arrests"], "kinds": ["arrests", "casualties"] } }
  *
- * Absent `topics` = every topic, absent `kinds` = every kind; the `newswire`
- * claim itself is required (a token minted for something else grants nothing).
+ * Absent `topics` = every topic, absent `kinds` = every kind. An empty list
+ * grants nothing (never "everything"). A valid token without a `newswire`
+ * claim (minted for something else) is accepted but grants nothing: every
+ * subscribe on it is `forbidden`. A `newswire` claim of the wrong shape is
+ * refused like a bad signature.
  */
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
@@ -22,7 +25,7 @@ export interface AuthOptions {
 
 export interface Grant {
   subject: string | undefined;
-  /** null = any. */
+  /** null = any; an empty set = none. */
   topics: Set<string> | null;
   kinds: Set<string> | null;
   /** Token expiry, epoch ms (undefined: no exp claim). */
@@ -53,8 +56,9 @@ export function createVerifier(opts: AuthOptions): Verifier | null {
     } catch (err) {
       throw new AuthError(err instanceof Error ? err.message : 'invalid token');
     }
-    const claim = claimSchema.safeParse(payload.newswire);
-    if (!claim.success) throw new AuthError('token has no valid "newswire" claim');
+    // No claim at all: a token for something else, which grants nothing.
+    const claim = claimSchema.safeParse(payload.newswire ?? { topics: [], kinds: [] });
+    if (!claim.success) throw new AuthError('token has an invalid "newswire" claim');
     return {
       subject: payload.sub,
       topics: claim.data.topics ? new Set(claim.data.topics) : null,

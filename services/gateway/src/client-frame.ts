@@ -24,5 +24,18 @@ export function parseClientFrame(data: Buffer, isBinary: boolean): ParsedFrame {
   if (parsed.success) return { ok: true, msg: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue ? issue.path.join('.') || '(root)' : '(root)';
-  return { ok: false, code: 'bad_message', message: `${op}: ${where}: ${issue?.message ?? 'invalid'}`.slice(0, 300), ref: op };
+  return { ok: false, code: 'bad_message', message: `${op}: ${where}: ${issue?.message ?? 'invalid'}`.slice(0, 300), ref: refOf(json, op) };
+}
+
+const SUB_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * What a refused message's error refers to: the subscription id when the
+ * message carries a well-formed one (so a client with several subscribes in
+ * flight knows which was refused), else the op. An id that is itself
+ * malformed is not echoed back.
+ */
+function refOf(json: unknown, op: string): string {
+  const id = (json as { id?: unknown }).id;
+  return typeof id === 'string' && SUB_ID.test(id) ? id : op;
 }

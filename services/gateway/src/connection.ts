@@ -12,7 +12,7 @@ import { AuthError, type Grant } from './auth.ts';
 import type { GatewayContext } from './context.ts';
 import type { Entry } from './entry.ts';
 import { compileFilter } from './filter.ts';
-import { resolveScope } from './subscribe-scope.ts';
+import { fitsGrant, resolveScope } from './subscribe-scope.ts';
 import { buildWelcome } from './welcome.ts';
 import { parseClientFrame } from './client-frame.ts';
 import { Subscription, type SubscriptionOwner } from './subscription.ts';
@@ -313,6 +313,7 @@ export class Connection implements SubscriptionOwner {
         this.grant = await verifier(token);
         clearTimeout(this.authTimer);
         this.armExpiry();
+        this.closeOutsideGrant();
       } catch (err) {
         this.sendError('unauthorized', err instanceof AuthError ? err.message : 'invalid token');
         this.close(CLOSE_CODES.forbidden, 'invalid token');
@@ -321,6 +322,22 @@ export class Connection implements SubscriptionOwner {
     }
     const welcome = buildWelcome(this.ctx, this.grant);
     this.sendControl(welcome);
+  }
+
+  /**
+   * A new token (second hello) replaces the grant: a running subscription the
+   * new grant would not allow is closed, and the client is told with `error
+   * forbidden` carrying its id (the id is free again). Closing, not silently
+   * narrowing, so a client never believes it still reads what it no longer may.
+   */
+  private closeOutsideGrant(): void {
+    for (const [id, sub] of this.subs) {
+      if (fitsGrant(sub.topics, sub.filter, this.grant)) continue;
+      sub.close();
+      this.subs.delete(id);
+      this.ctx.metrics.subscriptions.dec();
+      this.sendError('forbidden', 'subscription closed: the token of the latest hello does not allow it', id);
+    }
   }
 
   private armExpiry(): void {

@@ -16,7 +16,8 @@ export interface CompiledFilter {
   urgency: Set<string> | null;
 }
 
-const set = (xs: readonly string[] | undefined): Set<string> | null => (xs && xs.length > 0 ? new Set(xs) : null);
+/** Absent = no constraint (null). An empty list (refused by the protocol anyway) matches nothing, never everything. */
+const set = (xs: readonly string[] | undefined): Set<string> | null => (xs ? new Set(xs) : null);
 
 export function compileFilter(f: SubscriptionFilter | undefined): CompiledFilter {
   return {

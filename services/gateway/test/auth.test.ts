@@ -109,10 +109,11 @@ describe('auth', () => {
     c.close();
   });
 
-  it('refuses a bad signature, an expired token and a token without the newswire claim with 401', async () => {
+  it('refuses a bad signature, an expired token and a malformed newswire claim with 401', async () => {
     expect(await upgradeStatus(url, { authorization: `Bearer ${await token({ newswire: {} }, { secret: 'another-secret-that-is-long-enough' })}` })).toBe(401);
     expect(await upgradeStatus(`${url}?token=${await token({ newswire: {} }, { expSeconds: -60 })}`)).toBe(401);
-    expect(await upgradeStatus(`${url}?token=${await token({ other: true })}`)).toBe(401);
+    expect(await upgradeStatus(`${url}?token=${await token({ newswire: { topics: 'newswire.arrests' } })}`)).toBe(401);
+    expect(await upgradeStatus(`${url}?token=${await token({ newswire: { kinds: [''] } })}`)).toBe(401);
     expect(await upgradeStatus(`${url}?token=not.a.jwt`)).toBe(401);
   });
 

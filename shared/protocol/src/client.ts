@@ -12,6 +12,12 @@ export const PROTOCOL_VERSION = 1;
 
 const MAX_LIST = 64;
 const name = (max: number) => z.string().min(1).max(max);
+/**
+ * A filter list: 1 to MAX_LIST values. Never empty: an empty list read as
+ * "no constraint" once let a token limited to some kinds read every kind, so
+ * an empty list is refused (bad_message) instead of meaning anything.
+ */
+const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(MAX_LIST).optional();
 
 /**
  * A Kafka position: the offset of one update in one partition of one topic.
@@ -54,18 +60,19 @@ export type SubscriptionStart = z.infer<typeof startSchema>;
 
 /**
  * Filters are ANDed across fields and ORed within a field: kinds ['arrests','casualties']
- * and countries ['KZ'] = (arrests or casualties) in KZ. Absent field = no constraint.
+ * and countries ['KZ'] = (arrests or casualties) in KZ. Absent field = no constraint;
+ * an empty list is invalid (bad_message), never "anything".
  * Values are matched exactly against the update envelope: kind, story,
  * place.country / place.region / place.city, verification, urgency.
  */
 export const filterSchema = z.strictObject({
-  kinds: z.array(z.enum(KINDS)).max(MAX_LIST).optional(),
-  stories: z.array(name(128)).max(MAX_LIST).optional(),
-  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(MAX_LIST).optional(),
-  regions: z.array(name(120)).max(MAX_LIST).optional(),
-  cities: z.array(name(120)).max(MAX_LIST).optional(),
-  verification: z.array(z.enum(VERIFICATIONS)).max(MAX_LIST).optional(),
-  urgency: z.array(z.enum(URGENCIES)).max(MAX_LIST).optional(),
+  kinds: list(z.enum(KINDS)),
+  stories: list(name(128)),
+  countries: list(z.string().regex(/^[A-Z]{2}$/)),
+  regions: list(name(120)),
+  cities: list(name(120)),
+  verification: list(z.enum(VERIFICATIONS)),
+  urgency: list(z.enum(URGENCIES)),
 });
 export type SubscriptionFilter = z.infer<typeof filterSchema>;
 

@@ -128,24 +128,40 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   }
 
   let stopping = false;
+  // Upgrades holding a slot while their token is verified: they count against
+  // maxConnections, or concurrent upgrades would all pass the check before any
+  // of them became a connection.
+  let reserved = 0;
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    if (stopping) return refuse(socket, 503, 'Service Unavailable');
+    const origin = req.headers.origin;
+    if (allowedOrigins && origin !== undefined && !allowedOrigins.has(origin)) return refuse(socket, 403, 'Forbidden');
+    if (connections.size + reserved >= limits.maxConnections) return refuse(socket, 503, 'Service Unavailable');
+    reserved++;
+    let held = true;
+    const release = () => {
+      if (held) reserved--;
+      held = false;
+    };
     void (async () => {
-      if (stopping) return refuse(socket, 503, 'Service Unavailable');
-      const origin = req.headers.origin;
-      if (allowedOrigins && origin !== undefined && !allowedOrigins.has(origin)) return refuse(socket, 403, 'Forbidden');
-      if (connections.size >= limits.maxConnections) return refuse(socket, 503, 'Service Unavailable');
       let grant: Grant | null = null;
       const token = tokenFromRequest(req.headers, new URL(req.url ?? '/', 'http://gateway'));
       if (token && ctx.verifier) {
         try {
           grant = await ctx.verifier(token);
         } catch {
+          release();
           return refuse(socket, 401, 'Unauthorized');
         }
       }
-      if (socket.destroyed) return;
+      if (socket.destroyed || stopping) {
+        release();
+        if (!socket.destroyed) refuse(socket, 503, 'Service Unavailable');
+        return;
+      }
       wss.handleUpgrade(req, socket, head, (ws) => {
+        release(); // the slot becomes the connection, in the same tick
         const conn = new Connection(ws, ctx, grant, (c) => {
           connections.delete(c);
           metrics.connections.set(connections.size);
@@ -153,7 +169,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         connections.add(conn);
         metrics.connections.set(connections.size);
       });
+      // A handshake ws refused (bad headers) never calls back: it destroys the socket.
+      socket.once('close', release);
     })().catch((err: unknown) => {
+      release();
       logger.error({ err }, 'upgrade failed');
       socket.destroy();
     });

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
@@ -25,9 +25,7 @@ export class PersistentMeta {
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
     this.file = join(dataDir, 'broker-meta.json');
-    this.meta = existsSync(this.file)
-      ? metaSchema.parse(JSON.parse(readFileSync(this.file, 'utf8')))
-      : { clusterId: randomBytes(16).toString('base64url').slice(0, 22), nextProducerId: 0 };
+    this.meta = existsSync(this.file) ? load(this.file) : { clusterId: randomBytes(16).toString('base64url').slice(0, 22), nextProducerId: 0 };
     // Ids below the persisted mark may have been handed out before a crash; start above it.
     this.nextId = this.meta.nextProducerId;
     this.meta.nextProducerId = this.nextId;
@@ -56,5 +54,34 @@ export class PersistentMeta {
       closeSync(fd);
     }
     renameSync(tmp, this.file);
+    fsyncDir(dirname(this.file));
+  }
+}
+
+/** The file, validated; any problem names the file and says what to do. */
+function load(file: string): Meta {
+  const fail = (problem: string): never => {
+    throw new Error(
+      `${file}: ${problem}. It holds the cluster id and the producer-id counter: restore it from a backup, or remove it ` +
+        'to start with a new cluster id and producer ids from 0 (ids still in the logs may then be refused with error 45).',
+    );
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    return fail(`not valid JSON (truncated?): ${(err as Error).message}`);
+  }
+  const parsed = metaSchema.safeParse(json);
+  if (!parsed.success) return fail(`unexpected contents: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

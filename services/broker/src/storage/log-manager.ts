@@ -9,7 +9,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, u
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { FilePartitionLog, fsyncDir } from './partition-log.ts';
+import { FilePartitionLog, fsyncDir, type OpenPartitionOptions } from './partition-log.ts';
+import { LogDamagedError, type Damage } from './damage.ts';
+import type { RecoveryMode } from './recovery.ts';
 import type { LogConfig, LogManager, TopicInfo } from './types.ts';
 
 export const DEFAULT_LOG_CONFIG: LogConfig = {
@@ -45,6 +47,18 @@ export class TopicOperationError extends Error {
 
 export interface OpenLogManagerOptions {
   logger?: Logger;
+  /**
+   * What to do with damage outside a log's tail (see recovery.ts): 'strict'
+   * (default) refuses to open, naming every damaged place; 'truncate-damaged'
+   * moves only the damaged bytes aside and opens.
+   */
+  recovery?: RecoveryMode;
+  /**
+   * Check the CRC-32C of every stored batch on open (default true). false
+   * checks only the last segment after an unclean stop (the benchmark's
+   * baseline); batches are checked again whenever they are served.
+   */
+  verifyAll?: boolean;
   /** How often retention runs (default 60 s). */
   retentionCheckMs?: number;
 }
@@ -72,7 +86,15 @@ export class FileLogManager implements LogManager {
     acquireLock(dataDir);
     const marker = join(dataDir, CLEAN_SHUTDOWN_FILE);
     this.recoveredFromCleanShutdown = existsSync(marker);
-    this.openAll(this.recoveredFromCleanShutdown);
+    try {
+      this.openAll({ cleanShutdown: this.recoveredFromCleanShutdown, recovery: opts.recovery ?? 'strict', verifyAll: opts.verifyAll ?? true, logger: this.logger });
+    } catch (err) {
+      // Refused (or failed): leave the dir as it was, unlocked, for the operator or a repair run.
+      for (const logs of this.logs.values()) for (const log of logs) log.close();
+      this.logs.clear();
+      releaseLock(dataDir);
+      throw err;
+    }
     if (this.recoveredFromCleanShutdown) {
       unlinkSync(marker);
       fsyncDir(dataDir);
@@ -84,7 +106,7 @@ export class FileLogManager implements LogManager {
     }
   }
 
-  private openAll(cleanShutdown: boolean): void {
+  private openAll(opts: OpenPartitionOptions): void {
     const found = new Map<string, number>();
     for (const entry of readdirSync(this.dataDir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
@@ -99,14 +121,23 @@ export class FileLogManager implements LogManager {
       found.set(m[1]!, Math.max(found.get(m[1]!) ?? 0, p + 1));
     }
     const started = Date.now();
+    // Every partition is scanned even after a refusal, so one run reports all the damage.
+    const damages: Damage[] = [];
     for (const [topic, partitions] of found) {
       const logs: FilePartitionLog[] = [];
-      for (let p = 0; p < partitions; p++) {
-        logs.push(FilePartitionLog.open(this.partitionDir(topic, p), topic, p, this.config, { cleanShutdown, logger: this.logger }));
-      }
       this.logs.set(topic, logs);
+      for (let p = 0; p < partitions; p++) {
+        try {
+          logs.push(FilePartitionLog.open(this.partitionDir(topic, p), topic, p, this.config, opts));
+        } catch (err) {
+          if (!(err instanceof LogDamagedError)) throw err;
+          damages.push(...err.damages);
+        }
+      }
     }
-    this.logger?.info({ dataDir: this.dataDir, topics: found.size, cleanShutdown, ms: Date.now() - started }, 'opened logs');
+    if (damages.length > 0) throw new LogDamagedError(damages);
+    const { cleanShutdown, verifyAll, recovery } = opts;
+    this.logger?.info({ dataDir: this.dataDir, topics: found.size, cleanShutdown, verifyAll, recovery, ms: Date.now() - started }, 'opened logs');
   }
 
   private partitionDir(topic: string, partition: number): string {

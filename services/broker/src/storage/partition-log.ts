@@ -4,13 +4,14 @@
  * baseOffset in place (the caller's buffer is modified; no copy), dedupe
  * idempotent retries, write, and fsync when the flush policy is 'always'.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, statSync, unlinkSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { Segment, parseSegmentFileName, segmentFileName } from './segment.ts';
+import { CorruptBatchError, Segment } from './segment.ts';
+import { fsyncDir, recordedGaps, repairDamage, scanPartition, type RecoveryMode } from './recovery.ts';
+import { LogDamagedError, describeDamage, repairable } from './damage.ts';
 import { ProducerStateTable } from './producer-state.ts';
 import { FRESH_BUFFERS, type ReadTarget } from './read-buffers.ts';
-import { type BatchHeader, ErrorCode, firstRecordAtOrAfter, patchBaseOffset, validateRecordSet } from './record-batch.ts';
+import { type BatchHeader, ErrorCode, crcMatches, firstRecordAtOrAfter, patchBaseOffset, validateRecordSet } from './record-batch.ts';
 import { type AppendResult, type LogConfig, type PartitionLog, OffsetOutOfRange } from './types.ts';
 
 /** Kafka's KAFKA_STORAGE_ERROR: the disk write failed. */
@@ -21,14 +22,22 @@ export const DEFAULT_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 const MAX_SEGMENT_OFFSETS = 0xffffffff;
 
 export interface OpenPartitionOptions {
-  /** The previous run closed cleanly: skip the CRC pass over the tail segment. */
+  /** The previous run closed cleanly: skip the CRC pass over the tail segment (when verifyAll is off). */
   cleanShutdown: boolean;
+  /** Check the CRC-32C of every stored batch on open (default), not only the tail after a crash. */
+  verifyAll?: boolean;
+  /** 'strict' (default): damage outside the tail refuses the open. 'truncate-damaged': move it aside. */
+  recovery?: RecoveryMode;
   logger?: Logger;
 }
 
+/** A repair fixes one damaged range per pass; more than this many means something is looping. */
+const MAX_REPAIRS = 10_000;
+
 export class FilePartitionLog implements PartitionLog {
   private segments: Segment[] = [];
-  private readonly producers = new ProducerStateTable();
+  private producers = new ProducerStateTable();
+  private readonly reportedCorrupt = new Set<string>();
   private readonly maxBatchBytes: number;
   private readonly maxInflatedBytes: number;
   private closed = false;
@@ -44,52 +53,40 @@ export class FilePartitionLog implements PartitionLog {
     this.maxInflatedBytes = config.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
   }
 
-  /** Open (recovering) or create the partition directory. */
+  /** Open (recovering) or create the partition directory. Throws LogDamagedError (see recovery.ts). */
   static open(dir: string, topic: string, partition: number, config: LogConfig, opts: OpenPartitionOptions): FilePartitionLog {
     const log = new FilePartitionLog(topic, partition, dir, config, opts.logger);
     mkdirSync(dir, { recursive: true });
-    log.recover(opts.cleanShutdown);
+    log.recover(opts);
     return log;
   }
 
-  private recover(cleanShutdown: boolean): void {
-    const bases = readdirSync(this.dir)
-      .map(parseSegmentFileName)
-      .filter((b): b is number => b !== null)
-      .sort((a, b) => a - b);
-    for (let i = 0; i < bases.length; i++) {
-      const base = bases[i]!;
-      const prev = this.segments.at(-1);
-      const isLast = i === bases.length - 1;
-      if (prev && base !== prev.nextOffset) {
-        this.logger?.warn({ topic: this.topic, partition: this.partition, segment: base, expected: prev.nextOffset }, 'segment does not continue the log; dropping it and later segments');
-        this.dropSegmentFiles(bases.slice(i));
+  private recover(opts: OpenPartitionOptions): void {
+    const at = { topic: this.topic, partition: this.partition };
+    for (let pass = 0; ; pass++) {
+      const scan = scanPartition(this.dir, { ...at, indexIntervalBytes: this.config.indexIntervalBytes, verifyAll: opts.verifyAll ?? true, cleanShutdown: opts.cleanShutdown });
+      if (scan.damages.length === 0) {
+        this.segments = scan.segments;
+        this.producers = scan.producers;
+        // Older segments were fsynced when they rolled: their descriptors may join the pool.
+        for (const s of this.segments.slice(0, -1)) s.seal();
+        if (scan.tail) {
+          scan.tail.segment.truncateTo(scan.tail.position, true);
+          const { segment, ...tail } = scan.tail;
+          this.logger?.warn({ ...at, file: segment.path, ...tail }, 'truncated the torn tail of the log (what a crash leaves)');
+        }
         break;
       }
-      const { segment, truncated } = Segment.open(this.dir, base, {
-        indexIntervalBytes: this.config.indexIntervalBytes,
-        // Older segments were fsynced when they rolled; only the tail can be torn.
-        verifyCrc: isLast && !cleanShutdown,
-        onBatch: (h) => this.producers.update(h, h.baseOffset),
-      });
-      prev?.seal();
-      this.segments.push(segment);
-      if (truncated) {
-        this.logger?.warn({ topic: this.topic, partition: this.partition, segment: base, ...truncated }, 'truncated corrupt or torn log tail');
-        if (!isLast) {
-          this.dropSegmentFiles(bases.slice(i + 1));
-          break;
-        }
-      }
+      for (const s of scan.segments) s.close();
+      const first = scan.damages[0]!;
+      if (opts.recovery !== 'truncate-damaged' || !repairable(first) || pass >= MAX_REPAIRS) throw new LogDamagedError(scan.damages);
+      repairDamage(first);
+      this.logger?.warn({ ...first, lostOffsets: describeDamage(first) }, 'moved damaged log bytes aside (truncate-damaged); these offsets are lost');
     }
     if (this.segments.length === 0) {
       this.segments.push(Segment.create(this.dir, 0, this.config.indexIntervalBytes));
       fsyncDir(this.dir);
     }
-  }
-
-  private dropSegmentFiles(bases: number[]): void {
-    for (const b of bases) unlinkSync(join(this.dir, segmentFileName(b)));
   }
 
   private get active(): Segment {
@@ -174,12 +171,25 @@ export class FilePartitionLog implements PartitionLog {
     if (offset === hw) return Buffer.alloc(0);
     for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
       const seg = this.segments[i]!;
+      // Offsets a repair isolated (a recorded gap) are skipped, as Kafka skips compacted-away ones.
+      offset = Math.max(offset, seg.baseOffset);
       const position = seg.findBatch(offset);
-      if (position >= 0) return seg.readFrom(position, maxBytes, target);
-      // Offset at the very end of a segment: the next segment starts with it.
-      offset = Math.max(offset, seg.nextOffset);
+      if (position < 0) continue; // at the very end of this segment: the next one starts with it
+      try {
+        return seg.readFrom(position, maxBytes, offset, target);
+      } catch (err) {
+        if (err instanceof CorruptBatchError) this.reportCorrupt(err);
+        throw err;
+      }
     }
     return Buffer.alloc(0);
+  }
+
+  /** Damage found while serving: logged once per place (a consumer retries it), never served. */
+  private reportCorrupt(err: CorruptBatchError): void {
+    if (this.reportedCorrupt.has(err.message)) return;
+    if (this.reportedCorrupt.size < 1000) this.reportedCorrupt.add(err.message);
+    this.logger?.error({ topic: this.topic, partition: this.partition, problem: err.message }, 'stored batch is corrupt; answering CORRUPT_MESSAGE instead of serving it');
   }
 
   /** Index of the last segment whose base offset <= offset. */
@@ -198,7 +208,10 @@ export class FilePartitionLog implements PartitionLog {
     for (const seg of this.segments) {
       const h = seg.findByTimestamp(ts);
       if (!h) continue;
-      return firstRecordAtOrAfter(seg.readBatch(h), h, ts, this.maxInflatedBytes);
+      const batch = seg.readBatch(h);
+      // A damaged batch is not decoded: its header (checked on open) still names its first offset.
+      if (!crcMatches(batch, 0, h.size)) return { offset: h.baseOffset, timestamp: h.maxTimestamp };
+      return firstRecordAtOrAfter(batch, h, ts, this.maxInflatedBytes);
     }
     return null;
   }
@@ -249,6 +262,8 @@ export class FilePartitionLog implements PartitionLog {
     }
     if (deleted > 0) {
       this.producers.expireBefore(this.logStartOffset());
+      // A repaired range entirely below the log start is history now.
+      for (const gap of recordedGaps(this.dir)) if (gap.to <= this.logStartOffset()) unlinkSync(gap.file);
       this.logger?.info({ topic: this.topic, partition: this.partition, deleted, logStartOffset: this.logStartOffset() }, 'retention deleted segments');
     }
   }
@@ -276,12 +291,4 @@ function segmentTime(seg: Segment): number {
   return statSync(seg.path).mtimeMs;
 }
 
-/** Make a new file's directory entry durable. */
-export function fsyncDir(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
+export { fsyncDir };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { OffsetIndex } from './offset-index.ts';
 import { FRESH_BUFFERS, type ReadTarget } from './read-buffers.ts';
 import { TimeIndex } from './time-index.ts';
-import { type BatchHeader, HEADER_SIZE, LOG_OVERHEAD, batchSizeAt, crcMatches, headerProblem, readHeader, readInt64 } from './record-batch.ts';
+import { type BatchHeader, HEADER_SIZE, LOG_OVERHEAD, OFF_LAST_OFFSET_DELTA, OFF_MAGIC, batchSizeAt, crcMatches, headerProblem, readHeader, readInt64 } from './record-batch.ts';
 
 export const SEGMENT_SUFFIX = '.log';
 
@@ -52,16 +52,42 @@ type Visit = (h: BatchHeader, chunk: Buffer, at: number) => boolean | string;
 
 export interface OpenSegmentOptions {
   indexIntervalBytes: number;
-  /** Verify every batch's CRC-32C (for the tail segment after an unclean stop). */
+  /** Verify every batch's CRC-32C (see docs/broker-storage.md, "Recovery"). */
   verifyCrc: boolean;
-  /** Called for each good batch, in order (producer-state rebuild). */
+  /** Called for each good batch before the first problem, in order (producer-state rebuild). */
   onBatch?: (h: BatchHeader) => void;
 }
 
+/**
+ * A damaged byte range of a segment file. `end` and `nextOffset` say where
+ * the scan found the next intact batch; both are null when none follows in
+ * this file (the damage runs to its end).
+ */
+export interface SegmentProblem {
+  position: number;
+  end: number | null;
+  /** First offset the damage makes unreadable (the offset expected at `position`). */
+  fromOffset: number;
+  /** Base offset of the intact batch at `end`. */
+  nextOffset: number | null;
+  reason: string;
+}
+
 export interface OpenedSegment {
+  /** Indexed up to the first problem (`size` is that position). */
   segment: Segment;
-  /** Why the file was cut short, when it was. */
-  truncated: { at: number; droppedBytes: number; reason: string } | null;
+  /** Damaged ranges, in file order. */
+  problems: SegmentProblem[];
+  /** Offset after the last intact batch of the file (past every damaged range). */
+  endOffset: number;
+  fileSize: number;
+}
+
+/** A stored batch read back that is not what was written: it is never served. */
+export class CorruptBatchError extends Error {
+  override name = 'CorruptBatchError';
+  /** Kafka's CORRUPT_MESSAGE: what Kafka answers a Fetch of a corrupt batch with. */
+  readonly errorCode = 2;
 }
 
 export class Segment {
@@ -101,33 +127,70 @@ export class Segment {
 
   /**
    * Open an existing segment: scan its batch headers to rebuild the indexes,
-   * check offsets are contiguous (and CRCs when asked), and cut the file at
-   * the first bad batch so the log can take new writes after it.
+   * checking framing, offset continuity and (when asked) CRCs. Nothing is
+   * changed on disk: the caller decides what a problem means (a torn tail
+   * is cut with truncateTo; damage elsewhere refuses the open). After a
+   * problem the scan looks for the next intact batch, so every damaged range
+   * of the file is reported and what follows it is known to be intact.
    */
   static open(dir: string, baseOffset: number, opts: OpenSegmentOptions): OpenedSegment {
     const fd = openSync(join(dir, segmentFileName(baseOffset)), 'r+');
     const seg = new Segment(baseOffset, dir, fd, opts.indexIntervalBytes);
     const fileSize = fstatSync(fd).size;
+    const problems: SegmentProblem[] = [];
     let expected = baseOffset;
-    const { stoppedAt, problem } = seg.scan(0, fileSize, RECOVERY_CHUNK, (h, chunk, at) => {
-      if (h.baseOffset !== expected) return `batch at ${h.position} has offset ${h.baseOffset}, expected ${expected}`;
-      if (h.lastOffsetDelta < 0) return `batch at ${h.position} has negative lastOffsetDelta`;
-      if (opts.verifyCrc) {
-        const ok = at + h.size <= chunk.length ? crcMatches(chunk, at, h.size) : crcMatches(seg.readBatch(h), 0, h.size);
-        if (!ok) return `CRC-32C mismatch in batch at ${h.position} (offset ${h.baseOffset})`;
-      }
-      seg.indexBatch(h.baseOffset, h.lastOffsetDelta, h.maxTimestamp, h.position, h.size);
-      opts.onBatch?.(h);
-      expected = h.baseOffset + h.lastOffsetDelta + 1;
-      return true;
-    });
-    seg.size = stoppedAt;
-    if (stoppedAt < fileSize) {
-      ftruncateSync(fd, stoppedAt);
-      fdatasyncSync(fd);
-      return { segment: seg, truncated: { at: stoppedAt, droppedBytes: fileSize - stoppedAt, reason: problem ?? 'unknown' } };
+    let from = 0;
+    for (;;) {
+      const { stoppedAt, problem } = seg.scan(from, fileSize, RECOVERY_CHUNK, (h, chunk, at) => {
+        if (h.baseOffset !== expected) return `batch has offset ${h.baseOffset}, expected ${expected}`;
+        if (h.lastOffsetDelta < 0) return `batch has negative lastOffsetDelta ${h.lastOffsetDelta}`;
+        if (opts.verifyCrc) {
+          const ok = at + h.size <= chunk.length ? crcMatches(chunk, at, h.size) : crcMatches(seg.readBatch(h), 0, h.size);
+          if (!ok) return `CRC-32C mismatch in a batch of ${h.size} bytes`;
+        }
+        if (problems.length === 0) {
+          seg.indexBatch(h.baseOffset, h.lastOffsetDelta, h.maxTimestamp, h.position, h.size);
+          opts.onBatch?.(h);
+        }
+        expected = h.baseOffset + h.lastOffsetDelta + 1;
+        return true;
+      });
+      if (problem === null) break;
+      const next = seg.findIntactBatch(stoppedAt + 1, fileSize, expected);
+      problems.push({ position: stoppedAt, end: next?.position ?? null, fromOffset: expected, nextOffset: next?.baseOffset ?? null, reason: problem });
+      if (!next) break;
+      from = next.position;
+      expected = next.baseOffset;
     }
-    return { segment: seg, truncated: null };
+    if (problems.length > 0) seg.size = problems[0]!.position;
+    return { segment: seg, problems, endOffset: expected, fileSize };
+  }
+
+  /**
+   * The first position in [from, fileSize) where a whole, intact batch with
+   * an offset >= minOffset starts: magic 2, a length that fits, consistent
+   * counts and a matching CRC-32C (random bytes pass all of that with odds
+   * of about 2^-32). Runs only after a problem, so a byte-by-byte search is
+   * affordable.
+   */
+  private findIntactBatch(from: number, fileSize: number, minOffset: number): { position: number; baseOffset: number } | null {
+    for (let chunkStart = from; chunkStart + HEADER_SIZE <= fileSize; ) {
+      const len = Math.min(RECOVERY_CHUNK, fileSize - chunkStart);
+      const chunk = SCRATCH.subarray(0, len);
+      readFully(this.handle(), chunk, chunkStart);
+      const lastCandidate = len - HEADER_SIZE;
+      for (let at = 0; at <= lastCandidate; at++) {
+        if (chunk[at + OFF_MAGIC] !== 2) continue;
+        if (headerProblem(chunk, at, fileSize - chunkStart - at) !== null) continue;
+        const h = readHeader(chunk, at, chunkStart + at);
+        if (h.baseOffset < minOffset || h.lastOffsetDelta < 0 || h.count !== h.lastOffsetDelta + 1) continue;
+        const ok = at + h.size <= chunk.length ? crcMatches(chunk, at, h.size) : crcMatches(this.readBatch(h), 0, h.size);
+        if (ok) return { position: h.position, baseOffset: h.baseOffset };
+      }
+      // Candidates closer than a header to the chunk's end are looked at again with the next chunk.
+      chunkStart += lastCandidate + 1;
+    }
+    return null;
   }
 
   /**
@@ -143,9 +206,10 @@ export class Segment {
     }
   }
 
-  /** Undo a failed partial write (e.g. ENOSPC) so the file ends on a batch boundary. */
-  truncateTo(size: number): void {
+  /** Cut the file (a failed partial write, e.g. ENOSPC, or a torn tail on open) so it ends on a batch boundary. */
+  truncateTo(size: number, sync = false): void {
     ftruncateSync(this.fd, size);
+    if (sync) fdatasyncSync(this.fd);
     this.size = size;
   }
 
@@ -175,11 +239,15 @@ export class Segment {
   }
 
   /**
-   * Whole batches from `position`, at most maxBytes of them but always at
-   * least the first batch, read into a buffer from `target` (a Fetch passes
-   * its response's slab arena; the bytes go to a socket asynchronously).
+   * Whole batches from `position` (where the batch holding `offset` starts),
+   * at most maxBytes of them but always at least the first batch, read into
+   * a buffer from `target` (a Fetch passes its response's slab arena; the
+   * bytes go to a socket asynchronously). Every batch is checked before it
+   * is served: its CRC-32C, and offsets that continue from `offset`. A read
+   * ends before the first bad batch, and throws CorruptBatchError when that
+   * is the first one: a damaged record is never served.
    */
-  readFrom(position: number, maxBytes: number, target: ReadTarget = FRESH_BUFFERS): Buffer {
+  readFrom(position: number, maxBytes: number, offset: number, target: ReadTarget = FRESH_BUFFERS): Buffer {
     const available = this.size - position;
     if (available <= 0) return Buffer.alloc(0);
     const len = Math.min(Math.max(maxBytes, HEADER_SIZE), available);
@@ -187,23 +255,47 @@ export class Segment {
     let buf = target.reserve(len);
     readFully(fd, buf, position);
     let end = 0;
-    let lastStart = 0;
     while (end + LOG_OVERHEAD <= len) {
       const s = batchSizeAt(buf, end);
-      if (end + s > len) break;
-      lastStart = end;
+      if (s < HEADER_SIZE || end + s > len) break;
       end += s;
     }
     if (end === 0) {
       // The first batch alone is larger than maxBytes: return it whole anyway.
       const s = batchSizeAt(buf, 0);
+      if (s < HEADER_SIZE || s > available) {
+        target.commit(0);
+        throw this.corrupt(position, buf, `batch length ${s - LOG_OVERHEAD} does not fit the segment`);
+      }
       buf = target.reserve(s);
       readFully(fd, buf, position);
       end = s;
     }
-    target.commit(end);
-    this.readHint = { offset: readInt64(buf, lastStart) + buf.readInt32BE(lastStart + 23) + 1, position: position + end };
-    return end < buf.length ? buf.subarray(0, end) : buf;
+    let good = 0;
+    let next = offset;
+    while (good < end) {
+      const s = batchSizeAt(buf, good);
+      const base = readInt64(buf, good);
+      const last = base + buf.readInt32BE(good + OFF_LAST_OFFSET_DELTA);
+      const offsetsOk = good === 0 ? base <= offset && offset <= last : base === next;
+      const problem = buf.readInt8(good + OFF_MAGIC) !== 2 ? 'bad magic' : !offsetsOk ? 'offsets out of sequence' : !crcMatches(buf, good, s) ? 'CRC-32C mismatch' : null;
+      if (problem) {
+        if (good > 0) break; // serve the intact batches before it; the next read reports it
+        target.commit(0);
+        throw this.corrupt(position, buf, problem);
+      }
+      next = last + 1;
+      good += s;
+    }
+    target.commit(good);
+    this.readHint = { offset: next, position: position + good };
+    return good < buf.length ? buf.subarray(0, good) : buf;
+  }
+
+  private corrupt(position: number, buf: Buffer, problem: string): CorruptBatchError {
+    const base = buf.length >= LOG_OVERHEAD ? readInt64(buf, 0) : -1;
+    const last = buf.length >= HEADER_SIZE ? base + buf.readInt32BE(OFF_LAST_OFFSET_DELTA) : base;
+    return new CorruptBatchError(`${this.path} at byte ${position}: ${problem} (stored offsets ${base}..${last}); not served`);
   }
 
   /** Header of the first batch whose maxTimestamp >= ts, or null. */

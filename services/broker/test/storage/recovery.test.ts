@@ -4,6 +4,7 @@ import { appendFileSync, readdirSync, statSync, truncateSync, openSync, writeSyn
 import { join } from 'node:path';
 import { decodeRecords, makeBatch } from './kafkajs-batches.ts';
 import { StorageFixture, appendOk } from './support.ts';
+import { LogDamagedError } from '../../src/storage/damage.ts';
 
 const fx = new StorageFixture();
 afterEach(() => fx.cleanup());
@@ -68,16 +69,16 @@ describe('recovery on open', () => {
     expect(appendOk(log, await makeBatch([{ value: 'next' }]))).toBe(5);
   });
 
-  it('truncates at the first tail batch whose CRC-32C does not match', async () => {
+  it('truncates a last batch whose CRC-32C does not match (a torn write leaves nothing intact after it)', async () => {
     const dir = fx.newDir();
     const ends = await fill(dir, 10);
     const file = segmentFiles(dir)[0]!;
-    // Flip a byte inside batch 6's record (its last byte is part of the value).
-    flipByte(file, ends[6]! - 3);
+    // Flip a byte inside the last batch's record (its last byte is part of the value).
+    flipByte(file, ends[9]! - 3);
     const { log } = fx.openTopic(dir);
-    expect(log.highWatermark()).toBe(6);
-    expect(statSync(file).size).toBe(ends[5]);
-    expect(await values(log)).toEqual(Array.from({ length: 6 }, (_, i) => `m${i}`));
+    expect(log.highWatermark()).toBe(9);
+    expect(statSync(file).size).toBe(ends[8]);
+    expect(await values(log)).toEqual(Array.from({ length: 9 }, (_, i) => `m${i}`));
   });
 
   it('truncates a zero-filled tail (a crash after the size grew but before data reached the disk)', async () => {
@@ -86,21 +87,6 @@ describe('recovery on open', () => {
     appendFileSync(segmentFiles(dir)[0]!, Buffer.alloc(4096));
     const { log } = fx.openTopic(dir);
     expect(log.highWatermark()).toBe(3);
-  });
-
-  it('drops the segments after a damaged sealed segment, keeping a contiguous log', async () => {
-    const dir = fx.newDir();
-    const ends = await fill(dir, 30, 600);
-    const files = segmentFiles(dir);
-    expect(files.length).toBeGreaterThan(3);
-    // Break the length field of the second batch of the first segment.
-    const fd = openSync(files[0]!, 'r+');
-    writeSync(fd, Buffer.from([0x7f, 0xff, 0xff, 0xff]), 0, 4, ends[0]! + 8);
-    closeSync(fd);
-    const { log } = fx.openTopic(dir, { segmentBytes: 600 });
-    expect(log.highWatermark()).toBe(1);
-    expect(segmentFiles(dir).length).toBe(1);
-    expect(appendOk(log, await makeBatch([{ value: 'x' }]))).toBe(1);
   });
 
   it('rebuilds indexes and time lookups from the segment files after a clean close', async () => {
@@ -119,8 +105,9 @@ describe('recovery on open', () => {
     expect(await values(reopened.log)).toEqual(Array.from({ length: 40 }, (_, i) => `m${i}`));
   });
 
-  it('property: after any cut or flipped byte in the tail, the log reopens as an intact prefix and takes writes', async () => {
+  it('property: a cut or flipped byte is cut when nothing intact follows it; else refused, or isolated on request', async () => {
     const batches = await Promise.all(Array.from({ length: 12 }, (_, i) => makeBatch([{ value: `p${i}a` }, { value: `p${i}b`, key: 'k' }], { compression: (i % 4 === 3 ? 1 : 0) as 0 | 1 })));
+    const expectValues = (kept: number[]) => kept.flatMap((i) => [`p${i}a`, `p${i}b`]);
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 12 }),
@@ -138,23 +125,38 @@ describe('recovery on open', () => {
           const at = damage.at % size;
           if (damage.kind === 'cut') truncateSync(file, at);
           else flipByte(file, at);
-          // Batches wholly before the damage must survive; the damaged one and later ones go.
-          // Not covered by the CRC, by Kafka's design: baseOffset (a flip breaks offset
-          // continuity, caught) and partitionLeaderEpoch (bytes 12..15, unused: harmless).
           const hit = ends.findIndex((e) => e > at);
+          const all = Array.from({ length: count }, (_, i) => i);
+          // Not covered by the CRC, by Kafka's design: partitionLeaderEpoch (bytes 12..15, unused:
+          // harmless). baseOffset is not covered either, but a flip there breaks offset continuity.
           const rel = at - (hit > 0 ? ends[hit - 1]! : 0);
           const harmless = damage.kind === 'flip' && rel >= 12 && rel < 16;
-          const intact = harmless ? count : ends.filter((e) => e <= at).length;
-          const reopened = fx.openTopic(dir).log;
-          expect(reopened.highWatermark()).toBe(intact * 2);
-          expect(statSync(file).size).toBe(intact === 0 ? 0 : ends[intact - 1]);
-          if (harmless) reopened.read(0, 1); // still served
-          const got = await values(reopened);
-          expect(got).toEqual(Array.from({ length: intact }, (_, i) => [`p${i}a`, `p${i}b`]).flat());
-          expect(appendOk(reopened, await makeBatch([{ value: 'more' }]))).toBe(intact * 2);
+          if (damage.kind === 'cut' || harmless || hit === count - 1) {
+            // A torn tail (or nothing that matters): the log reopens as its intact prefix.
+            const intact = harmless ? count : hit;
+            const reopened = fx.openTopic(dir).log;
+            expect(reopened.highWatermark()).toBe(intact * 2);
+            expect(statSync(file).size).toBe(intact === 0 ? 0 : ends[intact - 1]);
+            expect(await values(reopened)).toEqual(expectValues(all.slice(0, intact)));
+            expect(appendOk(reopened, await makeBatch([{ value: 'more' }]))).toBe(intact * 2);
+            return;
+          }
+          // An intact batch follows the damaged one: not a crash's leftovers.
+          let refused: unknown;
+          try {
+            fx.openTopic(dir);
+          } catch (err) {
+            refused = err;
+          }
+          expect(refused).toBeInstanceOf(LogDamagedError);
+          expect((refused as LogDamagedError).damages.map((d) => [d.fromOffset, d.toOffset])).toEqual([[hit * 2, hit * 2 + 2]]);
+          const repaired = fx.openTopic(dir, {}, { recovery: 'truncate-damaged' }).log;
+          expect(repaired.highWatermark()).toBe(count * 2);
+          expect(await values(repaired)).toEqual(expectValues(all.filter((i) => i !== hit)));
+          expect(appendOk(repaired, await makeBatch([{ value: 'more' }]))).toBe(count * 2);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 });

@@ -1,4 +1,4 @@
-import { openLogManager, type FileLogManager } from '../../src/storage/log-manager.ts';
+import { openLogManager, type FileLogManager, type OpenLogManagerOptions } from '../../src/storage/log-manager.ts';
 import type { FilePartitionLog } from '../../src/storage/partition-log.ts';
 import type { LogConfig } from '../../src/storage/types.ts';
 import { tempDir } from './kafkajs-batches.ts';
@@ -14,21 +14,26 @@ export class StorageFixture {
     return t.dir;
   }
 
-  open(dir: string, config: Partial<LogConfig> = {}): FileLogManager {
-    const m = openLogManager(dir, { flush: 'always', ...config });
+  open(dir: string, config: Partial<LogConfig> = {}, opts: OpenLogManagerOptions = {}): FileLogManager {
+    const m = openLogManager(dir, { flush: 'always', ...config }, opts);
     this.managers.push(m);
     return m;
   }
 
   /** A manager with topic "t" (1 partition) and its partition log. */
-  openTopic(dir: string, config: Partial<LogConfig> = {}): { manager: FileLogManager; log: FilePartitionLog } {
-    const manager = this.open(dir, config);
+  openTopic(dir: string, config: Partial<LogConfig> = {}, opts: OpenLogManagerOptions = {}): { manager: FileLogManager; log: FilePartitionLog } {
+    const manager = this.open(dir, config, opts);
     if (!manager.hasTopic('t')) manager.createTopic('t', 1);
     return { manager, log: manager.partition('t', 0)! };
   }
 
-  cleanup(): void {
+  /** Close every open manager (cleanly), keeping the dirs: a restart. */
+  closeAll(): void {
     for (const m of this.managers.splice(0)) m.close();
+  }
+
+  cleanup(): void {
+    this.closeAll();
     for (const d of this.dirs.splice(0)) d();
   }
 }

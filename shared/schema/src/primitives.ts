@@ -133,8 +133,11 @@ const sourceLinkShape = {
   role: z.enum(SOURCE_ROLES).optional(),
   title: text(200).optional(),
   // URLs are shown to readers too: the same text rules (a bidi override can disguise a link),
-  // checked before the URL parser, which would silently drop tabs and newlines.
-  url: refuseUnsafeText(z.string().max(2000)).url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // checked before the URL check, which would silently drop tabs and newlines and trim spaces.
+  url: refuseUnsafeText(z.string().max(2000))
+    .regex(/^\S(.*\S)?$/, { error: 'must not start or end with spaces' })
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .optional(),
 };
 
 /** One link of an attribution chain (someone who passed the information on). */

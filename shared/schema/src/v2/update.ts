@@ -1,0 +1,161 @@
+/**
+ * The v2 update: an envelope (IPTC ninjs news metadata, CloudEvents
+ * identity) around one payload per kind. As in v1 the zod schema is a
+ * discriminated union on `kind`, each option being envelope + that kind's
+ * payload, so errors are reported at their own path.
+ *
+ * What changed from v1 (see upcast.ts for how v1 updates read as v2):
+ *  - `reported` and `occurred` are instants or periods with their precision
+ *    (v1's `reportedAt`/`occurredAt` forced hours, minutes and seconds);
+ *  - places name admin areas, districts, sites and their extent;
+ *  - actors are typed; sources have a role on every link;
+ *  - figures say incident or toll, and may be ranges or vague words;
+ *  - `relations` (lifts, extends, ...) sit beside the corrections
+ *    (`revises`, `retracts`);
+ *  - ninjs fields: `body` (prose), `language`, `by`, `located`, `embargoed`;
+ *  - evidence ("photos show...") belongs to the envelope, for any kind.
+ * The headline and body are prose for people; no structured fact needs them.
+ */
+import { z } from 'zod';
+import { dateTimeSchema, idSchema, list, safeText, text } from '../primitives.ts';
+import { URGENCIES, VERIFICATIONS } from '../update.ts';
+import { KINDS, PAYLOAD_SCHEMAS, type Kind } from './kinds/index.ts';
+import { placeSchema } from './place.ts';
+import { checkLinks, relationsSchema, type Relation } from './relation.ts';
+import { evidenceSchema, sourceSchema } from './source.ts';
+import { instantBounds, instantSchema, whenBounds, whenSchema, type Instant, type When } from './time.ts';
+
+export const SCHEMA_VERSION = 2 as const;
+export { URGENCIES, VERIFICATIONS } from '../update.ts';
+export type { Urgency, Verification } from '../update.ts';
+
+/** ninjs urgency (1 most urgent .. 9) for each of the wire's three levels. */
+export const NINJS_URGENCY = { flash: 1, urgent: 3, routine: 5 } as const;
+
+const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+export const envelopeShape = {
+  schema: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION} (the schema version)` }),
+  /** Stable idempotency key (ninjs uri, CloudEvents id). */
+  id: idSchema,
+  /** Story id: the Kafka key, so one story stays in order. */
+  story: idSchema,
+  headline: text(300),
+  /** Prose for people, paragraphs separated by blank lines; never the only home of a fact. */
+  body: safeText(20_000, { multiline: true }).optional(),
+  /** BCP 47 language of headline and body; English when absent. */
+  language: z.string().regex(LANGUAGE_PATTERN, { error: 'must be a BCP 47 language tag, e.g. en or pt-BR' }).optional(),
+  /** Byline (ninjs by). */
+  by: text(200).optional(),
+  /** Dateline: where the report was filed from (ninjs located). */
+  located: text(200).optional(),
+  /** When it happened: an instant, or the interval within which it happened. Absent when unknown. */
+  occurred: whenSchema.optional(),
+  /** When the desk reported it (ninjs versioncreated), only as precise as known. */
+  reported: instantSchema,
+  /** Not to be published before this exact time (ninjs embargoed). */
+  embargoed: dateTimeSchema.optional(),
+  place: placeSchema,
+  sources: list(sourceSchema, 10, 1),
+  /** How it is seen: photos, videos and how far their origin is established. */
+  evidence: list(evidenceSchema, 10, 1).optional(),
+  verification: z.enum(VERIFICATIONS),
+  urgency: z.enum(URGENCIES),
+  /** Correction: this update replaces the earlier one's facts. */
+  revises: idSchema.optional(),
+  /** Correction: this update withdraws the earlier one (the payload repeats what is withdrawn). */
+  retracts: idSchema.optional(),
+  /** Typed links to other facts: lifts, extends, amends, follows-up, part-of-incident. */
+  relations: relationsSchema.optional(),
+};
+
+interface EnvelopeChecked {
+  id: string;
+  occurred?: When | undefined;
+  reported: Instant;
+  revises?: string | undefined;
+  retracts?: string | undefined;
+  relations?: Relation[] | undefined;
+  payload?: unknown;
+}
+
+/** Rules across envelope fields, and the times inside the payload that must not postdate the report. */
+function checkEnvelope(u: EnvelopeChecked, ctx: z.RefinementCtx): void {
+  checkLinks(u, ctx);
+  const reportedBy = instantBounds(u.reported).latest;
+  if (u.occurred !== undefined && whenBounds(u.occurred).earliest >= reportedBy)
+    ctx.addIssue({ code: 'custom', path: ['occurred'], message: 'must not be later than reported' });
+  for (const { path, asOf } of tollTimes(u.payload, ['payload']))
+    if (whenBounds(asOf).earliest >= reportedBy)
+      ctx.addIssue({ code: 'custom', path: [...path, 'asOf'], message: 'a toll cannot stand as of a time after it was reported' });
+}
+
+/** Every toll figure with an asOf inside a payload. */
+function tollTimes(value: unknown, path: (string | number)[]): { path: (string | number)[]; asOf: When }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => tollTimes(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  if (o.scope === 'toll' && o.asOf !== undefined) return [{ path, asOf: o.asOf as When }];
+  return Object.entries(o).flatMap(([k, v]) => tollTimes(v, [...path, k]));
+}
+
+function updateOf<K extends Kind>(kind: K) {
+  return z.strictObject({ ...envelopeShape, kind: z.literal(kind), payload: PAYLOAD_SCHEMAS[kind] }).superRefine(checkEnvelope);
+}
+
+export const UPDATE_SCHEMAS = {
+  arrests: updateOf('arrests'),
+  casualties: updateOf('casualties'),
+  displacement: updateOf('displacement'),
+  'government-change': updateOf('government-change'),
+  coup: updateOf('coup'),
+  election: updateOf('election'),
+  'leader-movement': updateOf('leader-movement'),
+  'security-measure': updateOf('security-measure'),
+  'security-operation': updateOf('security-operation'),
+  connectivity: updateOf('connectivity'),
+  'armed-conflict': updateOf('armed-conflict'),
+  attack: updateOf('attack'),
+  'foreign-military': updateOf('foreign-military'),
+  diplomacy: updateOf('diplomacy'),
+  unrest: updateOf('unrest'),
+  'property-attack': updateOf('property-attack'),
+  disaster: updateOf('disaster'),
+  commemoration: updateOf('commemoration'),
+} as const satisfies { [K in Kind]: z.ZodType };
+
+export const updateSchema = z.discriminatedUnion(
+  'kind',
+  [
+    UPDATE_SCHEMAS.arrests,
+    UPDATE_SCHEMAS.casualties,
+    UPDATE_SCHEMAS.displacement,
+    UPDATE_SCHEMAS['government-change'],
+    UPDATE_SCHEMAS.coup,
+    UPDATE_SCHEMAS.election,
+    UPDATE_SCHEMAS['leader-movement'],
+    UPDATE_SCHEMAS['security-measure'],
+    UPDATE_SCHEMAS['security-operation'],
+    UPDATE_SCHEMAS.connectivity,
+    UPDATE_SCHEMAS['armed-conflict'],
+    UPDATE_SCHEMAS.attack,
+    UPDATE_SCHEMAS['foreign-military'],
+    UPDATE_SCHEMAS.diplomacy,
+    UPDATE_SCHEMAS.unrest,
+    UPDATE_SCHEMAS['property-attack'],
+    UPDATE_SCHEMAS.disaster,
+    UPDATE_SCHEMAS.commemoration,
+  ],
+  { error: () => `must be one of ${KINDS.join(', ')}` },
+);
+
+export type Update = z.infer<typeof updateSchema>;
+/** The v2 update, named for code that reads both versions. */
+export type UpdateV2 = Update;
+export type UpdateOf<K extends Kind> = Extract<Update, { kind: K }>;
+export type PayloadOf<K extends Kind> = UpdateOf<K>['payload'];
+
+/** CloudEvents `type` of a v2 kind: org.newswire.<kind>.v2. */
+export function cloudEventType(kind: Kind): string {
+  return `org.newswire.${kind}.v2`;
+}

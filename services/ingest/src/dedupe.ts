@@ -1,10 +1,15 @@
 /**
  * Remembers the positions of recently published update ids, so a repeated id
- * (a client retrying a request whose 202 it never saw, or sending the same
- * update twice) is answered with the original position instead of being
- * published again. Bounded: the oldest ids are forgotten first (LRU over a
- * Map's insertion order). Concurrent requests for the same id share one
- * publish via the in-flight map.
+ * (a client retrying a request whose 202 it never saw, or retrying a 503, or
+ * sending the same update twice) is answered with the original position
+ * instead of being published again. Bounded: the oldest ids are forgotten
+ * first (LRU over a Map's insertion order). Concurrent requests for the same
+ * id share one publish via the in-flight map.
+ *
+ * Ids are tracked one by one (publish.ts publishes each update as its own
+ * call): an id is remembered exactly when Kafka acknowledged it, even if
+ * other updates of the same request failed, and an id Kafka did not
+ * acknowledge is forgotten, so a retry publishes it.
  */
 import type { Position } from '@newswire/kafka';
 
@@ -29,7 +34,7 @@ export class RecentIds {
     return this.inFlight.get(id);
   }
 
-  /** Registers a publish in progress; on success the id is remembered, on failure forgotten (so a retry publishes). */
+  /** Registers the publish of one id; on success the id is remembered, on failure forgotten (so a retry publishes it). */
   track(id: string, publish: Promise<Position>): void {
     this.inFlight.set(id, publish);
     publish.then(

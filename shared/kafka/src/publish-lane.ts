@@ -1,22 +1,22 @@
 /**
- * One idempotent producer and the queue in front of it: a "lane".
+ * One sender and the queue in front of it: a "lane".
  *
  * Natural batching: while one produce request is in flight, new parts queue
  * up; the next request carries everything queued (up to maxRequestBytes).
  * Requests go out strictly one after another, in call order, which keeps each
  * partition in order and the idempotent producer's sequence numbers simple
- * (kafkajs keeps its guarantees only with one request in flight).
+ * (a Sender keeps one request in flight).
  *
  * A publisher may run several lanes, each owning a fixed set of partitions:
  * then one lane's request is encoded while another's is at the broker.
  */
-import { PRODUCE_ACKS, type Message, type Producer } from './kafka.ts';
+import type { OutgoingRecord, Sender } from './port.ts';
 
 export interface Position {
   id: string;
   topic: string;
   partition: number;
-  /** Kafka offsets are int64: kept as decimal strings, as kafkajs does. */
+  /** Kafka offsets are int64: kept as decimal strings (exact, and JSON-safe). */
   offset: string;
 }
 
@@ -25,7 +25,7 @@ export interface Prepared {
   id: string;
   topic: string;
   partition: number;
-  message: Message;
+  record: OutgoingRecord;
   bytes: number;
 }
 
@@ -49,37 +49,13 @@ interface Part {
   reject(err: unknown): void;
 }
 
-/** One sendBatch: every topic's messages in one produce request; offsets from the response. */
-async function send(producer: Producer, batch: Prepared[]): Promise<Position[]> {
-  const byTopic = new Map<string, Message[]>();
-  for (const p of batch) {
-    let list = byTopic.get(p.topic);
-    if (!list) byTopic.set(p.topic, (list = []));
-    list.push(p.message);
-  }
-  const result = await producer.sendBatch({
-    acks: PRODUCE_ACKS,
-    topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-  });
-  // Within one produce request a partition's messages are one record batch,
-  // so their offsets are baseOffset, baseOffset+1, ...
-  const base = new Map<string, bigint>();
-  for (const r of result) {
-    if (r.baseOffset === undefined) throw new Error(`no offset returned for ${r.topicName}[${r.partition}]`);
-    base.set(`${r.topicName}\u0000${r.partition}`, BigInt(r.baseOffset));
-  }
-  const seen = new Map<string, bigint>();
-  return batch.map((p) => {
-    const k = `${p.topic}\u0000${p.partition}`;
-    const i = seen.get(k) ?? 0n;
-    seen.set(k, i + 1n);
-    const b = base.get(k);
-    if (b === undefined) throw new Error(`no offset returned for ${p.topic}[${p.partition}]`);
-    return { id: p.id, topic: p.topic, partition: p.partition, offset: (b + i).toString() };
-  });
+/** One produce request; the sender returns every record's offset. */
+async function send(sender: Sender, batch: Prepared[]): Promise<Position[]> {
+  const offsets = await sender.send(batch.map((p) => p.record));
+  return batch.map((p, i) => ({ id: p.id, topic: p.topic, partition: p.partition, offset: offsets[i]!.toString() }));
 }
 
-export function createLane(producer: Producer, opts: { maxRequestBytes: number; lingerMs: number }): Lane {
+export function createLane(sender: Sender, opts: { maxRequestBytes: number; lingerMs: number }): Lane {
   const { maxRequestBytes, lingerMs } = opts;
   const queue: Part[] = [];
   let sending: Promise<void> | undefined;
@@ -119,7 +95,7 @@ export function createLane(producer: Producer, opts: { maxRequestBytes: number; 
       bytes += next.bytes;
     }
     if (parts.length === 0) return;
-    sending = send(producer, parts.length === 1 ? parts[0]!.items : parts.flatMap((p) => p.items)).then(
+    sending = send(sender, parts.length === 1 ? parts[0]!.items : parts.flatMap((p) => p.items)).then(
       (positions) => {
         let i = 0;
         for (const p of parts) {

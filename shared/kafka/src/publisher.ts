@@ -1,30 +1,20 @@
 /**
  * The producer library: validated updates in, Kafka positions out.
  *
- * One idempotent kafkajs producer (acks=-1, one request in flight, bounded
- * retries) per publisher, or a few, each owning a fixed share of the
- * partitions (see publish-lane.ts). Each update goes to the topic of its kind family,
- * keyed by story id so one story stays in order on one partition. The
- * partition is computed here (the same murmur2 the Java client uses) so the
- * position of every update is known from the produce response alone: within
- * one produce request a partition's messages are one record batch, so their
- * offsets are baseOffset, baseOffset+1, ...
+ * One sender of the Kafka port (idempotent, acks=all, one request in
+ * flight, bounded retries) per publisher, or a few, each owning a fixed
+ * share of the partitions (see publish-lane.ts). Each update goes to the
+ * topic of its kind family under the topic prefix, keyed by story id so one
+ * story stays in order on one partition. The partition is computed here (the
+ * Java client's murmur2, partitioner.ts) and the sender returns each record's
+ * offset, so publish() answers with the exact position of every update.
  */
-import {
-  connectWithin,
-  createAdmin,
-  createKafka,
-  createProducer,
-  ensureTopics,
-  partitionCounts,
-  partitionForKey,
-  DEFAULT_CONNECT_TIMEOUT_MS,
-  type Kafka,
-  type Producer,
-} from './kafka.ts';
+import { openKafka, DEFAULT_CONNECT_TIMEOUT_MS } from './kafkajs/index.ts';
+import type { KafkaPort, Sender } from './port.ts';
+import { partitionForKey } from './partitioner.ts';
 import { createLane, type Call, type Lane, type Position, type Prepared } from './publish-lane.ts';
 import { createLogger, type Logger } from '@newswire/config';
-import { cloudEventHeaders, DEFAULT_CE_SOURCE, NEWSWIRE_TOPICS, parseUpdate, topicForKind, type Kind, type Update } from '@newswire/schema';
+import { cloudEventHeaders, DEFAULT_CE_SOURCE, DEFAULT_TOPIC_PREFIX, newswireTopics, parseUpdate, topicForKind, type Kind, type Update } from '@newswire/schema';
 
 /**
  * An update that was validated earlier and kept as its JSON text (e.g. a
@@ -64,6 +54,10 @@ export interface PublisherOptions {
   clientId?: string;
   /** Partitions for topics this publisher creates (existing topics are untouched). */
   partitions?: number;
+  /** Replication factor for topics this publisher creates; default min(3, brokers). */
+  replication?: number;
+  /** Topic prefix (NEWSWIRE_TOPIC_PREFIX): topics are `<prefix>.<family>`. Default `newswire`. */
+  topicPrefix?: string;
   /** Create the newswire topics at startup when missing. Default true. */
   createTopics?: boolean;
   connectTimeoutMs?: number;
@@ -125,30 +119,29 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
   const connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const maxRequestBytes = opts.maxRequestBytes ?? 900_000;
   const partitions = opts.partitions ?? 3;
-  const kafka: Kafka = createKafka({
+  const spec = { partitions, ...(opts.replication !== undefined ? { replication: opts.replication } : {}) };
+  const prefix = opts.topicPrefix ?? DEFAULT_TOPIC_PREFIX;
+  const topics = newswireTopics(prefix);
+  const kafka: KafkaPort = await openKafka({
     brokers: opts.brokers,
     clientId: opts.clientId ?? 'newswire-publisher',
     logger,
+    connectTimeoutMs,
     retries: opts.kafkaRetries,
     maxRetryTimeMs: opts.kafkaRetries !== undefined ? 2000 : undefined,
   });
-  const admin = createAdmin(kafka);
-  const producers: Producer[] = Array.from({ length: Math.max(1, Math.floor(opts.producers ?? 1)) }, () =>
-    createProducer(kafka, { retries: opts.retries ?? 10 }),
-  );
-
-  await connectWithin(admin, opts.brokers, connectTimeoutMs);
   const counts = new Map<string, number>();
+  const senders: Sender[] = [];
   try {
     if (opts.createTopics ?? true) {
-      const created = await ensureTopics(admin, NEWSWIRE_TOPICS, partitions);
-      if (created.length) logger.info({ topics: created, partitions }, 'created topics');
+      const created = await kafka.ensureTopics(topics, spec);
+      if (created.length) logger.info({ topics: created, ...spec }, 'created topics');
     }
-    for (const [t, n] of await partitionCounts(admin, NEWSWIRE_TOPICS)) counts.set(t, n);
-    await Promise.all(producers.map((p) => connectWithin(p, opts.brokers, connectTimeoutMs)));
+    for (const [t, n] of await kafka.partitionCounts(topics)) counts.set(t, n);
+    const n = Math.max(1, Math.floor(opts.producers ?? 1));
+    for (let i = 0; i < n; i++) senders.push(await kafka.openSender({ retries: opts.retries ?? 10 }));
   } catch (err) {
-    await Promise.all(producers.map((p) => p.disconnect().catch(() => {})));
-    await admin.disconnect().catch(() => {});
+    await kafka.close();
     throw err;
   }
 
@@ -156,8 +149,8 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
   async function partitionsOf(topic: string): Promise<number> {
     const known = counts.get(topic);
     if (known !== undefined) return known;
-    await ensureTopics(admin, [topic], partitions);
-    const fresh = await partitionCounts(admin, [topic]);
+    await kafka.ensureTopics([topic], spec);
+    const fresh = await kafka.partitionCounts([topic]);
     const n = fresh.get(topic);
     if (n === undefined) throw new Error(`topic ${topic} does not exist and could not be created`);
     counts.set(topic, n);
@@ -174,7 +167,7 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
     let byKey = keyPartitions.get(topic);
     if (!byKey || byKey.size > 10_000) keyPartitions.set(topic, (byKey = new Map()));
     let partition = byKey.get(key);
-    if (partition === undefined) byKey.set(key, (partition = partitionForKey(topic, key, n)));
+    if (partition === undefined) byKey.set(key, (partition = partitionForKey(key, n)));
     return partition;
   }
 
@@ -190,7 +183,7 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
     const out: Prepared[] = new Array(updates.length);
     for (let i = 0; i < updates.length; i++) {
       const update = updates[i]!;
-      const topic = topicOverride ?? topicForKind(update.kind);
+      const topic = topicOverride ?? topicForKind(update.kind, prefix);
       const n = counts.get(topic) ?? (await partitionsOf(topic));
       // The value of a serialized update is its own text (or bytes), sent as is.
       const value = 'json' in update ? update.json : JSON.stringify(update);
@@ -199,7 +192,7 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
       const partition = partitionOf(topic, key, n);
       // Ids, stories and types are ASCII (schema patterns), so .length is their byte count.
       const bytes = (typeof value === 'string' ? Buffer.byteLength(value) : value.length) + key.length + 64 + constantHeaderBytes + update.id.length + headers.ce_type!.length;
-      out[i] = { id: update.id, topic, partition, message: { key, value, headers, partition }, bytes };
+      out[i] = { id: update.id, topic, partition, record: { topic, partition, key, value, headers }, bytes };
     }
     return out;
   }
@@ -223,7 +216,7 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
   }
 
   const lingerMs = opts.lingerMs ?? 0;
-  const lanes: Lane[] = producers.map((p) => createLane(p, { maxRequestBytes, lingerMs }));
+  const lanes: Lane[] = senders.map((s) => createLane(s, { maxRequestBytes, lingerMs }));
   /**
    * A partition's lane never changes (topics are numbered in order of first
    * use), so each partition keeps one producer and its order.
@@ -285,8 +278,7 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
       closing ??= (async () => {
         closed = true;
         await flush();
-        await Promise.all(producers.map((p) => p.disconnect().catch((err: unknown) => logger.warn({ err }, 'producer disconnect failed'))));
-        await admin.disconnect().catch((err: unknown) => logger.warn({ err }, 'admin disconnect failed'));
+        await kafka.close();
       })();
       return closing;
     },

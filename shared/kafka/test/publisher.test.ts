@@ -1,43 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Admin } from '@newswire/kafka';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { startKafka, type TestAdmin, type TestKafka } from '@newswire/test-support';
 import { createPublisher, PublishValidationError, type Publisher } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
-import { NEWSWIRE_TOPICS, topicForKind } from '@newswire/schema';
+import { topicForKind } from '@newswire/schema';
 import { makeUpdates } from '@newswire/test-support';
 import { endOffsets, openAdmin, readAll } from '@newswire/test-support';
 
 let kafka: TestKafka;
-let admin: Admin;
+let admin: TestAdmin;
 let publisher: Publisher;
 
 beforeAll(async () => {
   kafka = await startKafka();
   admin = await openAdmin(kafka.brokers);
-  publisher = await createPublisher({ brokers: kafka.brokers, partitions: 3, logger: createLogger('test', { level: 'warn' }) });
+  publisher = await createPublisher({ brokers: kafka.brokers, topicPrefix: kafka.prefix, partitions: 3, logger: createLogger('test', { level: 'warn' }) });
 });
 
 afterAll(async () => {
   await publisher?.close();
-  await admin?.disconnect();
+  await admin?.close();
   await kafka?.stop();
 });
 
 describe('publisher', () => {
-  it('creates the newswire topics at startup', async () => {
+  it('creates the newswire topics under its prefix at startup', async () => {
     const topics = await admin.listTopics();
-    for (const t of NEWSWIRE_TOPICS) expect(topics).toContain(t);
-    const meta = await admin.fetchTopicMetadata({ topics: [...NEWSWIRE_TOPICS] });
-    for (const t of meta.topics) expect(t.partitions.length).toBeGreaterThanOrEqual(1);
+    for (const t of kafka.topics) expect(topics).toContain(t);
+    const counts = await admin.partitionCounts(kafka.topics);
+    for (const t of kafka.topics) expect(counts.get(t)).toBe(3);
   });
 
   it('routes by kind, keys by story, returns the position of every update', async () => {
     const updates = makeUpdates(40, { stories: 5 });
     const positions = await publisher.publish(updates);
     expect(positions.map((p) => p.id)).toEqual(updates.map((u) => u.id));
-    updates.forEach((u, i) => expect(positions[i]!.topic).toBe(topicForKind(u.kind)));
+    updates.forEach((u, i) => expect(positions[i]!.topic).toBe(topicForKind(u.kind, kafka.prefix)));
 
-    const records = await readAll(kafka.brokers, NEWSWIRE_TOPICS);
+    const records = await readAll(kafka.brokers, kafka.topics);
     const byId = new Map(records.map((r) => [r.update.id, r]));
     for (const [i, p] of positions.entries()) {
       const r = byId.get(p.id);
@@ -58,22 +57,22 @@ describe('publisher', () => {
   });
 
   it('refuses a batch with any invalid update and sends none of it', async () => {
-    const before = await endOffsets(admin);
+    const before = await endOffsets(admin, kafka.topics);
     const updates: unknown[] = makeUpdates(5);
     updates[3] = { ...(updates[3] as object), kind: 'weather' };
     const err = await publisher.publish(updates).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PublishValidationError);
     expect((err as PublishValidationError).errors[0]).toMatchObject({ index: 3, path: 'kind' });
-    expect(await endOffsets(admin)).toEqual(before);
+    expect(await endOffsets(admin, kafka.topics)).toEqual(before);
   });
 
   it('with two producers, gives exact positions in input order and keeps each story in order', async () => {
-    const two = await createPublisher({ brokers: kafka.brokers, partitions: 3, producers: 2, logger: createLogger('test', { level: 'warn' }) });
+    const two = await createPublisher({ brokers: kafka.brokers, topicPrefix: kafka.prefix, partitions: 3, producers: 2, logger: createLogger('test', { level: 'warn' }) });
     try {
       // Several calls in flight at once, over many stories (so every partition and both producers are used).
       const calls = Array.from({ length: 6 }, (_, c) => makeUpdates(60, { stories: 12, prefix: `lanes${c}` }));
       const results = await Promise.all(calls.map((u) => two.publish(u)));
-      const records = await readAll(kafka.brokers, NEWSWIRE_TOPICS);
+      const records = await readAll(kafka.brokers, kafka.topics);
       const byId = new Map(records.map((r) => [r.update.id, r]));
       calls.forEach((updates, c) => {
         const positions = results[c]!;
@@ -90,7 +89,7 @@ describe('publisher', () => {
         const m = new Map<string, string[]>();
         for (const id of ids) {
           const u = published.find((x) => x.id === id)!;
-          const k = `${topicForKind(u.kind)}/${u.story}`;
+          const k = `${topicForKind(u.kind, kafka.prefix)}/${u.story}`;
           m.set(k, [...(m.get(k) ?? []), id]);
         }
         return m;

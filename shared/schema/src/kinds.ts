@@ -82,3 +82,11 @@ export const NEWSWIRE_TOPICS: readonly string[] = newswireTopics();
 export function cloudEventType(kind: Kind): string {
   return `org.newswire.${kind}.v1`;
 }
+
+/**
+ * The one key for a topic-partition in maps and sets, everywhere in newswire.
+ * A topic name cannot contain NUL, so the key is unambiguous.
+ */
+export function partitionKey(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
+}

@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { newswireTopics } from '@newswire/schema';
 
 /**
  * The one way a test gets Kafka. In order of preference:
@@ -15,6 +17,16 @@ export type KafkaMode = 'external' | 'container' | 'dev-broker';
 export interface TestKafka {
   mode: KafkaMode;
   brokers: string[];
+  /**
+   * A topic prefix of this startKafka() call alone (NEWSWIRE_TOPIC_PREFIX):
+   * each test file reads and counts its own topics, so the suite can run
+   * twice in a row against one long-lived cluster.
+   */
+  prefix: string;
+  /** The newswire topics under `prefix`. */
+  topics: string[];
+  /** Environment for a spawned newswire process: KAFKA_BROKERS and NEWSWIRE_TOPIC_PREFIX. */
+  env: Record<string, string>;
   /** Set for the dev broker only: where its data lives. */
   dataDir?: string;
   /** Whether restart() works in this mode (dev broker only). */
@@ -38,7 +50,14 @@ function announce(mode: KafkaMode, brokers: string[]): void {
   console.log(`[startKafka] mode=${mode} brokers=${brokers.join(',')}`);
 }
 
+let dockerAnswered: boolean | undefined;
 function dockerReachable(): boolean {
+  if (dockerAnswered !== undefined) return dockerAnswered;
+  dockerAnswered = probeDocker();
+  return dockerAnswered;
+}
+
+function probeDocker(): boolean {
   if (process.env.NEWSWIRE_TEST_NO_DOCKER === '1') return false;
   try {
     execFileSync('docker', ['info'], { stdio: 'ignore', timeout: 5000 });
@@ -46,6 +65,34 @@ function dockerReachable(): boolean {
   } catch {
     return false;
   }
+}
+
+/** The mode startKafka() will use, known before it starts (for skipIf at collection time). */
+export function kafkaMode(): KafkaMode {
+  if (process.env.KAFKA_BROKERS) return 'external';
+  return dockerReachable() ? 'container' : 'dev-broker';
+}
+
+/**
+ * Capability check for tests that need the in-process dev broker (its
+ * restart, per-test broker options, its data files...): true when the test
+ * must be skipped, after printing why. Use as `it.skipIf(needsDevBroker('why'))`.
+ */
+export function needsDevBroker(why: string): boolean {
+  const mode = kafkaMode();
+  if (mode === 'dev-broker') return false;
+  console.log(`[startKafka] skipping a test on mode=${mode}: it needs the in-process dev broker (${why})`);
+  return true;
+}
+
+/** A prefix no other test file or run shares: `nwtest-<8 hex>`. */
+function uniquePrefix(): string {
+  return `nwtest-${randomUUID().slice(0, 8)}`;
+}
+
+function naming(brokers: string[]): Pick<TestKafka, 'prefix' | 'topics' | 'env'> {
+  const prefix = uniquePrefix();
+  return { prefix, topics: newswireTopics(prefix), env: { KAFKA_BROKERS: brokers.join(','), NEWSWIRE_TOPIC_PREFIX: prefix } };
 }
 
 export interface StartKafkaOptions {
@@ -60,14 +107,17 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafk
   if (external) {
     const brokers = external.split(',').map((s) => s.trim()).filter(Boolean);
     announce('external', brokers);
-    return { mode: 'external', brokers, canRestart: false, restart: cannotRestart('external'), stop: async () => {} };
+    const names = naming(brokers);
+    // A shared cluster: leave it as found, without this file's topics.
+    const stop = () => dropTopics(brokers, names.prefix);
+    return { mode: 'external', brokers, ...names, canRestart: false, restart: cannotRestart('external'), stop };
   }
   if (dockerReachable()) {
     const { KafkaContainer } = await import('@testcontainers/kafka');
     const container = await new KafkaContainer('confluentinc/cp-kafka:7.6.1').withKraft().start();
     const brokers = [`${container.getHost()}:${container.getMappedPort(9093)}`];
     announce('container', brokers);
-    return { mode: 'container', brokers, canRestart: false, restart: cannotRestart('container'), stop: async () => { await container.stop(); } };
+    return { mode: 'container', brokers, ...naming(brokers), canRestart: false, restart: cannotRestart('container'), stop: async () => { await container.stop(); } };
   }
   const { startBroker } = await import('@newswire/broker');
   const dataDir = await mkdtemp(join(tmpdir(), 'newswire-test-broker-'));
@@ -86,6 +136,7 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafk
   return {
     mode: 'dev-broker',
     brokers,
+    ...naming(brokers),
     dataDir,
     canRestart: true,
     restart: async () => {
@@ -97,4 +148,17 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafk
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Deletes every topic under `prefix` (and only those). */
+async function dropTopics(brokers: string[], prefix: string): Promise<void> {
+  const { openKafka } = await import('@newswire/kafka');
+  const { createLogger } = await import('@newswire/config');
+  const kafka = await openKafka({ brokers, logger: createLogger('test-cleanup', { level: 'error' }), connectTimeoutMs: 10_000 });
+  try {
+    const mine = (await kafka.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
+    if (mine.length) await kafka.deleteTopics(mine);
+  } finally {
+    await kafka.close();
+  }
 }

@@ -11,7 +11,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -41,8 +41,8 @@ function newDataDir(): string {
 }
 
 /** Spawn `main.ts` and wait for its "broker listening" log line, which carries the bound port. */
-async function spawnBroker(dataDir: string, askPort = 0): Promise<BrokerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--host', '127.0.0.1', '--port', String(askPort), '--data-dir', dataDir, '--flush', 'always'], {
+async function spawnBroker(dataDir: string, askPort = 0, extraArgs: string[] = []): Promise<BrokerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--host', '127.0.0.1', '--port', String(askPort), '--data-dir', dataDir, '--flush', 'always', ...extraArgs], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -237,5 +237,123 @@ describe('dev broker durability (separate process, flush always, kill -9)', () =
     const { offsets, values } = await readAll(restarted.port, topic);
     expect(values).toEqual(Array.from({ length: total }, (_, i) => String(i)));
     expect(offsets).toEqual(Array.from({ length: total }, (_, i) => i));
+  }, 180_000);
+});
+
+/** Run the broker on a data dir it must refuse: resolves with its exit code and everything it printed. */
+async function brokerRefuses(dataDir: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push({ child, port: 0, exited: new Promise((r) => child.once('exit', r)), output: [] });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => {
+    output += c.toString();
+    // It started after all: stop it so the assertion on the exit code fails at once.
+    if (output.includes('"broker listening"')) child.kill('SIGKILL');
+  });
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const code = await new Promise<number | null>((res) => child.once('exit', (c) => res(c)));
+  return { code, output };
+}
+
+async function stopBroker(b: BrokerProcess): Promise<void> {
+  b.child.kill('SIGTERM');
+  expect(await b.exited).toBe(0);
+}
+
+/** Batches of a partition directory, read straight from its segment files. */
+interface StoredBatch {
+  file: string;
+  position: number;
+  size: number;
+  baseOffset: number;
+  lastOffset: number;
+}
+
+function storedBatches(partitionDir: string): StoredBatch[] {
+  const out: StoredBatch[] = [];
+  for (const name of readdirSync(partitionDir).filter((f) => f.endsWith('.log')).sort()) {
+    const file = join(partitionDir, name);
+    const bytes = readFileSync(file);
+    for (let pos = 0; pos < bytes.length; ) {
+      const size = 12 + bytes.readInt32BE(pos + 8);
+      const baseOffset = Number(bytes.readBigInt64BE(pos));
+      out.push({ file, position: pos, size, baseOffset, lastOffset: baseOffset + bytes.readInt32BE(pos + 23) });
+      pos += size;
+    }
+  }
+  return out;
+}
+
+function sizes(partitionDir: string): Record<string, number> {
+  return Object.fromEntries(readdirSync(partitionDir).sort().map((f) => [f, statSync(join(partitionDir, f)).size]));
+}
+
+function overwrite(file: string, position: number, bytes: number[]): void {
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.from(bytes), 0, bytes.length, position);
+  closeSync(fd);
+}
+
+describe('dev broker recovery never deletes intact data (issue 13)', () => {
+  it('refuses to start on damage in an older segment, naming it; --repair loses only the damaged batch', async () => {
+    const topic = 'durability-damage';
+    const dataDir = newDataDir();
+    const partitionDir = join(dataDir, `${topic}-0`);
+    const first = await spawnBroker(dataDir, 0, ['--segment-bytes', '4096', '--partitions', '1']);
+    const kafka = client(first.port, 5);
+    const producer = kafka.producer(); // auto-creates the topic with 1 partition
+    await producer.connect();
+    for (let n = 0; n < 1600; n += BATCH) {
+      await producer.send({ topic, acks: -1, messages: Array.from({ length: BATCH }, (_, i) => ({ value: String(n + i) })) });
+    }
+    await producer.disconnect();
+    await stopBroker(first);
+
+    // One corrupt length field in an older segment (before the fix: every later segment deleted, HW 1600 -> ~60).
+    const batches = storedBatches(partitionDir);
+    const files = [...new Set(batches.map((b) => b.file))];
+    expect(files.length).toBeGreaterThan(5);
+    const victim = batches.find((b) => b.file === files[2] && b.position > 0)!;
+    overwrite(victim.file, victim.position + 8, [0x7f, 0xff, 0xff, 0xff]);
+    const before = sizes(partitionDir);
+
+    const refused = await brokerRefuses(dataDir);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain(victim.file);
+    expect(refused.output).toContain(`byte ${victim.position}`);
+    expect(refused.output).toContain(`offsets ${victim.baseOffset}..${victim.lastOffset}`);
+    expect(refused.output).toContain('--repair');
+    expect(sizes(partitionDir)).toEqual(before);
+
+    // The operator's explicit choice: only the damaged batch's offsets are lost.
+    const repaired = await spawnBroker(dataDir, 0, ['--repair']);
+    const lost = (v: number) => v >= victim.baseOffset && v <= victim.lastOffset;
+    const expected = Array.from({ length: 1600 }, (_, i) => i).filter((i) => !lost(i));
+    const got = await readAll(repaired.port, topic);
+    expect(got.offsets).toEqual(expected);
+    expect(got.values).toEqual(expected.map(String));
+    await stopBroker(repaired);
+
+    // The repaired log is consistent: a normal start takes it as it is, high watermark still 1600.
+    const normal = await spawnBroker(dataDir);
+    const admin2 = client(normal.port).admin();
+    await admin2.connect();
+    const [p0] = await admin2.fetchTopicOffsets(topic);
+    await admin2.disconnect();
+    expect(Number(p0!.high)).toBe(1600);
+    await stopBroker(normal);
+
+    // Flipped payload bytes in another older segment are caught by the CRC-32C at start.
+    const other = storedBatches(partitionDir).find((b) => b.file === files[4])!;
+    const bytes = readFileSync(other.file);
+    overwrite(other.file, other.position + other.size - 2, [bytes[other.position + other.size - 2]! ^ 0x01]);
+    const refusedAgain = await brokerRefuses(dataDir);
+    expect(refusedAgain.code).toBe(1);
+    expect(refusedAgain.output).toContain('CRC-32C');
+    expect(refusedAgain.output).toContain(`byte ${other.position}`);
   }, 180_000);
 });

@@ -15,6 +15,11 @@ options:
   --segment-bytes <n>     roll segments at this size         (BROKER_SEGMENT_BYTES, default 64 MiB)
   --flush always|<ms>     fsync before every ack, or every <ms> (BROKER_FLUSH, default 1000)
   --max-frame-bytes <n>   largest request accepted           (BROKER_MAX_FRAME_BYTES, default 64 MiB)
+  --max-connections <n>   open connections at most; a new one evicts an idle one
+                          (BROKER_MAX_CONNECTIONS, default 1000)
+  --repair                start even if the log is damaged outside its tail: move only
+                          the damaged bytes aside, losing their offsets
+                          (BROKER_RECOVERY=truncate-damaged; default: refuse to start)
   --no-auto-create        do not create unknown topics on Metadata/Produce (BROKER_AUTO_CREATE_TOPICS)
   -h, --help              show this help
 

@@ -39,7 +39,7 @@ export async function startBroker(input: BrokerOptionsInput): Promise<RunningBro
   const logs = openLogManager(
     opts.dataDir,
     { segmentBytes: opts.segmentBytes, retentionMs: opts.retentionMs, retentionBytes: opts.retentionBytes, flush: opts.flush },
-    { logger },
+    { logger, recovery: opts.recovery },
   );
   let groups: GroupCoordinator;
   try {
@@ -71,6 +71,9 @@ export async function startBroker(input: BrokerOptionsInput): Promise<RunningBro
     maxInFlight: MAX_IN_FLIGHT_PER_CONNECTION,
     maxPendingWriteBytes: MAX_PENDING_WRITE_BYTES,
     idleTimeoutMs: opts.idleTimeoutMs,
+    firstRequestTimeoutMs: opts.firstRequestTimeoutMs,
+    incompleteFrameTimeoutMs: opts.incompleteFrameTimeoutMs,
+    closeTimeoutMs: opts.shutdownTimeoutMs,
   });
   try {
     await server.listen();

@@ -25,6 +25,8 @@ const FLAGS = {
   'segment-bytes': { type: 'string' },
   flush: { type: 'string' },
   'max-frame-bytes': { type: 'string' },
+  'max-connections': { type: 'string' },
+  repair: { type: 'boolean' },
   'no-auto-create': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -46,6 +48,8 @@ const flagSchema = z.object({
     .transform((v): 'always' | number => (v === 'always' ? 'always' : Number(v)))
     .optional(),
   'max-frame-bytes': intFlag('max-frame-bytes').optional(),
+  'max-connections': intFlag('max-connections').optional(),
+  repair: z.boolean().optional(),
   'no-auto-create': z.boolean().optional(),
   help: z.boolean().optional(),
 });
@@ -80,6 +84,11 @@ function resolveOptions(argv: string[], env: NodeJS.ProcessEnv) {
     segmentBytes: f['segment-bytes'] ?? cfg.BROKER_SEGMENT_BYTES,
     flush: f.flush ?? cfg.BROKER_FLUSH,
     maxFrameBytes: f['max-frame-bytes'] ?? cfg.BROKER_MAX_FRAME_BYTES,
+    maxConnections: f['max-connections'] ?? cfg.BROKER_MAX_CONNECTIONS,
+    idleTimeoutMs: cfg.BROKER_IDLE_TIMEOUT_MS,
+    firstRequestTimeoutMs: cfg.BROKER_FIRST_REQUEST_TIMEOUT_MS,
+    incompleteFrameTimeoutMs: cfg.BROKER_INCOMPLETE_FRAME_TIMEOUT_MS,
+    recovery: f.repair ? 'truncate-damaged' : cfg.BROKER_RECOVERY,
   });
   if (!opts.success) throw new UsageError(opts.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return { help: f.help === true, opts: opts.data };

@@ -16,12 +16,22 @@ export const brokerOptionsSchema = z.object({
   flush: z.union([z.literal('always'), z.number().int().min(1)]).default(1000),
   /** Largest request frame accepted; bigger ones close the connection. */
   maxFrameBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  /** Open connections at most; at the limit a new one evicts an idle one (see server/tcp-server.ts). */
   maxConnections: z.number().int().min(1).default(1000),
   /** Broker-wide cap on request bytes received but not yet decoded. */
   maxBufferedRequestBytes: z.number().int().min(1024).default(512 * 1024 * 1024),
   /** Longest a Fetch long-poll is held, whatever the client asks. */
   maxFetchWaitMs: z.number().int().min(0).default(30_000),
+  /** Kafka's connections.max.idle.ms: a connection with no traffic and nothing in flight is closed. */
   idleTimeoutMs: z.number().int().min(1000).default(10 * 60 * 1000),
+  /** A new connection that has not completed a request by then is closed. */
+  firstRequestTimeoutMs: z.number().int().min(100).default(10_000),
+  /** A request frame begun but not complete by then is dropped with its connection. */
+  incompleteFrameTimeoutMs: z.number().int().min(100).default(30_000),
+  /** stop() waits at most this long for connections to close, then closes storage anyway. */
+  shutdownTimeoutMs: z.number().int().min(100).default(10_000),
+  /** Damage outside a log's tail: 'strict' refuses to start; 'truncate-damaged' moves only the damaged bytes aside. */
+  recovery: z.enum(['strict', 'truncate-damaged']).default('strict'),
 });
 
 export type BrokerOptionsInput = z.input<typeof brokerOptionsSchema> & { logger?: Logger };

@@ -33,10 +33,9 @@ describe('broker-meta.json', () => {
 
   it('a file of the wrong shape is named, with what is wrong', async () => {
     const { dir, file } = dataDirWithMeta('{"clusterId":"abcdefgh","nextProducerId":-5}');
-    const err = await startBroker({ host: '127.0.0.1', port: 0, dataDir: dir, logger: quiet }).catch((e: unknown) => e as Error);
-    expect(err).toBeInstanceOf(Error);
-    expect(err!.message).toContain(file);
-    expect(err!.message).toContain('nextProducerId');
+    const started = startBroker({ host: '127.0.0.1', port: 0, dataDir: dir, logger: quiet });
+    await expect(started).rejects.toThrow(file);
+    await expect(started).rejects.toThrow(/nextProducerId/);
   });
 
   it('a good file is kept: the cluster id survives a restart', async () => {

@@ -33,7 +33,7 @@ export interface Entry {
 export interface RawRecord {
   topic: string;
   partition: number;
-  offset: string | number;
+  offset: string | number | bigint;
   timestamp: string | number;
   value: Buffer | null;
   headers?: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined;
@@ -93,6 +93,4 @@ export function subFrame(entry: Entry, subId: string): Buffer {
   return Buffer.concat([LIVE_PREFIX, Buffer.from(`"sub":${JSON.stringify(subId)},`), entry.frame.subarray(LIVE_PREFIX.length)]);
 }
 
-export function partitionKey(topic: string, partition: number): string {
-  return `${topic}\u0000${partition}`;
-}
+export { partitionKey } from '@newswire/schema';

@@ -27,4 +27,14 @@ export const brokerConfig = z.object({
   BROKER_FLUSH: flushPolicy.default(1000),
   /** Largest request frame accepted; a bigger one closes the connection. */
   BROKER_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  /** Open connections at most; at the limit a new client evicts an idle connection (one that never sent a request first). */
+  BROKER_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /** Kafka's connections.max.idle.ms: a connection with no traffic and nothing in flight is closed. */
+  BROKER_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(600_000),
+  /** A new connection that has not completed one request by then is closed. */
+  BROKER_FIRST_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** A request frame begun but not complete by then (a truncated or stalled request) is dropped with its connection. */
+  BROKER_INCOMPLETE_FRAME_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Damage outside a log's tail: "strict" refuses to start, naming it; "truncate-damaged" moves only the damaged bytes aside (docs/broker-storage.md). */
+  BROKER_RECOVERY: z.enum(['strict', 'truncate-damaged']).default('strict'),
 });

@@ -10,7 +10,12 @@ export interface ConnectionLimits {
   maxInFlight: number;
   /** Bytes queued in the socket before reading pauses. */
   maxPendingWriteBytes: number;
+  /** Kafka's connections.max.idle.ms: nothing sent or received, nothing in flight. */
   idleTimeoutMs: number;
+  /** A connection that has not completed one request by then is closed (it holds a slot for nothing). */
+  firstRequestTimeoutMs: number;
+  /** A frame begun but not complete by then is dropped with its connection (a truncated or stalled request). */
+  incompleteFrameTimeoutMs: number;
   /** Shared by all connections: undecoded request bytes broker-wide. */
   buffered: ByteBudget;
 }
@@ -36,12 +41,20 @@ export class Connection {
   private paused = false;
   /** This connection's share of limits.buffered. */
   private accounted = 0;
+  readonly openedAt = Date.now();
+  /** Last time bytes arrived or a response left: the connection limit evicts the least recent idle one. */
+  lastActiveAt = this.openedAt;
+  /** Whether a whole request ever arrived: such a connection is a client, not a stray socket. */
+  hasSentRequest = false;
+  /** When the partial frame in `frames` began arriving (meaningful while bytes are buffered). */
+  private partialSince = 0;
 
   constructor(
     private readonly socket: Socket,
     private readonly ctx: BrokerContext,
     private readonly facts: ConnectionFacts & { abort: AbortController },
     private readonly limits: ConnectionLimits,
+    private readonly onClosed: (c: Connection) => void = () => {},
   ) {
     this.frames = new FrameReader(limits.maxFrameBytes);
     socket.setNoDelay(true);
@@ -58,14 +71,52 @@ export class Connection {
       this.limits.buffered.give(this.accounted);
       this.accounted = 0;
       facts.abort.abort();
+      onClosed(this);
     });
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Requests received and not yet answered. */
+  get inFlight(): number {
+    return this.slots.length;
+  }
+
+  get client(): string {
+    return this.facts.clientHost;
   }
 
   private onData(chunk: Buffer): void {
     if (this.closed) return;
+    const now = Date.now();
+    this.lastActiveAt = now;
+    const frameBegins = this.frames.bufferedBytes === 0;
     this.frames.push(chunk);
+    if (frameBegins) this.partialSince = now;
     this.processFrames();
     this.account();
+  }
+
+  /**
+   * Called by the server's sweep: close a connection whose first request is
+   * overdue, or whose current frame stopped arriving. While reading is
+   * paused (by this broker, for back-pressure) a frame cannot progress, so
+   * its clock restarts on resume instead.
+   */
+  check(now: number): void {
+    if (this.closed) return;
+    if (!this.paused && this.frames.bufferedBytes > 0 && now - this.partialSince > this.limits.incompleteFrameTimeoutMs) {
+      this.ctx.logger.info(
+        { client: this.facts.clientHost, bufferedBytes: this.frames.bufferedBytes, timeoutMs: this.limits.incompleteFrameTimeoutMs },
+        'incomplete request frame timed out; closing connection',
+      );
+      this.close('incomplete frame timed out');
+    } else if (!this.hasSentRequest && now - this.openedAt > this.limits.firstRequestTimeoutMs) {
+      this.ctx.logger.info({ client: this.facts.clientHost, timeoutMs: this.limits.firstRequestTimeoutMs }, 'no request on a new connection in time; closing it');
+      this.close('no first request');
+    }
   }
 
   /** Keep the broker-wide budget in step with what this connection holds undecoded. */
@@ -87,6 +138,9 @@ export class Connection {
       while (!this.closed && !this.mustPause()) {
         const body = this.frames.next(bodyDiesInDispatch);
         if (!body) return;
+        this.hasSentRequest = true;
+        // Whatever is still buffered belongs to the next frame, which begins now.
+        this.partialSince = Date.now();
         this.start(body);
       }
       if (!this.closed && !this.paused) {
@@ -111,6 +165,7 @@ export class Connection {
   private maybeResume(): void {
     if (!this.paused || this.closed || this.mustPause()) return;
     this.paused = false;
+    this.partialSince = Date.now();
     this.socket.resume();
     this.processFrames();
     this.account();
@@ -166,7 +221,10 @@ export class Connection {
         if (!err) slot.release();
       });
     }
-    if (wrote) this.socket.uncork();
+    if (wrote) {
+      this.socket.uncork();
+      this.lastActiveAt = Date.now();
+    }
     this.maybeResume();
   }
 

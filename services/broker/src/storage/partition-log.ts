@@ -6,13 +6,13 @@
  */
 import { mkdirSync, statSync, unlinkSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { CorruptBatchError, Segment } from './segment.ts';
+import { Segment } from './segment.ts';
 import { fsyncDir, recordedGaps, repairDamage, scanPartition, type RecoveryMode } from './recovery.ts';
 import { LogDamagedError, describeDamage, repairable } from './damage.ts';
 import { ProducerStateTable } from './producer-state.ts';
 import { FRESH_BUFFERS, type ReadTarget } from './read-buffers.ts';
 import { type BatchHeader, ErrorCode, crcMatches, firstRecordAtOrAfter, patchBaseOffset, validateRecordSet } from './record-batch.ts';
-import { type AppendResult, type LogConfig, type PartitionLog, OffsetOutOfRange } from './types.ts';
+import { type AppendResult, CorruptBatchError, type LogConfig, type PartitionLog, OffsetOutOfRange } from './types.ts';
 
 /** Kafka's KAFKA_STORAGE_ERROR: the disk write failed. */
 const KAFKA_STORAGE_ERROR = 56;

@@ -8,6 +8,7 @@ import { closeSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync
 import { join } from 'node:path';
 import { OffsetIndex } from './offset-index.ts';
 import { FRESH_BUFFERS, type ReadTarget } from './read-buffers.ts';
+import { CorruptBatchError } from './types.ts';
 import { TimeIndex } from './time-index.ts';
 import { type BatchHeader, HEADER_SIZE, LOG_OVERHEAD, OFF_LAST_OFFSET_DELTA, OFF_MAGIC, batchSizeAt, crcMatches, headerProblem, readHeader, readInt64 } from './record-batch.ts';
 
@@ -81,13 +82,6 @@ export interface OpenedSegment {
   /** Offset after the last intact batch of the file (past every damaged range). */
   endOffset: number;
   fileSize: number;
-}
-
-/** A stored batch read back that is not what was written: it is never served. */
-export class CorruptBatchError extends Error {
-  override name = 'CorruptBatchError';
-  /** Kafka's CORRUPT_MESSAGE: what Kafka answers a Fetch of a corrupt batch with. */
-  readonly errorCode = 2;
 }
 
 export class Segment {

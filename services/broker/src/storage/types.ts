@@ -59,7 +59,10 @@ export interface PartitionLog {
    * Returns an empty buffer at the high watermark. The bytes are read into
    * a buffer from `target`: freshly allocated by default; a Fetch passes
    * its response's slab arena and gives the slabs back once sent.
-   * Throws OffsetOutOfRange when offset < logStartOffset or > highWatermark.
+   * Throws OffsetOutOfRange when offset < logStartOffset or > highWatermark,
+   * CorruptBatchError when the batch holding `offset` fails its CRC-32C
+   * (batches after a bad one are left out of the read, so it comes first
+   * in the next). Offsets a repair isolated are skipped, like compacted ones.
    */
   read(offset: number, maxBytes: number, target?: ReadTarget): Buffer;
   /** First offset whose batch maxTimestamp >= ts (exact: the record's own timestamp), or -1 when none. */
@@ -74,6 +77,16 @@ export interface PartitionLog {
 
 export class OffsetOutOfRange extends Error {
   readonly errorCode = 1;
+}
+
+/**
+ * Thrown by read() when the batch at the requested offset is not what was
+ * written (CRC-32C or offsets wrong): it is never served. Kafka answers such
+ * a Fetch with CORRUPT_MESSAGE; the message names the file and byte.
+ */
+export class CorruptBatchError extends Error {
+  override name = 'CorruptBatchError';
+  readonly errorCode = 2;
 }
 
 export interface TopicInfo {

@@ -1,5 +1,5 @@
 import type { FetchRequest, FetchResponse } from '../../protocol/apis/fetch/types.ts';
-import { OffsetOutOfRange } from '../../storage/types.ts';
+import { CorruptBatchError, OffsetOutOfRange } from '../../storage/types.ts';
 import { SlabArena, type ReadTarget } from '../../storage/read-buffers.ts';
 import type { BrokerContext, RequestInfo } from '../context.ts';
 import { FetchWaiters } from '../fetch-waiters.ts';
@@ -41,8 +41,10 @@ function readOnce(ctx: BrokerContext, req: FetchRequest, target: ReadTarget): Re
         try {
           records = log.read(p.fetchOffset, Math.max(budget, 1), target);
         } catch (err) {
-          if (!(err instanceof OffsetOutOfRange)) throw err;
-          errorCode = ErrorCode.OFFSET_OUT_OF_RANGE;
+          // A stored batch failing its CRC-32C is answered as Kafka does, never served (storage/segment.ts).
+          if (err instanceof CorruptBatchError) errorCode = ErrorCode.CORRUPT_MESSAGE;
+          else if (err instanceof OffsetOutOfRange) errorCode = ErrorCode.OFFSET_OUT_OF_RANGE;
+          else throw err;
           anyError = true;
         }
       }

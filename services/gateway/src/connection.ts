@@ -363,7 +363,7 @@ export class Connection implements SubscriptionOwner {
     const sub = new Subscription(msg.id, topics, compileFilter(filter), this, {
       hub: ctx.hub,
       replay: ctx.replay,
-      admin: ctx.admin,
+      kafka: ctx.kafka,
       epoch: ctx.epoch,
       logger: ctx.logger,
       metrics: ctx.metrics,

@@ -1,5 +1,5 @@
 /** Everything a connection needs from its gateway, in one object. */
-import type { Admin } from 'kafkajs';
+import type { KafkaPort } from '@newswire/kafka';
 import type { Logger } from '@newswire/config';
 import type { Verifier } from './auth.ts';
 import type { FanoutHub } from './hub.ts';
@@ -10,7 +10,7 @@ import type { ReplayReader } from './replay-reader.ts';
 export interface GatewayContext {
   hub: FanoutHub;
   replay: ReplayReader;
-  admin: Admin;
+  kafka: KafkaPort;
   epoch: string;
   topics: readonly string[];
   limits: GatewayLimits;

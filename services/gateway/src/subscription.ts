@@ -11,7 +11,7 @@
  * or duplicated. If the buffer overflows while Kafka is slow, it is dropped
  * and catch-up simply goes round again up to the new `next`.
  */
-import type { Admin } from 'kafkajs';
+import type { KafkaPort } from '@newswire/kafka';
 import type { GapMessage, StreamPosition, SubscriptionStart } from '@newswire/protocol';
 import type { Logger } from '@newswire/config';
 import { partitionKey, subFrame, type Entry } from './entry.ts';
@@ -32,7 +32,7 @@ export interface SubscriptionOwner {
 export interface SubscriptionDeps {
   hub: FanoutHub;
   replay: ReplayReader;
-  admin: Admin;
+  kafka: KafkaPort;
   epoch: string;
   logger: Logger;
   metrics: GatewayMetrics;
@@ -127,22 +127,21 @@ export class Subscription implements HubSubscriber {
   }
 
   private async resolveStart(from: Exclude<SubscriptionStart, 'live'>): Promise<Omit<GapMessage, 'op' | 'id'>[]> {
-    const { admin, hub, epoch } = this.deps;
+    const { kafka, hub, epoch } = this.deps;
     const gaps: Omit<GapMessage, 'op' | 'id'>[] = [];
     const given = new Map<string, number>();
     if (typeof from === 'object' && 'positions' in from) for (const p of from.positions) given.set(partitionKey(p.topic, p.partition), p.offset);
     const epochMismatch = typeof from === 'object' && 'positions' in from && from.epoch !== undefined && from.epoch !== epoch;
     for (const topic of this.topics) {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      const byTime =
-        typeof from === 'object' && 'time' in from ? new Map((await admin.fetchTopicOffsetsByTimestamp(topic, Date.parse(from.time))).map((o) => [o.partition, Number(o.offset)])) : null;
+      const offsets = await kafka.topicOffsets(topic);
+      const byTime = typeof from === 'object' && 'time' in from ? await kafka.offsetsAt(topic, Date.parse(from.time)) : null;
       for (const o of offsets) {
         if (!hub.partition(topic, o.partition)) continue; // not consumed yet: it will come live
         const low = Number(o.low);
         const high = Number(o.high);
         let next: number;
         if (from === 'earliest') next = low;
-        else if (byTime) next = byTime.get(o.partition) ?? high;
+        else if (byTime) next = Number(byTime.get(o.partition) ?? o.high);
         else {
           const want = given.get(partitionKey(topic, o.partition));
           next = low;

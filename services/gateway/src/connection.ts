@@ -357,7 +357,7 @@ export class Connection implements SubscriptionOwner {
     if (this.subs.has(msg.id)) return this.reject('duplicate_subscription', `subscription "${msg.id}" exists`, msg.id);
     if (this.subs.size >= ctx.limits.maxSubscriptions)
       return this.reject('too_many_subscriptions', `at most ${ctx.limits.maxSubscriptions} subscriptions per connection`, msg.id);
-    const scope = resolveScope(msg, ctx.topics, this.grant);
+    const scope = resolveScope(msg, ctx.topics, this.grant, ctx.topicPrefix);
     if (!scope.ok) return this.reject(scope.code, scope.message, msg.id);
     const { topics, filter } = scope;
     const sub = new Subscription(msg.id, topics, compileFilter(filter), this, {

@@ -13,6 +13,8 @@ export interface GatewayContext {
   kafka: KafkaPort;
   epoch: string;
   topics: readonly string[];
+  /** Topic prefix: a subscription that names kinds reads `<prefix>.<family>` topics. */
+  topicPrefix: string | undefined;
   limits: GatewayLimits;
   verifier: Verifier | null;
   metrics: GatewayMetrics;

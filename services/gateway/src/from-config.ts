@@ -1,6 +1,6 @@
 /** GatewayOptions from the validated environment (shared/src/config). */
 import { DEFAULT_BROKERS } from '@newswire/kafka';
-import { NEWSWIRE_TOPICS } from '@newswire/schema';
+import { newswireTopics } from '@newswire/schema';
 import { type Config } from '@newswire/config';
 import type { GatewayOptions } from './options.ts';
 
@@ -9,8 +9,8 @@ export function gatewayOptionsFromConfig(cfg: Config): GatewayOptions {
     host: cfg.GATEWAY_HOST,
     port: cfg.GATEWAY_PORT,
     brokers: cfg.KAFKA_BROKERS ?? DEFAULT_BROKERS,
-    topics: cfg.GATEWAY_TOPICS ?? NEWSWIRE_TOPICS,
-    createPartitions: cfg.NEWSWIRE_TOPIC_PARTITIONS,
+    topics: cfg.GATEWAY_TOPICS ?? newswireTopics(cfg.NEWSWIRE_TOPIC_PREFIX),
+    topicPrefix: cfg.NEWSWIRE_TOPIC_PREFIX,
     clientId: `${cfg.KAFKA_CLIENT_ID}-gateway`,
     connectTimeoutMs: cfg.KAFKA_CONNECT_TIMEOUT_MS,
     auth: {

@@ -1,132 +1,129 @@
 /**
- * The one live consumer of a gateway process. Fan-out, not work sharing:
- * every gateway uses a group id of its own (host, pid, random), so it is the
- * only member of its group and is assigned every partition; on real Kafka and
- * on the dev broker alike two gateways each read everything. Correctness does
- * not depend on the group's committed offsets at all (autoCommit off): the
- * hub's `next` per partition is the truth, and after every (re)join each
- * partition is sought to it. Partitions found later (topic grew) have no
- * `next` yet and start at the earliest offset, which for a new partition is
- * everything it ever held. A low metadataMaxAge makes kafkajs notice new
- * partitions and rejoin within seconds.
+ * The one live reader of a gateway process: a tail of the Kafka port over
+ * every partition of the served topics. Fan-out, not work sharing: a gateway
+ * needs every partition, so it joins no consumer group (no rebalance, no
+ * group.initial.rebalance.delay.ms at start) and two gateways each read
+ * everything. The hub's `next` per partition is the truth: the tail starts
+ * each partition there, and partitions found later (a topic created or grown
+ * while running) start at their first record, since all they hold is new.
+ *
+ * The gateway creates no topics: a served topic that does not exist yet is
+ * reported (log and /readyz) and read from its start once someone creates
+ * it (`newswire topics create`, `newswire start`, or a publisher).
  */
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
-import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { createConsumer, ensureTopics } from '@newswire/kafka';
+import type { FetchedBatch, KafkaPort, Tail, TailHealth } from '@newswire/kafka';
 import { type Logger } from '@newswire/config';
 import { entryFromRecord } from './entry.ts';
 import type { FanoutHub } from './hub.ts';
 import type { GatewayMetrics } from './metrics.ts';
 
 export interface LiveConsumerOptions {
-  kafka: Kafka;
-  admin: Admin;
+  kafka: KafkaPort;
   topics: readonly string[];
   hub: FanoutHub;
   epoch: string;
   logger: Logger;
   metrics: GatewayMetrics;
-  /** Partitions for topics the gateway has to create (they did not exist). */
-  createPartitions: number;
   /** Records behind the high watermark still considered "caught up" for /readyz. */
   readyLag?: number;
   /** Records per partition read back at start to fill the memory window. */
   warmEntries?: number;
+  /** How often to look for served topics and partitions that appeared. Default 10 s. */
+  metadataRefreshMs?: number;
+}
+
+/** A tail that has not completed a fetch for this long is not ready, whatever its last state. */
+const STALE_FETCH_MS = 30_000;
+
+export interface Readiness {
+  ready: boolean;
+  /** The tail's state: starting, fetching (last round reached Kafka), retrying (see lastError), stopped. */
+  state: TailHealth['state'];
+  connected: boolean;
+  partitions: number;
+  /** Served topics that do not exist: the gateway waits for them. */
+  missingTopics: string[];
+  lag: number;
+  lastFetchAt: string | null;
+  lastError: { message: string; at: string } | null;
 }
 
 export class LiveConsumer {
-  private consumer: Consumer | null = null;
-  private joined = false;
-  private fetchedSinceJoin = false;
-  private running = false;
-  private crashed: string | null = null;
-  private readonly readyWaiters: (() => void)[] = [];
+  private tail: Tail | null = null;
   private readonly warmTargets: { topic: string; partition: number; high: number }[] = [];
+  private reportedMissing = '';
 
   constructor(private readonly o: LiveConsumerOptions) {}
 
-  readiness(): { ready: boolean; joined: boolean; fetched: boolean; running: boolean; lag: number; crashed: string | null } {
+  readiness(): Readiness {
     const lag = this.o.hub.lag();
-    const ready = this.running && this.joined && this.fetchedSinceJoin && lag <= (this.o.readyLag ?? 1000);
-    return { ready, joined: this.joined, fetched: this.fetchedSinceJoin, running: this.running, lag, crashed: this.crashed };
+    const h: TailHealth = this.tail?.health() ?? { state: 'starting', connected: false, partitions: 0, missingTopics: [], fetches: 0, lastFetchAt: null, lastError: null };
+    const fresh = h.lastFetchAt !== null && Date.now() - h.lastFetchAt < STALE_FETCH_MS;
+    const ready = h.state === 'fetching' && h.connected && fresh && h.missingTopics.length === 0 && lag <= (this.o.readyLag ?? 1000);
+    return {
+      ready,
+      state: h.state,
+      connected: h.connected,
+      partitions: h.partitions,
+      missingTopics: h.missingTopics,
+      lag,
+      lastFetchAt: h.lastFetchAt === null ? null : new Date(h.lastFetchAt).toISOString(),
+      lastError: h.lastError && { message: h.lastError.message, at: new Date(h.lastError.at).toISOString() },
+    };
   }
 
   async start(): Promise<void> {
-    const { admin, topics, hub } = this.o;
-    await ensureTopics(admin, topics, this.o.createPartitions);
-    // Start at the end: capture the high watermarks BEFORE consuming, so the
+    const { kafka, topics, hub, logger } = this.o;
+    // Start at the end: capture the high watermarks BEFORE reading, so the
     // hub knows exactly where live begins. With warmEntries > 0 it starts that
     // many records earlier to fill the memory window before clients connect,
     // so resumes right after a restart are served from memory.
+    const missing: string[] = [];
     for (const topic of topics) {
-      for (const p of await admin.fetchTopicOffsets(topic)) {
+      const offsets = await kafka.topicOffsets(topic);
+      if (offsets.length === 0) missing.push(topic);
+      for (const p of offsets) {
         const high = Number(p.high);
         const start = Math.max(Number(p.low), high - (this.o.warmEntries ?? 0));
         hub.ensurePartition(topic, p.partition, start, high);
         this.warmTargets.push({ topic, partition: p.partition, high });
       }
     }
-    const groupId = `newswire-gateway-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
-    const consumer = createConsumer(this.o.kafka, {
-      groupId,
-      maxWaitTimeInMs: 200,
+    this.reportMissing(missing);
+    this.tail = kafka.tail({
+      topics,
+      startAt: (topic, partition) => {
+        const st = hub.partition(topic, partition);
+        return st ? BigInt(st.next) : 'earliest';
+      },
+      onBatch: (batch) => this.onBatch(batch),
+      maxWaitMs: 200,
       // Small fetches: one fetch is dispatched in one event-loop turn, so its
       // size is the largest burst a socket sees at once; it must stay well
       // under the per-connection send bound or healthy clients would be cut.
       maxBytes: 1024 * 1024,
       maxBytesPerPartition: 256 * 1024,
-      metadataMaxAge: 10_000,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
-      allowAutoTopicCreation: false,
-      retry: { retries: 1000, initialRetryTime: 200, maxRetryTime: 5_000 },
+      metadataRefreshMs: this.o.metadataRefreshMs ?? 10_000,
     });
-    this.consumer = consumer;
-    const { GROUP_JOIN, FETCH, CRASH, STOP } = consumer.events;
-    consumer.on(GROUP_JOIN, (e) => {
-      // Synchronous, before the first fetch of this generation: seek every
-      // known partition to the hub's next offset.
-      for (const [topic, partitions] of Object.entries(e.payload.memberAssignment)) {
-        for (const partition of partitions) {
-          const st = hub.partition(topic, partition);
-          if (st) consumer.seek({ topic, partition, offset: String(st.next) });
-        }
-      }
-      this.joined = true;
-      this.fetchedSinceJoin = false;
-      this.o.logger.info({ groupId, assignment: e.payload.memberAssignment }, 'live consumer joined');
-    });
-    consumer.on(FETCH, () => {
-      if (!this.fetchedSinceJoin) {
-        this.fetchedSinceJoin = true;
-        for (const w of this.readyWaiters.splice(0)) w();
-      }
-    });
-    consumer.on(CRASH, (e) => {
-      this.crashed = String(e.payload.error?.message ?? e.payload.error);
-      this.joined = false;
-      this.o.logger.error({ err: e.payload.error, restart: e.payload.restart }, 'live consumer crashed');
-    });
-    consumer.on(STOP, () => {
-      this.running = false;
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachBatch: (payload) => this.onBatch(payload) });
-    this.running = true;
+    logger.info({ topics, partitions: this.warmTargets.length }, 'live tail started');
   }
 
-  /** Resolves after the first fetch since the last join (or after timeoutMs). */
-  waitForFirstFetch(timeoutMs: number): Promise<void> {
-    if (this.fetchedSinceJoin) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      this.readyWaiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+  /** Logs the served topics that do not exist, once per change of the list. */
+  private reportMissing(missing: readonly string[]): void {
+    const key = missing.join(',');
+    if (key === this.reportedMissing) return;
+    this.reportedMissing = key;
+    if (missing.length) {
+      this.o.logger.warn({ missing }, `served topics do not exist: ${missing.join(', ')}; the gateway is not ready until they do (create them with \`newswire topics create\`)`);
+    } else this.o.logger.info('every served topic exists');
+  }
+
+  /** Resolves after the tail's first round that reached Kafka (or after timeoutMs). */
+  async waitForFirstFetch(timeoutMs: number): Promise<void> {
+    if (!this.tail) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.tail.firstRound(), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
   }
 
   /** True once every partition reached the high watermark it had at start. */
@@ -144,41 +141,44 @@ export class LiveConsumer {
     return true;
   }
 
-  private async onBatch({ batch }: EachBatchPayload): Promise<void> {
+  private onBatch(batch: FetchedBatch): void {
     const { hub, epoch, metrics, logger } = this.o;
     const { topic, partition } = batch;
+    if (this.reportedMissing) this.reportMissing(this.tail?.health().missingTopics ?? []);
     const hw = Number(batch.highWatermark);
     let st = hub.partition(topic, partition);
     if (!st) {
       // A partition that appeared after start: everything it holds is new.
-      const first = batch.messages[0] ? Number(batch.messages[0].offset) : hw;
+      const first = batch.records[0] ? Number(batch.records[0].offset) : Number(batch.next);
       st = hub.ensurePartition(topic, partition, first, hw);
       logger.info({ topic, partition, from: first }, 'new partition');
     }
-    if (hw < st.next) {
-      // The log is shorter than what we already delivered: the topic was recreated.
-      logger.warn({ topic, partition, next: st.next, hw }, 'partition log was reset; restarting it from its first record');
-      const first = batch.messages[0] ? Number(batch.messages[0].offset) : 0;
-      hub.resetPartition(st, first);
+    if (batch.reset) {
+      const available = Number(batch.reset.available);
+      if (batch.reset.requested > batch.highWatermark) {
+        // The log is shorter than what we already delivered: the topic was recreated.
+        logger.warn({ topic, partition, next: st.next, hw }, 'partition log was reset; restarting it from its first record');
+        hub.resetPartition(st, available);
+      } else {
+        logger.warn({ topic, partition, expected: st.next, got: available }, 'records were removed by retention before the gateway read them');
+      }
     }
     st.hw = Math.max(hw, st.next);
     const counter = metrics.updatesIn.labels(topic);
-    for (const m of batch.messages) {
-      const offset = Number(m.offset);
+    for (const r of batch.records) {
+      const offset = Number(r.offset);
       if (offset < st.next) continue;
       if (offset > st.next) logger.warn({ topic, partition, expected: st.next, got: offset }, 'offset gap in the live stream');
-      const entry = entryFromRecord({ topic, partition, offset, timestamp: m.timestamp, value: m.value, headers: m.headers }, epoch);
+      const entry = entryFromRecord(r, epoch);
       if (entry) counter.inc();
       else metrics.invalidIn.inc();
       hub.ingest(st, offset, entry);
     }
+    st.hw = Math.max(st.hw, st.next);
     metrics.consumerLag.labels(topic, String(partition)).set(Math.max(0, st.hw - st.next));
   }
 
   async stop(): Promise<void> {
-    const c = this.consumer;
-    this.consumer = null;
-    this.running = false;
-    if (c) await c.disconnect().catch(() => {});
+    await this.tail?.stop();
   }
 }

@@ -74,10 +74,10 @@ export interface GatewayOptions {
   host?: string;
   port?: number;
   brokers: string[];
-  /** Topics served; default NEWSWIRE_TOPICS. */
+  /** Topics served; default every newswire topic under topicPrefix. The gateway creates none: it waits for missing ones. */
   topics?: readonly string[];
-  /** Partitions for served topics the gateway creates because they are missing. */
-  createPartitions?: number;
+  /** NEWSWIRE_TOPIC_PREFIX: topics are `<prefix>.<family>`. Default `newswire`. */
+  topicPrefix?: string;
   auth?: GatewayAuthOptions;
   limits?: Partial<GatewayLimits>;
   /** Called for GET requests the gateway does not handle (the dashboard); true = handled. */

@@ -7,8 +7,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createHash } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { DEFAULT_CONNECT_TIMEOUT_MS, connectWithin, createAdmin, createKafka } from '@newswire/kafka';
-import { NEWSWIRE_TOPICS } from '@newswire/schema';
+import { DEFAULT_CONNECT_TIMEOUT_MS, openKafka } from '@newswire/kafka';
+import { newswireTopics } from '@newswire/schema';
 import { createLogger } from '@newswire/config';
 import { createVerifier, tokenFromRequest, type Grant } from './auth.ts';
 import { Connection } from './connection.ts';
@@ -34,16 +34,14 @@ export interface RunningGateway {
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const logger = opts.logger ?? createLogger('gateway');
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const topics = [...(opts.topics ?? NEWSWIRE_TOPICS)];
+  const topics = [...(opts.topics ?? newswireTopics(opts.topicPrefix))];
   const metrics = new GatewayMetrics();
-  const kafka = createKafka({ brokers: opts.brokers, clientId: opts.clientId ?? 'newswire-gateway', logger });
-  const admin = createAdmin(kafka);
-  // Fail fast (KafkaUnreachableError) instead of kafkajs's long retry loop when Kafka is not there.
-  await connectWithin(admin, opts.brokers, opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
+  // Fail fast (KafkaUnreachableError) instead of a long retry loop when Kafka is not there.
+  const kafka = await openKafka({ brokers: opts.brokers, clientId: opts.clientId ?? 'newswire-gateway', logger, connectTimeoutMs: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS });
   // The epoch names the log positions refer to: the Kafka cluster id. Another
   // cluster (or a wiped dev broker) gives another epoch, so stale positions are
   // detected instead of silently misread.
-  const { clusterId } = await admin.describeCluster();
+  const { clusterId } = await kafka.describeCluster();
   const epoch = createHash('sha256').update(`newswire:${clusterId}`).digest('hex').slice(0, 16);
 
   let warm = false;
@@ -58,22 +56,21 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   });
   const live = new LiveConsumer({
     kafka,
-    admin,
     topics,
     hub,
     epoch,
     logger: logger.child({ component: 'live-consumer' }),
     metrics,
-    createPartitions: opts.createPartitions ?? 3,
     warmEntries: Math.min(limits.warmEntries, limits.windowEntries),
     ...(opts.readyLag !== undefined ? { readyLag: opts.readyLag } : {}),
   });
   const ctx: GatewayContext = {
     hub,
     replay: new ReplayReader(kafka, epoch, logger.child({ component: 'replay' }), metrics, limits.replayConcurrency),
-    admin,
+    kafka,
     epoch,
     topics,
+    topicPrefix: opts.topicPrefix,
     limits,
     verifier: createVerifier(opts.auth ?? {}),
     metrics,
@@ -215,7 +212,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       server.closeAllConnections();
     });
     wss.close();
-    await admin.disconnect().catch(() => {});
+    await kafka.close();
     logger.info('gateway stopped');
   }
 

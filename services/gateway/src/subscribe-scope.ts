@@ -16,7 +16,7 @@ export type Scope = { ok: true; topics: string[]; filter: SubscriptionFilter } |
 
 const forbidden = (message: string): Scope => ({ ok: false, code: 'forbidden', message });
 
-export function resolveScope(msg: SubscribeMessage, served: readonly string[], grant: Grant | null): Scope {
+export function resolveScope(msg: SubscribeMessage, served: readonly string[], grant: Grant | null, prefix?: string): Scope {
   if (grant?.topics?.size === 0) return forbidden('your token grants no topic');
   if (grant?.kinds?.size === 0) return forbidden('your token grants no kind');
   const filter: SubscriptionFilter = { ...msg.filter };
@@ -40,14 +40,14 @@ export function resolveScope(msg: SubscribeMessage, served: readonly string[], g
       if (denied.length) return forbidden(`topics not allowed by your token: ${denied.join(', ')}`);
     }
   } else {
-    topics = filter.kinds ? [...new Set(filter.kinds.map((k) => topicForKind(k)))].filter((t) => served.includes(t)) : [...served];
+    topics = filter.kinds ? [...new Set(filter.kinds.map((k) => topicForKind(k, prefix)))].filter((t) => served.includes(t)) : [...served];
     if (grant?.topics) topics = topics.filter((t) => grant.topics!.has(t));
     if (topics.length === 0) return forbidden('no topic this subscription could read is allowed by your token');
   }
   // A topic none of whose kinds the filter wants is dropped (same result, less work).
   if (filter.kinds) {
     const kinds = new Set<string>(filter.kinds);
-    const narrowed = topics.filter((t) => kindsForTopic(t).length === 0 || kindsForTopic(t).some((k) => kinds.has(k)));
+    const narrowed = topics.filter((t) => kindsForTopic(t, prefix).length === 0 || kindsForTopic(t, prefix).some((k) => kinds.has(k)));
     if (narrowed.length > 0) topics = narrowed;
     // The token's kinds appear on none of the topics asked for: say so rather than deliver silence.
     else if (kindsFromGrant) return forbidden('your token allows no kind carried by these topics');

@@ -14,4 +14,15 @@ export const kafkaConfig = z.object({
   KAFKA_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Partitions for newswire topics created at startup. */
   NEWSWIRE_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
+  /** Replicas per partition of created topics. Unset: min(3, brokers in the cluster). */
+  NEWSWIRE_TOPIC_REPLICATION: z.coerce.number().int().min(1).max(100).optional(),
+  /**
+   * Topics are `<prefix>.<family>` (newswire.arrests, ...): another prefix lets
+   * several deployments or test runs share one cluster. Kafka topic characters,
+   * no leading or trailing dot. The default is @newswire/schema's DEFAULT_TOPIC_PREFIX.
+   */
+  NEWSWIRE_TOPIC_PREFIX: z
+    .string()
+    .regex(/^(?!\.)[A-Za-z0-9._-]{1,200}(?<!\.)$/, 'must be 1-200 of A-Z a-z 0-9 . _ - and not start or end with a dot')
+    .default('newswire'),
 });

@@ -40,13 +40,8 @@ export type TopicFamily = (typeof FAMILY_FOR_KIND)[Kind];
 /** Every family, each once, in kind order. */
 export const TOPIC_FAMILIES: readonly TopicFamily[] = [...new Set(KINDS.map((k) => FAMILY_FOR_KIND[k]))];
 
+/** The topic prefix when none is configured (NEWSWIRE_TOPIC_PREFIX's default). */
 export const DEFAULT_TOPIC_PREFIX = 'newswire';
-
-/**
- * A legal prefix: Kafka topic characters, at most 200 of them (a topic name
- * may have 249), not starting or ending with a dot.
- */
-export const TOPIC_PREFIX_PATTERN = /^(?!\.)[A-Za-z0-9._-]{1,200}(?<!\.)$/;
 
 /** The topic of a family under a prefix: `<prefix>.<family>`. */
 export function topicName(family: TopicFamily, prefix: string = DEFAULT_TOPIC_PREFIX): string {

@@ -10,7 +10,7 @@ import { z } from 'zod';
 // Subpath imports, not the package index: that one also loads kafkajs and every event
 // schema, which the broker never uses (~20 MB of its resident memory).
 import { createLogger } from '@newswire/config';
-import { ConfigError, loadConfig } from '@newswire/config';
+import { ConfigError, exitCodeOf, loadConfig, waitForSignal } from '@newswire/config';
 import { brokerOptionsSchema, startBroker } from './index.ts';
 import { BROKER_HELP } from './help.ts';
 
@@ -68,7 +68,7 @@ function resolveOptions(argv: string[], env: NodeJS.ProcessEnv) {
   const f = flags.data;
   let cfg;
   try {
-    cfg = loadConfig(env);
+    cfg = loadConfig(['common', 'broker'], { env });
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;
@@ -118,13 +118,11 @@ export async function runBroker(argv: string[], env: NodeJS.ProcessEnv = process
     return 1;
   }
   process.stderr.write(`newswire broker ready on ${broker.host}:${broker.port} (data: ${resolved.opts.dataDir})\n`);
-  const signal = await new Promise<NodeJS.Signals>((res) => {
-    process.once('SIGINT', () => res('SIGINT'));
-    process.once('SIGTERM', () => res('SIGTERM'));
-  });
+  // The process contract (exit codes, signals) is shared by every newswire command: @newswire/config.
+  const signal = await waitForSignal();
   logger.info({ signal }, 'stopping broker');
   await broker.stop();
-  return signal === 'SIGINT' ? 130 : 0;
+  return exitCodeOf(signal);
 }
 
 // Run directly: `node --import tsx services/broker/src/main.ts --port 9092`.

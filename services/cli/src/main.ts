@@ -5,12 +5,14 @@
  * loaders are spelled out one by one (no computed import path) so a bundler
  * sees every command: the packed CLI is one esbuild bundle.
  *
- * Exit codes (all commands):
- *   0  success
- *   1  runtime failure (Kafka unreachable, I/O error, ...)
- *   2  usage error or invalid input (nothing was published)
- *   130 interrupted (Ctrl-C)
+ * This is also the one place that enforces the process contract: the exit
+ * codes (EXIT in @newswire/config, listed by `newswire --help` and in
+ * docs/operations.md), what a signal does, and the process's end. Commands
+ * return an outcome or throw; main maps errors and signals to codes and
+ * exits explicitly, so a Kafka client abandoned by a bounded shutdown (its
+ * retry timers still pending) cannot keep the process alive.
  */
+import { ConfigError, EXIT, exitCodeOf, listenForStop, loadConfig, type ExitCode } from '@newswire/config';
 import { UsageError, type Command } from './command.ts';
 
 interface Entry {
@@ -41,36 +43,84 @@ function usage(): string {
     ...lines,
     '',
     'Run `newswire <command> --help` for the options and an example of each.',
-    'Exit codes: 0 ok, 1 runtime failure, 2 usage error or invalid input, 130 interrupted.',
+    '',
+    'Exit codes (every command):',
+    `  ${EXIT.ok}    ok`,
+    `  ${EXIT.failure}    runtime failure (a publish failed half way, a port in use, an I/O error)`,
+    `  ${EXIT.usage}    usage error, invalid configuration or invalid input: nothing was sent`,
+    `  ${EXIT.kafkaUnreachable}    Kafka unreachable within KAFKA_CONNECT_TIMEOUT_MS: nothing was sent`,
+    `  ${EXIT.sigint}  stopped by SIGINT (Ctrl-C); a second Ctrl-C exits at once`,
+    `  ${EXIT.sigterm}  stopped by SIGTERM`,
+    'Services (broker, gateway, ingest, start) shut down within NEWSWIRE_SHUTDOWN_TIMEOUT_MS (10 s) whatever Kafka\'s state.',
   ].join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+/** One line for a failure, and its exit code. */
+function report(err: unknown): ExitCode {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof UsageError || err instanceof ConfigError) {
+    process.stderr.write(`newswire: ${message}\n`);
+    return EXIT.usage;
+  }
+  // By name: importing the Kafka module here would load kafkajs for every command.
+  if (err instanceof Error && err.name === 'KafkaUnreachableError') {
+    process.stderr.write(`newswire: ${message}. Is the broker running? Start one with \`newswire broker\` or set KAFKA_BROKERS.\n`);
+    return EXIT.kafkaUnreachable;
+  }
+  process.stderr.write(`newswire: ${message}\n`);
+  return EXIT.failure;
+}
+
+async function main(argv: string[]): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n');
-    return name ? 0 : 2;
+    return name ? EXIT.ok : EXIT.usage;
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
     process.stderr.write(`newswire: unknown command "${name}"\n\n${usage()}\n`);
-    return 2;
+    return EXIT.usage;
   }
-  const mod = await entry.load();
+  const { command } = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(mod.command.help.trim() + '\n');
-    return 0;
+    process.stdout.write(command.help.trim() + '\n');
+    return EXIT.ok;
   }
-  return mod.command.run(rest);
+  return runCommand(command, rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    // Long-running commands (broker, gateway, start) resolve only when they stop.
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`newswire: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = err instanceof UsageError ? 2 : 1;
-  },
-);
+async function runCommand(command: Command, argv: string[]): Promise<ExitCode> {
+  let shutdownMs: number;
+  try {
+    shutdownMs = loadConfig(['common']).NEWSWIRE_SHUTDOWN_TIMEOUT_MS;
+  } catch (err) {
+    return report(err);
+  }
+  const stop = listenForStop();
+  stop.signal.addEventListener('abort', () => {
+    const code = exitCodeOf(stop.received!);
+    // Nothing to finish: end now, as the default signal action would, with the documented code.
+    if (!command.graceful) exit(code);
+    // Services bound every step of their shutdown (Teardown); this only catches a step that is
+    // not on a Teardown at all, which is a bug worth a line on stderr.
+    setTimeout(() => {
+      process.stderr.write(`newswire: shutdown overran NEWSWIRE_SHUTDOWN_TIMEOUT_MS (${shutdownMs} ms); exiting\n`);
+      exit(code);
+    }, shutdownMs + 2_000).unref();
+  });
+  let code: ExitCode;
+  try {
+    code = await command.run(argv, { stop: stop.signal });
+  } catch (err) {
+    code = report(err);
+  }
+  return stop.received ? exitCodeOf(stop.received) : code;
+}
+
+/** The process ends here and nowhere else (stdout and stderr are synchronous for files and pipes). */
+function exit(code: ExitCode): never {
+  process.exit(code);
+}
+
+main(process.argv.slice(2)).then(exit, (err: unknown) => exit(report(err)));

@@ -45,8 +45,8 @@ export interface DashboardHandlerOptions {
 
 /** Build (or load) the dashboard once, then serve it. Returns true when it handled the request. */
 export async function createDashboardHandler(opts: DashboardHandlerOptions = {}): Promise<DashboardHandler> {
-  const distDir = opts.distDir ?? process.env.DASHBOARD_DIST_DIR;
-  const bundle = opts.bundle ?? (distDir ? await loadBundle(distDir) : await build());
+  // DASHBOARD_DIST_DIR reaches here as opts.distDir, read by the caller through the config schema.
+  const bundle = opts.bundle ?? (opts.distDir ? await loadBundle(opts.distDir) : await build());
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';

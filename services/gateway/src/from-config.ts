@@ -1,10 +1,10 @@
-/** GatewayOptions from the validated environment (shared/src/config). */
+/** GatewayOptions from the validated environment (@newswire/config: the common, kafka and gateway sections). */
 import { DEFAULT_BROKERS } from '@newswire/kafka';
 import { newswireTopics } from '@newswire/schema';
-import { type Config } from '@newswire/config';
+import { type ConfigOf } from '@newswire/config';
 import type { GatewayOptions } from './options.ts';
 
-export function gatewayOptionsFromConfig(cfg: Config): GatewayOptions {
+export function gatewayOptionsFromConfig(cfg: ConfigOf<'common' | 'kafka' | 'gateway'>): GatewayOptions {
   return {
     host: cfg.GATEWAY_HOST,
     port: cfg.GATEWAY_PORT,
@@ -13,6 +13,7 @@ export function gatewayOptionsFromConfig(cfg: Config): GatewayOptions {
     topicPrefix: cfg.NEWSWIRE_TOPIC_PREFIX,
     clientId: `${cfg.KAFKA_CLIENT_ID}-gateway`,
     connectTimeoutMs: cfg.KAFKA_CONNECT_TIMEOUT_MS,
+    shutdownTimeoutMs: cfg.NEWSWIRE_SHUTDOWN_TIMEOUT_MS,
     auth: {
       ...(cfg.GATEWAY_JWT_SECRET ? { secret: cfg.GATEWAY_JWT_SECRET } : {}),
       ...(cfg.GATEWAY_JWKS_URL ? { jwksUrl: cfg.GATEWAY_JWKS_URL } : {}),

@@ -1,6 +1,11 @@
-/** startGateway's options and their defaults (the env-var form lives in shared/src/config/gateway.ts). */
+/**
+ * startGateway's options and their defaults. A limit that has an environment
+ * variable (GATEWAY_*, shared/config/src/gateway.ts) takes its default from
+ * the config schema, so each default is written once; the others are tuning
+ * knobs without a variable.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '@newswire/config';
+import { configDefaults, type Logger } from '@newswire/config';
 import type { AuthOptions } from './auth.ts';
 
 export interface GatewayLimits {
@@ -42,25 +47,27 @@ export interface GatewayLimits {
   authTimeoutMs: number;
 }
 
+const env = configDefaults('gateway');
+
 export const DEFAULT_LIMITS: GatewayLimits = {
-  maxConnections: 10_000,
-  maxPayload: 16 * 1024,
-  maxSubscriptions: 16,
-  ratePerSec: 20,
-  burst: 40,
+  maxConnections: env.GATEWAY_MAX_CONNECTIONS,
+  maxPayload: env.GATEWAY_MAX_PAYLOAD,
+  maxSubscriptions: env.GATEWAY_MAX_SUBSCRIPTIONS,
+  ratePerSec: env.GATEWAY_RATE_PER_SEC,
+  burst: env.GATEWAY_RATE_BURST,
   abuseBurst: 10,
   abuseRefillPerSec: 0.2,
-  maxBufferedBytes: 4 * 1024 * 1024,
+  maxBufferedBytes: env.GATEWAY_MAX_BUFFERED_BYTES,
   replayLowWaterBytes: 512 * 1024,
   replayStallMs: 30_000,
   catchupBufferBytes: 8 * 1024 * 1024,
-  windowEntries: 10_000,
-  windowBytes: 16 * 1024 * 1024,
-  replayConcurrency: 4,
+  windowEntries: env.GATEWAY_WINDOW_ENTRIES,
+  windowBytes: env.GATEWAY_WINDOW_BYTES,
+  replayConcurrency: env.GATEWAY_REPLAY_CONCURRENCY,
   flushDelayMs: 0,
-  warmEntries: 2_000,
+  warmEntries: env.GATEWAY_WARM_ENTRIES,
   warmTimeoutMs: 30_000,
-  heartbeatMs: 30_000,
+  heartbeatMs: env.GATEWAY_HEARTBEAT_MS,
   authTimeoutMs: 10_000,
   closeGraceMs: 10_000,
 };
@@ -84,8 +91,10 @@ export interface GatewayOptions {
   staticHandler?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
   logger?: Logger;
   clientId?: string;
-  /** Give up starting when Kafka does not answer within this (default 10 s). */
+  /** Give up starting when Kafka does not answer within this (default KAFKA_CONNECT_TIMEOUT_MS's). */
   connectTimeoutMs?: number;
+  /** stop() (and unwinding a failed start) finishes within this, whatever Kafka's state (default NEWSWIRE_SHUTDOWN_TIMEOUT_MS's). */
+  shutdownTimeoutMs?: number;
   /** Records behind the high watermark still "caught up" for /readyz. */
   readyLag?: number;
 }

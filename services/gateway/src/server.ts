@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { DEFAULT_CONNECT_TIMEOUT_MS, openKafka } from '@newswire/kafka';
 import { newswireTopics } from '@newswire/schema';
-import { createLogger } from '@newswire/config';
+import { configDefaults, createLogger, Teardown } from '@newswire/config';
 import { createVerifier, tokenFromRequest, type Grant } from './auth.ts';
 import { Connection } from './connection.ts';
 import type { GatewayContext } from './context.ts';
@@ -38,10 +38,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const metrics = new GatewayMetrics();
   // Fail fast (KafkaUnreachableError) instead of a long retry loop when Kafka is not there.
   const kafka = await openKafka({ brokers: opts.brokers, clientId: opts.clientId ?? 'newswire-gateway', logger, connectTimeoutMs: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS });
+  // Everything opened from here on is pushed onto this stack: a later startup step that fails
+  // closes what the earlier ones opened, and stop() closes the same stack, bounded in time.
+  const teardown = new Teardown({ timeoutMs: opts.shutdownTimeoutMs ?? configDefaults('common').NEWSWIRE_SHUTDOWN_TIMEOUT_MS, logger });
+  teardown.defer('kafka', () => kafka.close());
   // The epoch names the log positions refer to: the Kafka cluster id. Another
   // cluster (or a wiped dev broker) gives another epoch, so stale positions are
   // detected instead of silently misread.
-  const { clusterId } = await kafka.describeCluster();
+  const { clusterId } = await teardown.guard(kafka.describeCluster());
   const epoch = createHash('sha256').update(`newswire:${clusterId}`).digest('hex').slice(0, 16);
 
   let warm = false;
@@ -175,45 +179,52 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     });
   });
 
-  await live.start();
+  let heartbeat: NodeJS.Timeout | undefined;
+  // Closed after the consumer (stack order): the positions clients get in `shutdown` are final.
+  teardown.defer('clients and http', async (signal) => {
+    stopping = true;
+    clearInterval(heartbeat);
+    for (const c of connections) c.shutdown();
+    const deadline = Date.now() + 3_000;
+    while (connections.size > 0 && Date.now() < deadline && !signal.aborted) await new Promise((r) => setTimeout(r, 20));
+    for (const c of connections) c.terminate(); // clients that never took the close frame
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve()); // also when it never listened
+      server.closeAllConnections();
+    });
+    wss.close();
+  });
+  // Pushed before start(): a start that fails half way may already hold a connected consumer.
+  teardown.defer('live consumer', () => live.stop());
+  await teardown.guard(live.start());
   await live.waitForFirstFetch(15_000);
   // Listen only once the window is warm: no client sees warm-up records as live.
   if (!(await live.waitWarm(limits.warmTimeoutMs))) logger.warn('window warm-up did not finish in time; serving anyway');
   warm = true;
 
-  const heartbeat = setInterval(() => {
+  heartbeat = setInterval(() => {
     for (const c of connections) c.heartbeat();
   }, limits.heartbeatMs);
   heartbeat.unref();
 
-  await new Promise<void>((resolve, reject) => {
+  await teardown.guard(new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 8080, opts.host ?? '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
-  });
+  }));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   logger.info({ host: opts.host ?? '127.0.0.1', port, epoch, topics }, 'gateway listening');
 
   let stopped: Promise<void> | null = null;
   async function stop(): Promise<void> {
-    stopping = true;
-    clearInterval(heartbeat);
-    // Stop consuming first so the positions sent below are final.
-    await live.stop();
-    for (const c of connections) c.shutdown();
-    const deadline = Date.now() + 3_000;
-    while (connections.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    for (const c of connections) c.terminate(); // clients that never took the close frame
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    wss.close();
-    await kafka.close();
-    logger.info('gateway stopped');
+    stopping = true; // refuse new upgrades while the consumer stops
+    // Newest first: live consumer, clients and http, kafka admin; each bounded, so a dead Kafka
+    // cannot hold the stop (a client still retrying is abandoned and named in the log).
+    const { abandoned } = await teardown.close();
+    logger.info(abandoned.length ? { abandoned } : {}, 'gateway stopped');
   }
 
   return {

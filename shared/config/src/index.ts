@@ -1,25 +1,44 @@
 import { z } from 'zod';
+import { commonConfig } from './common.ts';
 import { kafkaConfig } from './kafka.ts';
 import { brokerConfig } from './broker.ts';
 import { gatewayConfig } from './gateway.ts';
+import { dashboardConfig } from './dashboard.ts';
 import { ingestConfig } from './ingest.ts';
 import { startConfig } from './start.ts';
+import { tailConfig } from './tail.ts';
 
 /**
- * The one schema for every environment variable newswire reads. Each service
- * owns a section (config/<service>.ts); they are merged here so `newswire
- * config` can document all of them and a typo anywhere fails in one place.
+ * The one schema for every environment variable newswire reads, in sections:
+ * a command loads only the sections it uses (so a gateway secret that is too
+ * short cannot break `newswire topics`), and each variable's default lives
+ * here and nowhere else.
  */
-export const configSchema = z.object({
-  ...kafkaConfig.shape,
-  ...brokerConfig.shape,
-  ...gatewayConfig.shape,
-  ...ingestConfig.shape,
-  ...startConfig.shape,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+export const CONFIG_SECTIONS = {
+  common: commonConfig,
+  kafka: kafkaConfig,
+  broker: brokerConfig,
+  gateway: gatewayConfig,
+  dashboard: dashboardConfig,
+  ingest: ingestConfig,
+  start: startConfig,
+  tail: tailConfig,
+} as const;
 
-export type Config = z.infer<typeof configSchema>;
+export type SectionName = keyof typeof CONFIG_SECTIONS;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The parsed settings of the named sections. */
+export type ConfigOf<N extends SectionName> = UnionToIntersection<{ [K in N]: z.output<(typeof CONFIG_SECTIONS)[K]> }[N]>;
+
+/** Every section: the settings of `newswire start`, which runs everything. */
+export const configSchema = z.object(
+  Object.assign({}, ...Object.values(CONFIG_SECTIONS).map((s) => s.shape)) as {
+    [K in keyof ConfigOf<SectionName>]: z.ZodType<ConfigOf<SectionName>[K]>;
+  },
+);
+export type Config = ConfigOf<SectionName>;
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
@@ -28,12 +47,57 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parse env vars; throws ConfigError with one line per bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = configSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  return result.data;
+/**
+ * How a command-line flag sets a variable: by name (`port: 'GATEWAY_PORT'`,
+ * the flag's value becomes the variable's), or a boolean flag that sets a
+ * fixed value (`'no-auto-create': { env: 'BROKER_AUTO_CREATE_TOPICS', value: 'false' }`).
+ */
+export type FlagBinding = string | { env: string; value: string };
+
+export interface LoadOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Parsed flag values (util.parseArgs `values`); a flag given wins over its variable. */
+  flags?: Readonly<Record<string, unknown>>;
+  /** Which variable each flag sets. */
+  bindings?: Readonly<Record<string, FlagBinding>>;
 }
+
+/**
+ * The one way settings are read: the named sections of the schema, from the
+ * environment with flags on top. Throws ConfigError with one line per bad
+ * value, naming the flag when the value came from one.
+ */
+export function loadConfig<N extends SectionName>(sections: readonly N[], opts: LoadOptions = {}): ConfigOf<N> {
+  const env: Record<string, string | undefined> = { ...(opts.env ?? process.env) };
+  const fromFlag = new Map<string, string>();
+  for (const [flag, binding] of Object.entries(opts.bindings ?? {})) {
+    const value = opts.flags?.[flag];
+    if (value === undefined || value === false) continue;
+    const name = typeof binding === 'string' ? binding : binding.env;
+    env[name] = typeof binding === 'string' ? String(value) : binding.value;
+    fromFlag.set(name, flag);
+  }
+  const shape = Object.assign({}, ...sections.map((s) => CONFIG_SECTIONS[s].shape)) as z.ZodRawShape;
+  const result = z.object(shape).safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => {
+        const name = String(i.path[0]);
+        const flag = fromFlag.get(name);
+        return `${flag ? `--${flag}` : name}: ${i.message}`;
+      }),
+    );
+  }
+  return result.data as ConfigOf<N>;
+}
+
+/** A section's defaults (every variable unset): what library options fall back to, so no default is written twice. */
+export function configDefaults<N extends SectionName>(section: N): z.output<(typeof CONFIG_SECTIONS)[N]> {
+  return CONFIG_SECTIONS[section].parse({}) as z.output<(typeof CONFIG_SECTIONS)[N]>;
+}
+
+export { commonConfig, kafkaConfig, brokerConfig, gatewayConfig, dashboardConfig, ingestConfig, startConfig, tailConfig };
+export { LOG_LEVELS, type LogLevel } from './common.ts';
 export * from './logger.ts';
+export * from './process.ts';
+export * from './teardown.ts';

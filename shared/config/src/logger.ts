@@ -1,6 +1,17 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { commonConfig, type LogLevel } from './common.ts';
 
 export type { Logger };
+
+/**
+ * LOG_LEVEL through the config schema, or `fallback` when unset: `info` for
+ * services, `silent` for CLI tools. An invalid value falls back too; the
+ * command's own loadConfig reports it and exits 2 before anything runs.
+ */
+export function logLevel(fallback: LogLevel = 'info'): LogLevel {
+  const parsed = commonConfig.shape.LOG_LEVEL.safeParse(process.env.LOG_LEVEL);
+  return (parsed.success ? parsed.data : undefined) ?? fallback;
+}
 
 /**
  * One place that builds loggers. JSON to stdout always; humans pipe through
@@ -10,7 +21,7 @@ export type { Logger };
 export function createLogger(name: string, opts: LoggerOptions = {}, destination?: DestinationStream): Logger {
   const options: LoggerOptions = {
     name,
-    level: process.env.LOG_LEVEL ?? 'info',
+    level: logLevel(),
     redact: {
       paths: ['token', 'secret', 'password', 'authorization', '*.authorization', '*.token', '*.secret', 'req.headers.authorization', 'headers.authorization'],
       censor: '[redacted]',

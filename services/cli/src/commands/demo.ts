@@ -4,8 +4,9 @@
  */
 import { parsePace, runDemoWire, type Pace } from '../producers/demo-wire.ts';
 import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
-import { parseFlags, UsageError, type Command } from '../command.ts';
-import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
+import { EXIT } from '@newswire/config';
+import { parseFlags, UsageError, type Command, type CommandContext } from '../command.ts';
+import { BROKERS_FLAG, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
 import { onInterrupt } from '../producers/interrupt.ts';
 
 const help = `
@@ -24,7 +25,7 @@ The first pass uses the story's fixed ids (publishing it twice is deduplicated d
   --json          print each published update's position as NDJSON on stdout
 ${BROKERS_HELP}
 
-Exit codes: 0 done, 1 Kafka unreachable or publish failed, 2 usage error, 130 interrupted.
+Exit codes: 0 done, 1 publish failed, 2 usage error, 3 Kafka unreachable, 130/143 interrupted (SIGINT/SIGTERM).
 
 Examples:
   newswire demo --pace max
@@ -33,7 +34,7 @@ Examples:
 `;
 
 const OPTIONS = {
-  brokers: { type: 'string' },
+  ...BROKERS_FLAG,
   pace: { type: 'string' },
   loop: { type: 'boolean' },
   once: { type: 'boolean' },
@@ -44,7 +45,7 @@ function parse(argv: string[]) {
   return parseFlags({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], ctx: CommandContext) {
   const { values } = parse(argv);
   if (values.loop && values.once) throw new UsageError('give --loop or --once, not both');
   let pace: Pace | undefined;
@@ -53,34 +54,28 @@ async function run(argv: string[]): Promise<number> {
   } catch (err) {
     throw new UsageError(`--${(err as Error).message}`);
   }
-  const settings = kafkaSettings(values.brokers);
-  const interrupt = onInterrupt();
+  const settings = kafkaSettings(values);
+  const interrupt = onInterrupt(ctx.stop);
   const json = values.json ?? false;
-  try {
-    const result = await runDemoWire({
-      brokers: settings.brokers,
-      pace,
-      loop: values.loop ?? false,
-      signal: interrupt.signal,
-      logger: cliLogger('newswire-demo'),
-      partitions: settings.partitions,
-      connectTimeoutMs: settings.connectTimeoutMs,
-      onPublished(update, position, pass) {
-        if (json) process.stdout.write(JSON.stringify({ ...position, kind: update.kind, story: update.story, pass }) + '\n');
-        else
-          process.stdout.write(
-            `${update.reportedAt}  ${update.kind.padEnd(18)} ${update.headline}  -> ${position.topic}[${position.partition}]@${position.offset}\n`,
-          );
-      },
-    });
-    const line = `demo wire: published ${result.published} update(s) in ${result.passes} pass(es)`;
-    process.stderr.write(line + (result.aborted ? ', interrupted\n' : '\n'));
-    return result.aborted ? 130 : 0;
-  } catch (err) {
-    return reportFailure(err);
-  } finally {
-    interrupt.dispose();
-  }
+  const result = await runDemoWire({
+    brokers: settings.brokers,
+    pace,
+    loop: values.loop ?? false,
+    signal: interrupt.signal,
+    logger: cliLogger('newswire-demo'),
+    partitions: settings.partitions,
+    connectTimeoutMs: settings.connectTimeoutMs,
+    onPublished(update, position, pass) {
+      if (json) process.stdout.write(JSON.stringify({ ...position, kind: update.kind, story: update.story, pass }) + '\n');
+      else
+        process.stdout.write(
+          `${update.reportedAt}  ${update.kind.padEnd(18)} ${update.headline}  -> ${position.topic}[${position.partition}]@${position.offset}\n`,
+        );
+    },
+  });
+  const line = `demo wire: published ${result.published} update(s) in ${result.passes} pass(es)`;
+  process.stderr.write(line + (result.aborted ? ', interrupted\n' : '\n'));
+  return EXIT.ok; // interrupted: main answers with the signal's code
 }
 
-export const command: Command = { help, run };
+export const command: Command = { help, graceful: true, run };

@@ -2,8 +2,8 @@
  * `newswire gateway`: runs the WebSocket gateway until SIGINT/SIGTERM, then
  * shuts down gracefully (every client gets its resume positions and close 1012).
  */
-import { ConfigError, createLogger, loadConfig } from '@newswire/config';
-import { parseFlags, UsageError, type Command } from '../command.ts';
+import { createLogger, EXIT, exitCodeOf, loadConfig, waitForSignal } from '@newswire/config';
+import { parseFlags, type Command } from '../command.ts';
 
 const help = `
 usage: newswire gateway [--host <addr>] [--port <n>] [--brokers <host:port,...>] [--topics <t1,t2>]
@@ -27,8 +27,9 @@ GATEWAY_MAX_SUBSCRIPTIONS, GATEWAY_RATE_PER_SEC, GATEWAY_RATE_BURST, GATEWAY_MAX
 GATEWAY_WINDOW_ENTRIES, GATEWAY_WINDOW_BYTES, GATEWAY_REPLAY_CONCURRENCY, GATEWAY_HEARTBEAT_MS.
 When listening it prints one line to stdout: {"listening":"ws://<host>:<port>/","epoch":"..."}.
 
-Exit codes: 0 stopped by SIGTERM (graceful shutdown), 130 stopped by Ctrl-C (graceful shutdown),
-1 Kafka unreachable or startup failure, 2 usage error or invalid configuration.
+Shutdown (SIGINT/SIGTERM) is bounded by NEWSWIRE_SHUTDOWN_TIMEOUT_MS (default 10 s) whatever Kafka's state.
+Exit codes: 143 stopped by SIGTERM, 130 by Ctrl-C (both after a graceful shutdown), 1 startup failure,
+2 usage error or invalid configuration, 3 Kafka unreachable (see \`newswire --help\`).
 
 Examples:
   newswire gateway
@@ -46,49 +47,39 @@ const OPTIONS = {
   'allowed-origins': { type: 'string' },
 } as const;
 
-async function run(argv: string[]): Promise<number> {
+/** The variable each flag sets (one schema validates both). */
+const BINDINGS = {
+  host: 'GATEWAY_HOST',
+  port: 'GATEWAY_PORT',
+  brokers: 'KAFKA_BROKERS',
+  topics: 'GATEWAY_TOPICS',
+  'jwt-secret': 'GATEWAY_JWT_SECRET',
+  'jwks-url': 'GATEWAY_JWKS_URL',
+  'allowed-origins': 'GATEWAY_ALLOWED_ORIGINS',
+} as const;
+
+async function run(argv: string[]) {
   const { values } = parseFlags({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
-  // Flags become env vars so one schema validates both.
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  const flagEnv: Record<string, string | undefined> = {
-    GATEWAY_HOST: values.host,
-    GATEWAY_PORT: values.port,
-    KAFKA_BROKERS: values.brokers,
-    GATEWAY_TOPICS: values.topics,
-    GATEWAY_JWT_SECRET: values['jwt-secret'],
-    GATEWAY_JWKS_URL: values['jwks-url'],
-    GATEWAY_ALLOWED_ORIGINS: values['allowed-origins'],
-  };
-  for (const [k, v] of Object.entries(flagEnv)) if (v !== undefined) env[k] = v;
-  let config;
-  try {
-    config = loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
+  const config = loadConfig(['common', 'kafka', 'gateway', 'dashboard'], { flags: values, bindings: BINDINGS });
   const { startGateway, gatewayOptionsFromConfig } = await import('@newswire/gateway');
-  const logger = createLogger('gateway', { level: config.LOG_LEVEL });
+  const logger = createLogger('gateway', { level: config.LOG_LEVEL ?? 'info' });
   let gw;
   try {
     // The dashboard at / (prebuilt in the Docker image via DASHBOARD_DIST_DIR, else bundled now).
     const { createDashboardHandler } = await import('@newswire/dashboard');
     const staticHandler = await createDashboardHandler(config.DASHBOARD_DIST_DIR ? { distDir: config.DASHBOARD_DIST_DIR } : {});
+    // A start that fails half way closes what it opened (Teardown in startGateway): nothing to clean up here.
     gw = await startGateway({ ...gatewayOptionsFromConfig(config), logger, staticHandler });
   } catch (err) {
+    if (err instanceof Error && err.name === 'KafkaUnreachableError') throw err;
     process.stderr.write(`newswire gateway: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
-    // kafkajs may still hold reconnect timers from the failed attempt: do not wait for them.
-    setTimeout(() => process.exit(1), 200).unref();
-    return 1;
+    return EXIT.failure;
   }
   process.stdout.write(JSON.stringify({ listening: `ws://${config.GATEWAY_HOST}:${gw.port}/`, port: gw.port, epoch: gw.epoch }) + '\n');
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
+  const signal = await waitForSignal();
   logger.info({ signal }, 'shutting down');
   await gw.stop();
-  return signal === 'SIGINT' ? 130 : 0;
+  return exitCodeOf(signal);
 }
 
-export const command: Command = { help, run };
+export const command: Command = { help, graceful: true, run };

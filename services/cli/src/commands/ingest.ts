@@ -2,9 +2,9 @@
  * `newswire ingest`: runs the HTTP ingest service until Ctrl-C / SIGTERM,
  * then stops accepting, finishes in-flight requests and flushes the producer.
  */
-import { createLogger, loadConfig } from '@newswire/config';
-import { parseFlags, UsageError, type Command } from '../command.ts';
-import { BROKERS_HELP, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
+import { createLogger, EXIT, exitCodeOf, loadConfig, waitForSignal } from '@newswire/config';
+import { parseFlags, type Command } from '../command.ts';
+import { BROKERS_BINDING, BROKERS_FLAG, BROKERS_HELP, settingsFrom } from '../producers/kafka-flags.ts';
 
 const help = `
 usage: newswire ingest [--host <addr>] [--port <n>] [--max-body-bytes <n>] [--brokers <list>]
@@ -21,7 +21,10 @@ validated first and nothing is published if any is invalid.
 ${BROKERS_HELP}
 
 Responses: 202 with positions; 400 naming each bad item and field; 401; 413; 415; 503.
-Exit codes: 0 stopped cleanly, 1 Kafka unreachable or failed to start, 2 usage error.
+Shutdown (SIGINT/SIGTERM): stops accepting, lets requests in flight finish and flushes the producer,
+all within NEWSWIRE_SHUTDOWN_TIMEOUT_MS (default 10 s) whatever Kafka's state.
+Exit codes: 143 stopped by SIGTERM, 130 by Ctrl-C, 1 failed to start, 2 usage error or invalid
+configuration, 3 Kafka unreachable (see \`newswire --help\`).
 
 Example:
   INGEST_TOKEN=change-me-to-a-long-secret newswire ingest --port 8081
@@ -29,45 +32,41 @@ Example:
        -H 'content-type: application/json' -d @update.json
 `;
 
-async function run(argv: string[]): Promise<number> {
-  const { values } = parseFlags({
-    args: argv,
-    options: { host: { type: 'string' }, port: { type: 'string' }, 'max-body-bytes': { type: 'string' }, brokers: { type: 'string' } },
-  });
-  const config = loadConfig();
-  const settings = kafkaSettings(values.brokers);
-  const int = (name: string, raw: string | undefined, min: number, max: number): number | undefined => {
-    if (raw === undefined) return undefined;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
-  const port = int('port', values.port, 0, 65535) ?? config.INGEST_PORT;
-  const maxBodyBytes = int('max-body-bytes', values['max-body-bytes'], 1024, 64 * 1024 * 1024) ?? config.INGEST_MAX_BODY_BYTES;
-  const logger = createLogger('ingest');
+const OPTIONS = { host: { type: 'string' }, port: { type: 'string' }, 'max-body-bytes': { type: 'string' }, ...BROKERS_FLAG } as const;
+
+/** The variable each flag sets (one schema validates both). */
+const BINDINGS = { host: 'INGEST_HOST', port: 'INGEST_PORT', 'max-body-bytes': 'INGEST_MAX_BODY_BYTES', ...BROKERS_BINDING } as const;
+
+async function run(argv: string[]) {
+  const { values } = parseFlags({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
+  const config = loadConfig(['common', 'kafka', 'ingest'], { flags: values, bindings: BINDINGS });
+  const settings = settingsFrom(config);
+  const logger = createLogger('ingest', { level: config.LOG_LEVEL ?? 'info' });
   const { startIngest } = await import('@newswire/ingest');
   let ingest;
   try {
+    // A start that fails half way closes what it opened (Teardown in startIngest).
     ingest = await startIngest({
-      host: values.host ?? config.INGEST_HOST,
-      port,
+      host: config.INGEST_HOST,
+      port: config.INGEST_PORT,
       brokers: settings.brokers,
       token: config.INGEST_TOKEN,
-      maxBodyBytes,
+      maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
+      dedupeWindow: config.INGEST_DEDUPE_WINDOW,
       logger,
       partitions: settings.partitions,
       connectTimeoutMs: settings.connectTimeoutMs,
+      shutdownTimeoutMs: config.NEWSWIRE_SHUTDOWN_TIMEOUT_MS,
     });
   } catch (err) {
-    return reportFailure(err);
+    if (err instanceof Error && err.name === 'KafkaUnreachableError') throw err;
+    process.stderr.write(`newswire ingest: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT.failure;
   }
   process.stderr.write(`ingest listening on ${ingest.url}/v1/updates\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const signal = await waitForSignal();
   await ingest.stop();
-  return 0;
+  return exitCodeOf(signal);
 }
 
-export const command: Command = { help, run };
+export const command: Command = { help, graceful: true, run };

@@ -7,8 +7,9 @@ import { once } from 'node:events';
 import { connectWithin, createAdmin, createKafka } from '@newswire/kafka';
 import { createPublisher, type Publisher } from '@newswire/kafka';
 import type { Update } from '@newswire/schema';
-import { parseFlags, UsageError, type Command } from '../command.ts';
-import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
+import { EXIT } from '@newswire/config';
+import { onlyFlags, parseFlags, UsageError, type Command, type CommandContext } from '../command.ts';
+import { BROKERS_FLAG, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
 import { parseFrom, parseKinds, parsePace, parseTime, resolveTopics } from '../producers/replay-args.ts';
 import { planReplay } from '../producers/replay-plan.ts';
 import { runReplay, type ReplayedUpdate } from '../producers/replay-run.ts';
@@ -41,7 +42,7 @@ Output (NDJSON): {"position":{"topic","partition","offset","timestamp"},"update"
 plus "replayedAt" when paced. Updates come in timestamp order across partitions and
 always in offset order within a partition. Progress and a summary go to stderr.
 
-Exit codes: 0 done, 1 Kafka unreachable or failed, 2 usage error, 130 interrupted.
+Exit codes: 0 done, 1 failed, 2 usage error, 3 Kafka unreachable, 130/143 interrupted (SIGINT/SIGTERM).
 
 Examples:
   newswire replay all --from earliest > wire.ndjson
@@ -59,10 +60,11 @@ function pretty(r: ReplayedUpdate): string {
   return `${r.position.timestamp}  ${r.position.topic}[${r.position.partition}]@${r.position.offset}  ${u.kind}  ${u.story}  ${u.headline}  (${where}; ${u.verification}; ${src})`;
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], ctx: CommandContext) {
   const { values, positionals } = parseFlags({
     args: argv,
     allowPositionals: true,
+    strict: true,
     options: {
       from: { type: 'string' },
       to: { type: 'string' },
@@ -73,9 +75,11 @@ async function run(argv: string[]): Promise<number> {
       pace: { type: 'string' },
       json: { type: 'boolean' },
       pretty: { type: 'boolean' },
-      brokers: { type: 'string' },
+      ...BROKERS_FLAG,
     },
   });
+  // Republishing prints nothing: the output flags would be silently ignored.
+  if (values.into !== undefined) onlyFlags(values, ['from', 'to', 'follow', 'kind', 'story', 'into', 'pace', 'brokers'], '`replay --into`');
   const from = parseFrom(values.from);
   let topics = resolveTopics(positionals);
   if (topics.length === 0) {
@@ -92,10 +96,10 @@ async function run(argv: string[]): Promise<number> {
   if (values.json && values.pretty) throw new UsageError('--json and --pretty exclude each other');
   const asPretty = values.pretty ?? (!values.json && process.stdout.isTTY === true);
 
-  const settings = kafkaSettings(values.brokers);
+  const settings = kafkaSettings(values);
   const logger = cliLogger('newswire-replay');
   const admin = createAdmin(createKafka({ brokers: settings.brokers, clientId: settings.clientId, logger, retries: settings.kafkaRetries, maxRetryTimeMs: 2000 }));
-  const interrupt = onInterrupt();
+  const interrupt = onInterrupt(ctx.stop);
   // A closed stdout (`newswire replay ... | head`) ends the replay quietly.
   const closedOut = () => interrupt.abort();
   process.stdout.on('error', closedOut);
@@ -177,15 +181,13 @@ async function run(argv: string[]): Promise<number> {
         (summary.invalid ? `, ${summary.invalid} invalid skipped` : '') +
         '\n',
     );
-    return interrupt.signal.aborted ? 130 : 0;
-  } catch (err) {
-    return reportFailure(err);
+    // Interrupted by a signal: main answers with its code; a closed stdout is a normal end.
+    return EXIT.ok;
   } finally {
-    interrupt.dispose();
     process.stdout.off('error', closedOut);
     await admin.disconnect().catch(() => {});
     await publisher?.close();
   }
 }
 
-export const command: Command = { help, run };
+export const command: Command = { help, graceful: true, run };

@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { jsonSchemaDocuments } from '@newswire/schema';
+import { EXIT, type ExitCode } from '@newswire/config';
 import { parseFlags, type Command } from '../command.ts';
 
 const help = `
@@ -20,14 +21,14 @@ Examples:
   newswire schema > update.schema.json
 `;
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[]): Promise<ExitCode> {
   const {
     values: { out },
-  } = parseFlags({ args: argv, options: { out: { type: 'string' } }, strict: true });
+  } = parseFlags({ args: argv, options: { out: { type: 'string' } }, allowPositionals: false, strict: true });
   const docs = jsonSchemaDocuments();
   if (out === undefined) {
     process.stdout.write(JSON.stringify(docs.get('update.schema.json'), null, 2) + '\n');
-    return 0;
+    return EXIT.ok;
   }
   const dir = resolve(out);
   try {
@@ -35,10 +36,10 @@ async function run(argv: string[]): Promise<number> {
     for (const [file, doc] of docs) await writeFile(join(dir, file), JSON.stringify(doc, null, 2) + '\n');
   } catch (err) {
     process.stderr.write(`newswire schema: cannot write to ${dir}: ${(err as Error).message}\n`);
-    return 1;
+    return EXIT.failure;
   }
   process.stderr.write(`wrote ${docs.size} JSON Schema files to ${dir}\n`);
-  return 0;
+  return EXIT.ok;
 }
 
 export const command: Command = { help, run };

@@ -10,10 +10,10 @@
  * (broker, gateway, kafkajs, ...) is prettified, not just ours.
  */
 import { spawn } from 'node:child_process';
-import { ConfigError, createLogger, loadConfig, type Config, type Logger } from '@newswire/config';
-import { parseFlags, UsageError, type Command } from '../command.ts';
+import { createLogger, EXIT, exitCodeOf, loadConfig, waitForSignal, type ExitCode, type Logger } from '@newswire/config';
+import { parseFlags, type Command, type CommandContext } from '../command.ts';
 import { printBanner, type Endpoints } from '../start/banner.ts';
-import { startSystem, type RunningSystem } from '../start/system.ts';
+import { startSystem, type RunningSystem, type StartConfig } from '../start/system.ts';
 
 const help = `
 usage: newswire start [--data-dir <dir>] [--broker-port <n>] [--gateway-port <n>] [--ingest-port <n>]
@@ -37,8 +37,9 @@ Other settings come from the environment (see docs/operations.md): KAFKA_BROKERS
 INGEST_HOST, BROKER_HOST, NEWSWIRE_TOPIC_PARTITIONS, LOG_LEVEL, GATEWAY_* limits, INGEST_TOKEN, ...
 When everything is up it logs one line {"msg":"newswire started","dashboard":"http://...",...}.
 
-Exit codes: 0 stopped cleanly (Ctrl-C or SIGTERM), 1 startup failure (port in use, Kafka
-unreachable, ...), 2 usage error or invalid configuration, 130 forced by a second Ctrl-C.
+Ctrl-C or SIGTERM stops everything within NEWSWIRE_SHUTDOWN_TIMEOUT_MS (default 10 s), whatever
+Kafka's state. Exit codes: 130 stopped by Ctrl-C, 143 by SIGTERM, 1 startup failure (port in use,
+...), 2 usage error or invalid configuration, 3 Kafka unreachable (see \`newswire --help\`).
 
 Examples:
   newswire start
@@ -57,124 +58,81 @@ const OPTIONS = {
   'no-pretty': { type: 'boolean' },
 } as const;
 
+/** The variable each flag sets (one schema validates both). */
+const BINDINGS = {
+  'data-dir': 'BROKER_DATA_DIR',
+  'broker-port': 'BROKER_PORT',
+  'gateway-port': 'GATEWAY_PORT',
+  'ingest-port': 'INGEST_PORT',
+  demo: 'START_DEMO',
+  pace: 'START_DEMO_PACE',
+} as const;
+
 type PrettyFactory = (typeof import('pino-pretty'))['build'];
 
-/** Set in the child of the pretty-printing parent. */
+/** Set in the child of the pretty-printing parent (NEWSWIRE_START_CHILD in the start config section). */
 const CHILD_ENV = 'NEWSWIRE_START_CHILD';
 
-function configFrom(values: { [K in keyof typeof OPTIONS]?: string | boolean | undefined }): Config {
-  // Flags become env vars so one schema validates both.
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  const flagEnv: Record<string, unknown> = {
-    BROKER_DATA_DIR: values['data-dir'],
-    BROKER_PORT: values['broker-port'],
-    GATEWAY_PORT: values['gateway-port'],
-    INGEST_PORT: values['ingest-port'],
-    START_DEMO: values.demo,
-    START_DEMO_PACE: values.pace,
-  };
-  for (const [k, v] of Object.entries(flagEnv)) if (typeof v === 'string') env[k] = v;
-  try {
-    return loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
-}
-
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], ctx: CommandContext): Promise<ExitCode> {
   const { values } = parseFlags({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
-  const config = configFrom(values);
-  if (process.stdout.isTTY && !values['no-pretty'] && process.env[CHILD_ENV] !== '1') {
+  const config = loadConfig(['common', 'kafka', 'broker', 'gateway', 'dashboard', 'ingest', 'start'], { flags: values, bindings: BINDINGS });
+  if (process.stdout.isTTY && !values['no-pretty'] && !config.NEWSWIRE_START_CHILD) {
     // pino-pretty is a dev dependency: an image with production dependencies only logs JSON.
     const pretty = await import('pino-pretty').catch(() => null);
-    if (pretty) return runPretty(argv, pretty.build);
+    if (pretty) return runPretty(argv, pretty.build, ctx);
   }
-  return runSystem(config);
+  return runSystem(config, ctx);
 }
 
 /**
  * Terminal mode: run the system in a child whose stdout goes through
  * pino-pretty. The terminal sends Ctrl-C to both processes; the child does
- * the stopping, this one waits for it and exits with its code.
+ * the stopping, this one waits for it and exits with its code (a SIGTERM sent
+ * to this process alone is passed on).
  */
-async function runPretty(argv: string[], pretty: PrettyFactory): Promise<number> {
+async function runPretty(argv: string[], pretty: PrettyFactory, ctx: CommandContext): Promise<ExitCode> {
   const child = spawn(process.execPath, [...process.execArgv, process.argv[1] ?? '', 'start', ...argv], {
-    env: { ...process.env, [CHILD_ENV]: '1' },
+    env: { ...process.env, [CHILD_ENV]: 'true' },
     stdio: ['inherit', 'pipe', 'inherit'],
   });
   child.stdout.pipe(pretty({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
-  const ignore = () => {};
-  const forward = () => child.kill('SIGTERM');
-  process.on('SIGINT', ignore);
-  process.on('SIGTERM', forward);
-  const code = await new Promise<number>((done) => {
-    child.on('exit', (c, signal) => done(c ?? (signal ? 130 : 1)));
+  ctx.stop.addEventListener('abort', () => {
+    if (ctx.stop.reason === 'SIGTERM') child.kill('SIGTERM');
+  });
+  return new Promise<ExitCode>((done) => {
+    child.on('exit', (c, signal) => done((c ?? (signal ? EXIT.sigint : EXIT.failure)) as ExitCode));
     child.on('error', (err) => {
       process.stderr.write(`newswire start: could not start: ${err.message}\n`);
-      done(1);
+      done(EXIT.failure);
     });
   });
-  process.off('SIGINT', ignore);
-  process.off('SIGTERM', forward);
-  return code;
 }
 
-async function runSystem(config: Config): Promise<number> {
-  const logger = createLogger('newswire', { level: config.LOG_LEVEL });
-  const stopRequested = new AbortController();
-  let forced = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopRequested.signal.aborted) {
-      forced = true;
-      process.stderr.write('\nnewswire: forced exit\n');
-      process.exit(130);
-    }
-    logger.info({ signal }, 'stopping (Ctrl-C again to force)');
-    stopRequested.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
-  let system: RunningSystem | undefined;
+async function runSystem(config: StartConfig, ctx: CommandContext): Promise<ExitCode> {
+  const logger = createLogger('newswire', { level: config.LOG_LEVEL ?? 'info' });
+  ctx.stop.addEventListener('abort', () => logger.info({ signal: ctx.stop.reason }, 'stopping (Ctrl-C again to force)'));
+  let system: RunningSystem;
   try {
-    system = await startSystem(config, logger, stopRequested.signal);
+    // A step that fails, or a stop requested while starting, stops what already runs first.
+    system = await startSystem(config, logger, ctx.stop);
   } catch (err) {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    if (stopRequested.signal.aborted) return exitSoon(0);
+    if (ctx.stop.aborted) return EXIT.ok; // main answers with the signal's code
+    if (err instanceof Error && err.name === 'KafkaUnreachableError') throw err;
     reportStartFailure(err, config, logger);
-    return exitSoon(1);
+    return EXIT.failure;
   }
   announce(system.endpoints, logger);
-
-  await new Promise<void>((done) => {
-    if (stopRequested.signal.aborted) return done();
-    stopRequested.signal.addEventListener('abort', () => done(), { once: true });
-  });
+  const signal = await waitForSignal();
   await system.stop();
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
   logger.info('newswire stopped');
-  return exitSoon(forced ? 130 : 0);
+  return exitCodeOf(signal);
 }
-
-/**
- * Everything we started is stopped by now; if a component left a handle open
- * (a half-started client retrying in the background), do not hang the
- * terminal on it: exit anyway after a short grace period.
- */
-function exitSoon(code: number): number {
-  setTimeout(() => process.exit(code), 3000).unref();
-  return code;
-}
-
 function announce(endpoints: Endpoints, logger: Logger): void {
   logger.info({ ...endpoints }, 'newswire started');
   printBanner(endpoints, process.stderr);
 }
 
-function reportStartFailure(err: unknown, config: Config, logger: Logger): void {
+function reportStartFailure(err: unknown, config: StartConfig, logger: Logger): void {
   const message = err instanceof Error ? err.message : String(err);
   logger.error({ err }, 'newswire could not start');
   const hint = /EADDRINUSE/.test(message)
@@ -185,5 +143,5 @@ function reportStartFailure(err: unknown, config: Config, logger: Logger): void 
   process.stderr.write(`newswire start: could not start: ${message}.${hint}\n`);
 }
 
-export const command: Command = { help, run };
+export const command: Command = { help, graceful: true, run };
 

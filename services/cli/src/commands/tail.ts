@@ -5,13 +5,11 @@
  * a terminal, NDJSON otherwise); connection state, gaps and lags go to stderr.
  */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { ConfigError, EXIT, loadConfig, type ExitCode } from '@newswire/config';
 import { connect, type Delivery, type From, type StateChange, type SubscriptionFilter } from '@newswire/client/node';
 import { filterSchema } from '@newswire/protocol';
 import { KINDS } from '@newswire/schema';
-import type { Command } from '../command.ts';
-
-const DEFAULT_GATEWAY = 'ws://127.0.0.1:8080';
+import type { Command, CommandContext } from '../command.ts';
 
 const help = `
 usage: newswire tail [--gateway <ws-url>] [--from live|earliest|<ISO time>] [filters] [--json] [--limit <n>]
@@ -24,7 +22,7 @@ Dropped connections and gateway restarts are survived: tail reconnects with back
 and resumes from its last positions without losing or repeating an update. Reconnects,
 gaps (updates no longer retained) and lags are reported on stderr.
 
-  --gateway <url>        gateway WebSocket URL (default $NEWSWIRE_GATEWAY or ${DEFAULT_GATEWAY})
+  --gateway <url>        gateway WebSocket URL (env NEWSWIRE_GATEWAY, default ws://127.0.0.1:8080)
   --from <start>         live (default): only new updates; earliest: everything retained, then live;
                          an ISO time (2022-01-06T00:00:00Z): from that time on, then live
   --kind <kind>          only these kinds (repeat or comma-separate): ${KINDS.join(', ')}
@@ -34,12 +32,12 @@ gaps (updates no longer retained) and lags are reported on stderr.
   --verification <v>     confirmed, reported, claimed, unverified, disputed (repeatable)
   --urgency <u>          flash, urgent, routine (repeatable)
   --topic <topic>        read only these topics (default: all newswire topics)
-  --token <jwt>          token for a gateway with auth (default $NEWSWIRE_TOKEN)
+  --token <jwt>          token for a gateway with auth (env NEWSWIRE_TOKEN)
   --json                 NDJSON even on a terminal
   --limit <n>            exit 0 after n updates
   --no-reconnect         exit 1 when the connection drops instead of resuming
 
-Exit codes: 0 --limit reached, 1 gateway unreachable/refused, 2 usage error, 130 interrupted.
+Exit codes: 0 --limit reached, 1 gateway unreachable/refused, 2 usage error, 130/143 interrupted (SIGINT/SIGTERM).
 
 Examples:
   newswire tail
@@ -99,10 +97,14 @@ export function parseTailArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
   } catch (err) {
     throw new TailUsageError((err as Error).message);
   }
-  const url = values.gateway ?? env.NEWSWIRE_GATEWAY ?? DEFAULT_GATEWAY;
-  if (!z.url({ protocol: /^wss?$/ }).safeParse(url).success) {
-    throw new TailUsageError(`--gateway must be a ws:// or wss:// URL, got "${url}"`);
+  let config;
+  try {
+    config = loadConfig(['tail'], { env, flags: values, bindings: { gateway: 'NEWSWIRE_GATEWAY', token: 'NEWSWIRE_TOKEN' } });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new TailUsageError(err.issues.join('; '));
+    throw err;
   }
+  const url = config.NEWSWIRE_GATEWAY;
   const rawFilter = {
     kinds: list(values.kind),
     stories: list(values.story),
@@ -127,7 +129,7 @@ export function parseTailArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
     from: parseFrom(values.from),
     filter: Object.keys(parsed.data).length ? parsed.data : undefined,
     topics: list(values.topic),
-    token: values.token ?? env.NEWSWIRE_TOKEN,
+    token: config.NEWSWIRE_TOKEN,
     json: values.json ?? !process.stdout.isTTY,
     limit,
     reconnect: !values['no-reconnect'],
@@ -167,43 +169,44 @@ function describeState(s: StateChange, url: string): string | null {
   }
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], ctx: CommandContext): Promise<ExitCode> {
   let settings: TailSettings;
   try {
     settings = parseTailArgs(argv);
   } catch (err) {
     if (!(err instanceof TailUsageError)) throw err;
     process.stderr.write(`newswire tail: ${err.message}\nRun \`newswire tail --help\` for usage.\n`);
-    return 2;
+    return EXIT.usage;
   }
   const log = (line: string) => process.stderr.write(`tail: ${line}\n`);
   const write = settings.json ? formatJson : formatPretty;
   const client = connect({ url: settings.url, token: settings.token, reconnect: settings.reconnect });
   const sub = client.subscribe({ from: settings.from, filter: settings.filter, topics: settings.topics });
 
-  let exitCode = 0;
+  let exitCode: ExitCode = EXIT.ok;
   let interrupted = false;
-  const stop = (code: number) => {
+  const stop = (code: ExitCode) => {
     exitCode = code;
     void client.close();
   };
+  // Interrupted: main answers with the signal's code.
   const onSignal = () => {
     interrupted = true;
-    stop(130);
+    stop(EXIT.ok);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  if (ctx.stop.aborted) onSignal();
+  ctx.stop.addEventListener('abort', onSignal, { once: true });
   // `newswire tail | head` closes our stdout: that is a normal way to stop.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => stop(err.code === 'EPIPE' ? 0 : 1));
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => stop(err.code === 'EPIPE' ? EXIT.ok : EXIT.failure));
 
   client.on('state', (s) => {
     const line = describeState(s, settings.url);
     if (line) log(line);
-    if (s.state === 'closed' && s.code !== 1000 && !interrupted) exitCode = 1;
+    if (s.state === 'closed' && s.code !== 1000 && !interrupted) exitCode = EXIT.failure;
   });
   client.on('error', (e) => log(`gateway error ${e.code}: ${e.message}`));
   sub.on('gap', (g) =>
-    log(`GAP on ${g.topic}/${g.partition}: offsets ${g.requested ?? '?'}..${g.available - 1} are gone (${g.reason}); continuing at ${g.available}`),
+    log(`GAP on ${g.topic}/${g.partition}: offsets ${g.requested ?? '?'}..${BigInt(g.available) - 1n} are gone (${g.reason}); continuing at ${g.available}`),
   );
   sub.on('lagged', (l) => log(`lagged (${l.source} buffer full); resuming from ${l.positions.length} saved position(s)`));
   sub.on('error', (e) => log(`subscription refused: ${e.code}: ${e.message}`));
@@ -214,7 +217,7 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(write(d) + '\n');
       count += 1;
       if (settings.limit !== undefined && count >= settings.limit) {
-        stop(0);
+        stop(EXIT.ok);
         break;
       }
     }
@@ -222,14 +225,13 @@ async function run(argv: string[]): Promise<number> {
     // The iterator throws when the client closes for good (refused, unreachable without reconnect).
     if (!interrupted) {
       log((err as Error).message);
-      exitCode = exitCode || 1;
+      exitCode = exitCode || EXIT.failure;
     }
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    ctx.stop.removeEventListener('abort', onSignal);
     await client.close();
   }
   return exitCode;
 }
 
-export const command: Command = { help, run };
+export const command: Command = { help, graceful: true, run };

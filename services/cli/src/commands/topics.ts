@@ -4,8 +4,9 @@
  */
 import { connectWithin, createAdmin, createKafka, ensureTopics, type Admin } from '@newswire/kafka';
 import { NEWSWIRE_TOPICS } from '@newswire/schema';
-import { parseFlags, UsageError, type Command } from '../command.ts';
-import { BROKERS_HELP, cliLogger, kafkaSettings, reportFailure } from '../producers/kafka-flags.ts';
+import { EXIT } from '@newswire/config';
+import { onlyFlags, parseFlags, UsageError, type Command } from '../command.ts';
+import { BROKERS_FLAG, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
 
 const help = `
 usage: newswire topics [--all] [--json]
@@ -20,7 +21,7 @@ newswire topics that do not exist yet. Existing topics are never changed.
   --json             machine-readable output
 ${BROKERS_HELP}
 
-Exit codes: 0 ok, 1 Kafka unreachable, 2 usage error.
+Exit codes: 0 ok, 1 failed, 2 usage error or invalid configuration, 3 Kafka unreachable.
 
 Examples:
   newswire topics
@@ -68,23 +69,25 @@ function table(topics: TopicInfo[], missing: string[]): string {
   return lines.join('\n');
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[]) {
   const { values, positionals } = parseFlags({
     args: argv,
     allowPositionals: true,
-    options: { all: { type: 'boolean' }, json: { type: 'boolean' }, partitions: { type: 'string' }, brokers: { type: 'string' } },
+    strict: true,
+    options: { all: { type: 'boolean' }, json: { type: 'boolean' }, partitions: { type: 'string' }, ...BROKERS_FLAG },
   });
   const [sub, ...extra] = positionals;
   if (extra.length || (sub !== undefined && sub !== 'create' && sub !== 'list')) {
     throw new UsageError(`unknown topics subcommand "${positionals.join(' ')}"; use \`newswire topics\` or \`newswire topics create\``);
   }
-  const settings = kafkaSettings(values.brokers);
+  if (sub === 'create') onlyFlags(values, ['partitions', 'json', 'brokers'], '`topics create`');
+  else onlyFlags(values, ['all', 'json', 'brokers'], '`topics` (listing)');
+  const settings = kafkaSettings(values);
   let partitions = settings.partitions;
   if (values.partitions !== undefined) {
     partitions = Number(values.partitions);
     if (!Number.isInteger(partitions) || partitions < 1 || partitions > 1000) throw new UsageError('--partitions must be a whole number from 1 to 1000');
   }
-  if (sub !== 'create' && values.partitions !== undefined) throw new UsageError('--partitions only applies to `topics create`');
 
   const kafka = createKafka({ brokers: settings.brokers, clientId: settings.clientId, logger: cliLogger('newswire-topics'), retries: settings.kafkaRetries, maxRetryTimeMs: 2000 });
   const admin = createAdmin(kafka);
@@ -98,15 +101,13 @@ async function run(argv: string[]): Promise<number> {
         for (const t of created) process.stdout.write(`created ${t} (${partitions} partitions)\n`);
         for (const t of existing) process.stdout.write(`exists  ${t}\n`);
       }
-      return 0;
+      return EXIT.ok;
     }
     const topics = await describeTopics(admin, values.all ?? false);
     const missing = values.all ? [] : NEWSWIRE_TOPICS.filter((t) => !topics.some((x) => x.topic === t));
     if (values.json) process.stdout.write(JSON.stringify({ topics, missing }) + '\n');
     else process.stdout.write(table(topics, missing) + '\n');
-    return 0;
-  } catch (err) {
-    return reportFailure(err);
+    return EXIT.ok;
   } finally {
     await admin.disconnect().catch(() => {});
   }

@@ -1,181 +1,265 @@
 /**
  * `newswire publish --file <path|->`: validate every line, then publish.
  *
- * Pass 1 streams the input once, validates each line against the schema and
- * spools the valid updates (compact JSON) to a temp file, so memory stays
- * bounded whatever the input size and stdin needs no second read. Any invalid
- * line (without --skip-invalid) stops here: errors are printed as
- * `file:line: field.path: what is wrong`, exit 2, and Kafka is never touched.
- * Pass 2 streams the spool into the publisher in batches. Lines stay bytes
- * from input to Kafka (see spool.ts): only validation decodes them.
+ * Pass 1 (file-validate.ts) validates and spools the valid updates. Any
+ * invalid line (without --skip-invalid) stops there: exit 2, and Kafka is
+ * never touched; --dry-run always stops there, with a summary.
+ *
+ * Pass 2 streams the spool into the publisher in batches, a few calls in
+ * flight. It knows exactly which input lines Kafka acknowledged (and at which
+ * offsets): on a failure or an interrupt the report names them and the first
+ * line not acknowledged, and what was in flight is counted apart, since Kafka
+ * may have stored it without saying so. With a journal (journal.ts) the
+ * acknowledged lines are recorded as they come, and a re-run skips them, and
+ * skips what the log shows was stored though never acknowledged.
  */
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
-import type { Publisher, SerializedUpdate } from '@newswire/kafka';
-import { parseUpdate, type FieldError, type Update } from '@newswire/schema';
-import { readLines, type Line } from './ndjson.ts';
-import { encodeSpool, readSpool, type SpoolEntry } from './spool.ts';
+import { connectWithin, createAdmin, createKafka, type Position, type Publisher } from '@newswire/kafka';
+import { Teardown, type Logger } from '@newswire/config';
+import { readSpool, type SpooledUpdate } from './spool.ts';
 import { createProgress } from './progress.ts';
+import { Journal } from './journal.ts';
+import { endOffsets, storedIdsBetween } from './journal-scan.ts';
+import { RangeSet, type Range } from './ranges.ts';
+import { labelOf, validateFile } from './file-validate.ts';
+import { UsageError } from '../command.ts';
 
 export interface FilePublishOptions {
   file: string;
   skipInvalid: boolean;
   rejectsPath?: string;
   maxLineBytes: number;
-  json: boolean;
+  /** Validate only; print a summary; send nothing. */
+  dryRun?: boolean;
+  /** Progress journal: record acknowledged lines, skip what is stored on a re-run. */
+  journalPath?: string;
   /** Connects only after validation passed, so invalid input never needs Kafka. */
   connect: () => Promise<Publisher>;
+  /** For the journal's reads (end offsets, what a failed run stored). */
+  kafka?: { brokers: string[]; clientId: string; logger: Logger; connectTimeoutMs: number; kafkaRetries: number };
+  /** Bound on closing the Kafka clients at the end, whatever Kafka's state. */
+  closeTimeoutMs?: number;
   /** Updates per publish() call. */
   batchSize?: number;
   signal?: AbortSignal;
 }
 
 export interface FilePublishSummary {
-  published: number;
-  invalid: number;
+  /** Lines read (the last line number). */
   lines: number;
+  valid: number;
+  invalid: number;
+  /** Valid updates per kind. */
+  kinds: Record<string, number>;
+  /** Acknowledged by Kafka in this run. */
+  published: number;
+  /** Not sent: already stored by an earlier run (its journal, or found in the log). */
+  skipped: number;
+  /** Published per topic, in this run. */
   topics: Record<string, number>;
   rejects?: string;
   seconds: number;
+  dryRun?: true;
+  journal?: string;
+  /** Set when the run did not finish (failure or interrupt): what this run stored, exactly. */
+  acknowledged?: { lines: Range[]; positions: Record<string, Range[]> };
+  /** The first valid line not known to be stored (with a journal: by this run or an earlier one). */
+  firstUnacknowledgedLine?: number;
+  /** Sent but never acknowledged: Kafka may have stored them (a re-run with the journal finds out). */
+  inFlight: number;
+  interrupted?: true;
 }
 
-/** JSON whitespace (space, tab, CR, LF) around a line is not part of the update. */
-function trimJsonWhitespace(b: Buffer): Buffer {
-  const ws = (c: number | undefined) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
-  let s = 0;
-  let e = b.length;
-  while (s < e && ws(b[s])) s++;
-  while (e > s && ws(b[e - 1])) e--;
-  return s === 0 && e === b.length ? b : b.subarray(s, e);
+export interface FilePublishOutcome {
+  summary: FilePublishSummary;
+  /** Some line is invalid (nothing was sent). */
+  invalid: boolean;
+  /** Kafka failed; `summary` says exactly what was stored. */
+  failure?: unknown;
 }
 
-/** What to print for a line: `<stdin>` for `-`. */
-const labelOf = (file: string) => (file === '-' ? '<stdin>' : file);
-
-async function write(stream: WriteStream, chunk: string | Buffer): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
-}
-
-function lineErrors(line: Line, maxLineBytes: number): { errors: FieldError[]; update?: Update } {
-  if ('tooLong' in line) {
-    return { errors: [{ path: '(root)', message: `line is ${line.bytes} bytes, longer than the limit of ${maxLineBytes} (--max-line-bytes)` }] };
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(line.text);
-  } catch (err) {
-    return { errors: [{ path: '(root)', message: `not valid JSON (${(err as Error).message})` }] };
-  }
-  const r = parseUpdate(input);
-  return r.ok ? { errors: [], update: r.update } : { errors: r.errors };
-}
-
-export async function publishFile(opts: FilePublishOptions): Promise<{ code: number; summary: FilePublishSummary }> {
+export async function publishFile(opts: FilePublishOptions): Promise<FilePublishOutcome> {
   const started = Date.now();
-  const label = labelOf(opts.file);
-  const input = opts.file === '-' ? process.stdin : createReadStream(opts.file, { highWaterMark: 256 * 1024 });
   const dir = await mkdtemp(join(tmpdir(), 'newswire-publish-'));
-  const spoolPath = join(dir, 'valid.ndjson');
-  const summary: FilePublishSummary = { published: 0, invalid: 0, lines: 0, topics: {}, seconds: 0 };
-  let rejects: WriteStream | undefined;
   try {
-    // Pass 1: validate everything, spool the valid updates.
-    const spool = createWriteStream(spoolPath);
-    let valid = 0;
-    const progress1 = createProgress('validating');
-    for await (const lines of readLines(input, opts.maxLineBytes)) {
-      if (opts.signal?.aborted) break;
-      const out: SpoolEntry[] = [];
-      for (const line of lines) {
-        summary.lines = line.lineNo;
-        const { errors, update } = lineErrors(line, opts.maxLineBytes);
-        if (update && 'text' in line) {
-          // Spool the line's own bytes (a valid update is exactly its input: the schema has no
-          // defaults or transforms) with the envelope fields publishing needs.
-          out.push({ kind: update.kind, id: update.id, story: update.story, json: trimJsonWhitespace(line.raw) });
-          valid++;
-          continue;
-        }
-        summary.invalid++;
-        for (const e of errors) process.stderr.write(`${label}:${line.lineNo}: ${e.path}: ${e.message}\n`);
-        if (opts.skipInvalid) {
-          if (!rejects) {
-            summary.rejects = opts.rejectsPath ?? `${opts.file === '-' ? 'stdin' : opts.file}.rejects.ndjson`;
-            rejects = createWriteStream(summary.rejects);
-          }
-          const text = 'text' in line ? line.text : undefined;
-          await write(rejects, JSON.stringify({ line: line.lineNo, errors, input: text }) + '\n');
-        }
-      }
-      // Encoded (copied) now: the line bytes may be views into the read chunk.
-      if (out.length) await write(spool, encodeSpool(out));
-      progress1.update(valid + summary.invalid);
-    }
-    progress1.done();
-    spool.end();
-    await once(spool, 'close');
-    if (rejects) {
-      rejects.end();
-      await once(rejects, 'close');
-    }
-    if (opts.signal?.aborted) return { code: 130, summary };
-    if (summary.invalid > 0 && !opts.skipInvalid) {
-      process.stderr.write(`${label}: ${summary.invalid} invalid line(s); nothing published (use --skip-invalid to publish the valid ones)\n`);
+    const spoolPath = join(dir, 'valid.spool');
+    const checked = await validateFile({ ...opts, spoolPath: opts.dryRun ? undefined : spoolPath });
+    const summary: FilePublishSummary = {
+      lines: checked.lines,
+      valid: checked.valid,
+      invalid: checked.invalid,
+      kinds: checked.kinds,
+      published: 0,
+      skipped: 0,
+      topics: {},
+      seconds: 0,
+      inFlight: 0,
+      ...(checked.rejects ? { rejects: checked.rejects } : {}),
+      ...(opts.dryRun ? { dryRun: true as const } : {}),
+      ...(opts.journalPath ? { journal: opts.journalPath } : {}),
+    };
+    const finish = (outcome: Omit<FilePublishOutcome, 'summary'>): FilePublishOutcome => {
       summary.seconds = (Date.now() - started) / 1000;
-      return { code: 2, summary };
+      return { summary, ...outcome };
+    };
+    if (checked.aborted) {
+      summary.interrupted = true;
+      return finish({ invalid: false });
     }
-    if (valid === 0) {
-      summary.seconds = (Date.now() - started) / 1000;
-      return { code: 0, summary };
+    const invalid = checked.invalid > 0 && !opts.skipInvalid;
+    if (invalid && !opts.dryRun) {
+      process.stderr.write(`${labelOf(opts.file)}: ${checked.invalid} invalid line(s); nothing published (use --skip-invalid to publish the valid ones)\n`);
     }
+    if (invalid || opts.dryRun || checked.valid === 0) return finish({ invalid: checked.invalid > 0 && !opts.skipInvalid });
 
-    // Pass 2: publish the spool in batches, a few calls in flight so the
-    // next batch is prepared while the previous one is on the wire.
+    const journal = opts.journalPath
+      ? await Journal.open(opts.journalPath, { input: opts.file, sha256: checked.sha256, lines: checked.lines, valid: checked.valid })
+      : undefined;
+    let done = false;
+    try {
+      if (journal?.state.done) {
+        summary.skipped = checked.valid;
+        done = true;
+        return finish({ invalid: false });
+      }
+      const failure = await publishSpool(spoolPath, opts, summary, checked.validLines, journal);
+      const stored = new RangeSet([...(journal?.state.stored.ranges() ?? []), ...(summary.acknowledged?.lines ?? [])]);
+      const first = checked.validLines.firstNotIn(stored);
+      done = first === undefined;
+      if (!done) summary.firstUnacknowledgedLine = first;
+      else delete summary.acknowledged; // finished: the exact lists only matter when something is left
+      if (opts.signal?.aborted && !done) summary.interrupted = true;
+      return finish({ invalid: false, ...(failure !== undefined ? { failure } : {}) });
+    } finally {
+      await journal?.close(done);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Pass 2. Returns the Kafka failure, if any; fills summary.published,
+ * skipped, topics, inFlight and acknowledged (the exact lines and offsets).
+ */
+async function publishSpool(
+  spoolPath: string,
+  opts: FilePublishOptions,
+  summary: FilePublishSummary,
+  validLines: RangeSet,
+  journal: Journal | undefined,
+): Promise<unknown> {
+  const teardown = new Teardown({ timeoutMs: opts.closeTimeoutMs ?? 10_000 });
+  const ackedLines = new RangeSet();
+  const positions = new Map<string, RangeSet>();
+  summary.acknowledged = { lines: [], positions: {} };
+  let failure: unknown;
+  try {
     const publisher = await opts.connect();
-    const progress2 = createProgress('publishing');
+    teardown.defer('kafka publisher', () => publisher.close());
+    // With a journal: what an earlier run stored without an acknowledgement is in the log since
+    // its base; this run's base is where the log ends now, before this run sends anything.
+    if (journal) await resumePoint(journal, spoolPath, opts, teardown);
+
+    const progress = createProgress('publishing');
+    const toSend = validLines.size - (journal?.state.stored.size ?? 0);
     const batchSize = opts.batchSize ?? 2000;
     const inFlight = new Set<Promise<void>>();
-    let failure: unknown;
-    const submit = (batch: SerializedUpdate[]) => {
+    const submit = (batch: SpooledUpdate[]) => {
       const p = publisher.publishSerialized(batch).then(
-        (positions) => {
-          summary.published += positions.length;
-          for (const pos of positions) summary.topics[pos.topic] = (summary.topics[pos.topic] ?? 0) + 1;
-          progress2.update(summary.published, valid);
+        (acked) => {
+          const lines = new RangeSet();
+          batch.forEach((u, i) => {
+            lines.add(u.line);
+            ackedLines.add(u.line);
+            const pos: Position = acked[i]!;
+            const key = `${pos.topic}:${pos.partition}`;
+            let set = positions.get(key);
+            if (!set) positions.set(key, (set = new RangeSet()));
+            set.add(Number(pos.offset));
+            summary.topics[pos.topic] = (summary.topics[pos.topic] ?? 0) + 1;
+          });
+          summary.published += batch.length;
+          journal?.record('acked', lines.ranges());
+          progress.update(summary.published, toSend);
         },
         (err: unknown) => {
           failure ??= err;
+          summary.inFlight += batch.length;
         },
       );
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
     };
+    const stopped = () => failure !== undefined || opts.signal?.aborted === true;
+    let batch: SpooledUpdate[] = [];
     try {
-      let batch: SerializedUpdate[] = [];
       for await (const updates of readSpool(createReadStream(spoolPath, { highWaterMark: 1024 * 1024 }))) {
-        for (const u of updates) batch.push(u);
-        while (batch.length >= batchSize) {
-          submit(batch.slice(0, batchSize));
-          batch = batch.slice(batchSize);
-          while (inFlight.size >= 3) await Promise.race(inFlight);
-          if (failure || opts.signal?.aborted) break;
+        for (const u of updates) {
+          if (journal?.state.stored.has(u.line)) {
+            summary.skipped++;
+            continue;
+          }
+          batch.push(u);
+          if (batch.length >= batchSize) {
+            submit(batch);
+            batch = [];
+            while (inFlight.size >= 3) await Promise.race(inFlight);
+          }
+          if (stopped()) break;
         }
-        if (failure || opts.signal?.aborted) break;
+        if (stopped()) break;
       }
-      if (batch.length && !failure && !opts.signal?.aborted) submit(batch);
+      if (batch.length && !stopped()) submit(batch);
       await Promise.all(inFlight);
     } finally {
-      progress2.done();
-      await publisher.close();
+      progress.done();
     }
-    summary.seconds = (Date.now() - started) / 1000;
-    if (failure) throw Object.assign(failure instanceof Error ? failure : new Error(String(failure)), { summary });
-    if (opts.signal?.aborted) return { code: 130, summary };
-    return { code: 0, summary };
+  } catch (err) {
+    failure ??= err;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await teardown.close();
   }
+  summary.acknowledged = {
+    lines: ackedLines.ranges(),
+    positions: Object.fromEntries([...positions].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v.ranges()])),
+  };
+  return failure;
+}
+
+/**
+ * Resuming: reads the log from the earlier run's base to its end, marks the
+ * input lines whose ids it holds as found (stored, never acknowledged), and
+ * only then records this run's base, so a run that dies later still knows.
+ */
+async function resumePoint(journal: Journal, spoolPath: string, opts: FilePublishOptions, teardown: Teardown): Promise<void> {
+  const k = opts.kafka!;
+  const admin = createAdmin(createKafka({ brokers: k.brokers, clientId: k.clientId, logger: k.logger, retries: k.kafkaRetries, maxRetryTimeMs: 2000 }));
+  await connectWithin(admin, k.brokers, k.connectTimeoutMs);
+  teardown.defer('kafka admin', () => admin.disconnect());
+  const now = await endOffsets(admin);
+  const earlier = journal.state.base;
+  if (journal.resumed) {
+    if (!earlier) throw new UsageError(`journal ${journal.path} has no base record (where its run began); delete it to publish the whole input again`);
+    const before = journal.state.stored.size;
+    const scan = await storedIdsBetween({ ...k, from: earlier, to: now });
+    const found = new RangeSet();
+    for await (const updates of readSpool(createReadStream(spoolPath, { highWaterMark: 1024 * 1024 }))) {
+      for (const u of updates) {
+        const n = scan.ids.get(u.id);
+        if (!n || journal.state.stored.has(u.line)) continue;
+        scan.ids.set(u.id, n - 1);
+        found.add(u.line);
+      }
+    }
+    journal.record('found', found.ranges());
+    process.stderr.write(
+      `journal ${journal.path}: resuming; ${before} line(s) acknowledged earlier, ${found.size} more found stored ` +
+        `(read ${scan.read} record(s) written since the last run began)\n`,
+    );
+  }
+  await journal.begin(now);
 }

@@ -1,30 +1,20 @@
 /**
- * Ctrl-C handling for producer-side commands: the first SIGINT/SIGTERM aborts
- * the signal so the command can stop reading, flush what is in flight and
- * exit 130; a second one exits at once.
+ * The stop of a producer-side command (publish, replay, demo): aborted by the
+ * process's stop request (main listens for SIGINT/SIGTERM; a second signal
+ * exits at once), or by the command itself, quietly (stdout closed by `| head`).
  */
 export interface Interrupt {
   signal: AbortSignal;
-  /** Stop as if interrupted, quietly (e.g. stdout was closed by `| head`). */
+  /** Stop as if interrupted, without the notice. */
   abort(): void;
-  dispose(): void;
 }
 
-export function onInterrupt(): Interrupt {
-  const controller = new AbortController();
-  const handler = () => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\ninterrupted; finishing what is in flight (Ctrl-C again to quit now)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return {
-    signal: controller.signal,
-    abort: () => controller.abort(),
-    dispose() {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-    },
-  };
+export function onInterrupt(stop: AbortSignal): Interrupt {
+  const own = new AbortController();
+  stop.addEventListener(
+    'abort',
+    () => process.stderr.write('\ninterrupted; finishing what is in flight (Ctrl-C again to quit now)\n'),
+    { once: true },
+  );
+  return { signal: AbortSignal.any([stop, own.signal]), abort: () => own.abort() };
 }

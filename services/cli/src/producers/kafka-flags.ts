@@ -1,13 +1,11 @@
 /**
- * `--brokers` / KAFKA_BROKERS handling shared by every producer-side command,
- * and the mapping of Kafka failures to exit codes.
+ * The Kafka settings of the producer-side commands (publish, topics, replay,
+ * demo): KAFKA_* variables with `--brokers` on top, read through the one
+ * config loader, and the quiet stderr logger those commands use.
  */
 import pino from 'pino';
-import { createLogger, loadConfig, type Logger } from '@newswire/config';
-import { DEFAULT_BROKERS, KafkaUnreachableError } from '@newswire/kafka';
-import { UsageError } from '../command.ts';
-
-const HOST_PORT = /^[A-Za-z0-9.\-_]+:\d{1,5}$/;
+import { createLogger, loadConfig, logLevel, type ConfigOf, type Logger } from '@newswire/config';
+import { DEFAULT_BROKERS } from '@newswire/kafka';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -18,18 +16,13 @@ export interface KafkaSettings {
   kafkaRetries: number;
 }
 
-/** --brokers wins over KAFKA_BROKERS, which wins over the dev broker default. */
-export function kafkaSettings(brokersFlag: string | undefined): KafkaSettings {
-  const config = loadConfig();
-  let brokers = config.KAFKA_BROKERS ?? DEFAULT_BROKERS;
-  if (brokersFlag !== undefined) {
-    brokers = brokersFlag.split(',').map((b) => b.trim()).filter(Boolean);
-    if (brokers.length === 0 || !brokers.every((b) => HOST_PORT.test(b))) {
-      throw new UsageError(`--brokers must be a comma-separated list of host:port, got "${brokersFlag}"`);
-    }
-  }
+/** The flag every Kafka command takes, and the variable it sets. */
+export const BROKERS_FLAG = { brokers: { type: 'string' } } as const;
+export const BROKERS_BINDING = { brokers: 'KAFKA_BROKERS' } as const;
+
+export function settingsFrom(config: ConfigOf<'kafka'>): KafkaSettings {
   return {
-    brokers,
+    brokers: config.KAFKA_BROKERS ?? DEFAULT_BROKERS,
     connectTimeoutMs: config.KAFKA_CONNECT_TIMEOUT_MS,
     partitions: config.NEWSWIRE_TOPIC_PARTITIONS,
     clientId: config.KAFKA_CLIENT_ID,
@@ -37,18 +30,12 @@ export function kafkaSettings(brokersFlag: string | undefined): KafkaSettings {
   };
 }
 
-export const BROKERS_HELP = `  --brokers <host:port,...>  Kafka bootstrap servers (env KAFKA_BROKERS; default 127.0.0.1:9092)`;
-
-/** Prints a runtime failure and returns exit code 1 (usage errors are rethrown for main: exit 2). */
-export function reportFailure(err: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
-  if (err instanceof UsageError) throw err;
-  if (err instanceof KafkaUnreachableError) {
-    stderr.write(`newswire: ${err.message}. Is the broker running? Start one with \`newswire broker\` or set KAFKA_BROKERS.\n`);
-    return 1;
-  }
-  stderr.write(`newswire: ${err instanceof Error ? err.message : String(err)}\n`);
-  return 1;
+/** --brokers wins over KAFKA_BROKERS, which wins over the dev broker default. Throws ConfigError (exit 2). */
+export function kafkaSettings(values: { brokers?: string | undefined }): KafkaSettings {
+  return settingsFrom(loadConfig(['kafka'], { flags: values, bindings: BROKERS_BINDING }));
 }
+
+export const BROKERS_HELP = `  --brokers <host:port,...>  Kafka bootstrap servers (env KAFKA_BROKERS; default 127.0.0.1:9092)`;
 
 /**
  * CLI logs go to stderr (stdout carries the command's output) and are off
@@ -56,5 +43,5 @@ export function reportFailure(err: unknown, stderr: NodeJS.WritableStream = proc
  * of their own instead of kafkajs's per-retry connection errors.
  */
 export function cliLogger(name: string): Logger {
-  return createLogger(name, { level: process.env.LOG_LEVEL ?? 'silent' }, pino.destination({ fd: 2, sync: true }));
+  return createLogger(name, { level: logLevel('silent') }, pino.destination({ fd: 2, sync: true }));
 }

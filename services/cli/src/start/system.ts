@@ -1,13 +1,14 @@
 /**
  * Starts newswire's parts in dependency order — broker, topics, gateway (with
- * the dashboard), ingest, demo wire — and stops them in reverse. If a step
- * fails, or a stop is requested while starting, whatever already runs is
- * stopped before the error propagates.
+ * the dashboard), ingest, demo wire — and stops them in reverse, within
+ * NEWSWIRE_SHUTDOWN_TIMEOUT_MS whatever Kafka's state (a Teardown stack). If
+ * a step fails, or a stop is requested while starting, whatever already runs
+ * is stopped before the error propagates.
  */
 import { resolve } from 'node:path';
 import { connectWithin, createAdmin, createKafka, ensureTopics } from '@newswire/kafka';
 import { NEWSWIRE_TOPICS } from '@newswire/schema';
-import { type Config, type Logger } from '@newswire/config';
+import { Teardown, type ConfigOf, type Logger } from '@newswire/config';
 import type { Endpoints } from './banner.ts';
 
 export interface RunningSystem {
@@ -16,7 +17,8 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-type Stopper = { name: string; stop: () => Promise<void> };
+/** Everything `newswire start` reads: every section but the tail client's. */
+export type StartConfig = ConfigOf<'common' | 'kafka' | 'broker' | 'gateway' | 'dashboard' | 'ingest' | 'start'>;
 
 /** The address clients use for a server bound to `host` (0.0.0.0 / :: are not dialable). */
 export function dialHost(host: string): string {
@@ -29,24 +31,14 @@ class StartAborted extends Error {
   }
 }
 
-export async function startSystem(config: Config, logger: Logger, signal: AbortSignal): Promise<RunningSystem> {
-  const stoppers: Stopper[] = [];
+export async function startSystem(config: StartConfig, logger: Logger, signal: AbortSignal): Promise<RunningSystem> {
+  const teardown = new Teardown({ timeoutMs: config.NEWSWIRE_SHUTDOWN_TIMEOUT_MS, logger });
   const check = () => {
     if (signal.aborted) throw new StartAborted();
   };
-  let stopping: Promise<void> | null = null;
-  const stopAll = () =>
-    (stopping ??= (async () => {
-      for (const s of [...stoppers].reverse()) {
-        const t0 = Date.now();
-        try {
-          await s.stop();
-          logger.info({ component: s.name, ms: Date.now() - t0 }, 'stopped');
-        } catch (err) {
-          logger.error({ err, component: s.name }, 'stop failed');
-        }
-      }
-    })());
+  const stopAll = async () => {
+    await teardown.close();
+  };
 
   try {
     // The dashboard bundle builds while the broker starts.
@@ -74,9 +66,12 @@ export async function startSystem(config: Config, logger: Logger, signal: AbortS
         segmentBytes: config.BROKER_SEGMENT_BYTES,
         flush: config.BROKER_FLUSH,
         maxFrameBytes: config.BROKER_MAX_FRAME_BYTES,
+        messageMaxBytes: config.BROKER_MESSAGE_MAX_BYTES,
+        fetchMaxBytes: config.BROKER_FETCH_MAX_BYTES,
+        groupInitialRebalanceDelayMs: config.BROKER_GROUP_INITIAL_REBALANCE_DELAY_MS,
         logger: logger.child({ component: 'broker' }),
       });
-      stoppers.push({ name: 'broker', stop: () => broker.stop() });
+      teardown.defer('broker', () => broker.stop());
       brokers = [`${dialHost(config.BROKER_HOST)}:${broker.port}`];
       kafkaLabel = `${brokers[0]} (dev broker, data in ${dataDir})`;
     }
@@ -102,17 +97,17 @@ export async function startSystem(config: Config, logger: Logger, signal: AbortS
       staticHandler,
       logger: logger.child({ component: 'gateway' }),
     });
-    stoppers.push({ name: 'gateway', stop: () => gateway.stop() });
+    teardown.defer('gateway', () => gateway.stop());
     check();
 
     // 4. Ingest (HTTP POST /v1/updates).
     const ingest = await startIngestService(config, brokers, logger.child({ component: 'ingest' }));
-    stoppers.push({ name: 'ingest', stop: () => ingest.stop() });
+    teardown.defer('ingest', () => ingest.stop());
     check();
 
     // 5. The demo wire: runs in the background until done or stopped.
     const demo = startDemo(config, brokers, logger.child({ component: 'demo-wire' }));
-    if (demo) stoppers.push({ name: 'demo-wire', stop: demo.stop });
+    if (demo) teardown.defer('demo-wire', demo.stop);
 
     const gatewayHost = dialHost(config.GATEWAY_HOST);
     const endpoints: Endpoints = {
@@ -131,7 +126,7 @@ export async function startSystem(config: Config, logger: Logger, signal: AbortS
   }
 }
 
-async function startIngestService(config: Config, brokers: string[], logger: Logger) {
+async function startIngestService(config: StartConfig, brokers: string[], logger: Logger) {
   const { startIngest } = await import('@newswire/ingest');
   return startIngest({
     host: config.INGEST_HOST,
@@ -140,11 +135,14 @@ async function startIngestService(config: Config, brokers: string[], logger: Log
     logger,
     partitions: config.NEWSWIRE_TOPIC_PARTITIONS,
     connectTimeoutMs: config.KAFKA_CONNECT_TIMEOUT_MS,
+    shutdownTimeoutMs: config.NEWSWIRE_SHUTDOWN_TIMEOUT_MS,
+    maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
+    dedupeWindow: config.INGEST_DEDUPE_WINDOW,
     ...(config.INGEST_TOKEN ? { token: config.INGEST_TOKEN } : {}),
   });
 }
 
-function startDemo(config: Config, brokers: string[], logger: Logger): { description: string; stop: () => Promise<void> } | null {
+function startDemo(config: StartConfig, brokers: string[], logger: Logger): { description: string; stop: () => Promise<void> } | null {
   if (config.START_DEMO === 'off') return null;
   const controller = new AbortController();
   const loop = config.START_DEMO === 'loop';

@@ -1,0 +1,98 @@
+/**
+ * Every service finishes shutting down within NEWSWIRE_SHUTDOWN_TIMEOUT_MS
+ * whatever Kafka's state, and exits with the code of the signal that stopped
+ * it (130 SIGINT, 143 SIGTERM): spawned `newswire gateway`, `ingest`, `start`
+ * and `broker`, with the Kafka they use killed before the signal.
+ *
+ * Before the fix the gateway logged "gateway stopped" and then stayed alive
+ * (kafkajs's consumer restart and retry timers), and every service exited 0.
+ * The processes here are waited for with the test's own timeout, well above
+ * the 2 s budget they are given: no timing is asserted, only that they end.
+ */
+import { createServer, type Server } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { devBroker, spawnCli, type RunningCli } from './support/spawn.ts';
+
+const children: RunningCli[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const c of children.splice(0)) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
+  for (const f of cleanups.splice(0)) await f();
+});
+
+const BUDGET = { NEWSWIRE_SHUTDOWN_TIMEOUT_MS: '2000', LOG_LEVEL: 'info' };
+
+function run(args: string[], env: Record<string, string>): RunningCli {
+  const c = spawnCli(args, { ...BUDGET, ...env });
+  children.push(c);
+  return c;
+}
+
+async function withBroker() {
+  const broker = await devBroker();
+  cleanups.push(() => broker.dispose());
+  return broker;
+}
+
+describe('shutdown with Kafka gone', { timeout: 90_000 }, () => {
+  it('newswire gateway: SIGTERM after the broker died exits 143', async () => {
+    const broker = await withBroker();
+    const gw = run(['gateway', '--port', '0', '--brokers', broker.brokers[0]!], {});
+    await gw.waitFor(/"listening":"ws:/);
+    await broker.stop();
+    gw.child.kill('SIGTERM');
+    const exit = await gw.exited;
+    expect(exit, gw.stderr()).toEqual({ code: 143, signal: null });
+    expect(gw.stdout()).toContain('"gateway stopped"');
+  });
+
+  it('newswire ingest: SIGINT after the broker died exits 130', async () => {
+    const broker = await withBroker();
+    const ingest = run(['ingest', '--port', '0', '--brokers', broker.brokers[0]!], {});
+    await ingest.waitFor(/ingest listening on/);
+    await broker.stop();
+    ingest.child.kill('SIGINT');
+    expect(await ingest.exited, ingest.stderr()).toEqual({ code: 130, signal: null });
+  });
+
+  it('newswire start on KAFKA_BROKERS: SIGTERM after that Kafka died exits 143', async () => {
+    const broker = await withBroker();
+    const dataDir = await mkdtemp(join(tmpdir(), 'newswire-shutdown-start-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const start = run(['start', '--data-dir', dataDir, '--gateway-port', '0', '--ingest-port', '0', '--demo', 'loop', '--pace', '200ms', '--no-pretty'], {
+      KAFKA_BROKERS: broker.brokers[0]!,
+    });
+    await start.waitFor(/"newswire started"/);
+    await broker.stop();
+    start.child.kill('SIGTERM');
+    expect(await start.exited, start.stderr()).toEqual({ code: 143, signal: null });
+  });
+
+  it('newswire broker: SIGTERM exits 143 and SIGINT 130', async () => {
+    for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+      const dataDir = await mkdtemp(join(tmpdir(), 'newswire-shutdown-broker-'));
+      cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+      const broker = run(['broker', '--port', '0', '--data-dir', dataDir], {});
+      await broker.waitFor(/newswire broker ready/);
+      broker.child.kill(signal);
+      expect(await broker.exited, broker.stderr()).toEqual({ code, signal: null });
+    }
+  });
+});
+
+describe('startup that fails half way', { timeout: 90_000 }, () => {
+  it('newswire gateway on a taken port exits 1 with the reason', async () => {
+    const broker = await withBroker();
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise((r) => blocker.close(() => r())));
+    const port = (blocker.address() as { port: number }).port;
+    const gw = run(['gateway', '--port', String(port), '--brokers', broker.brokers[0]!], {});
+    expect(await gw.exited, gw.stderr()).toEqual({ code: 1, signal: null });
+    expect(gw.stderr()).toMatch(/could not start.*EADDRINUSE/);
+  });
+});

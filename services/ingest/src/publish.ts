@@ -101,7 +101,8 @@ export function createRequestPublisher({ publisher, recent, timeoutMs, maxPendin
       clearTimeout(timer);
 
       const out: PublishOutcome = { results: [], stored: 0, duplicates: 0, failed: 0, pending: 0 };
-      out.results = results.map((r, i) => r ?? { id: updates[i]!.id, status: 'pending' as const });
+      // Not results.map: it skips the holes, which are exactly the pending updates.
+      out.results = Array.from(results, (r, i) => r ?? { id: updates[i]!.id, status: 'pending' as const });
       for (const r of out.results) {
         if (r.status === 'stored') r.duplicate ? out.duplicates++ : out.stored++;
         else if (r.status === 'failed') out.failed++;

@@ -160,4 +160,24 @@ describe('Kafka fails during a request', { timeout: 120_000 }, () => {
       await ingest.stop();
     }
   });
+
+  it('bounds what waits for Kafka: past INGEST_MAX_PENDING a request gets 503 at once and nothing of it is queued', async () => {
+    const ingest = await startIngest({ host: '127.0.0.1', port: 0, brokers, logger: quietLogger(), partitions: 3, publishTimeoutMs: 500, maxPending: 20 });
+    try {
+      await broker!.stop();
+      broker = undefined;
+      const first = await post(ingest.url, JSON.stringify(makeUpdates(20)));
+      expect(first.body).toMatchObject({ pending: 20 });
+      const second = makeUpdates(5);
+      const refused = await post(ingest.url, JSON.stringify(second));
+      expect(refused.status).toBe(503);
+      expect(refused.body.error).toBe('Kafka is not keeping up: 20 updates are still waiting for it; retry later (nothing from this request was published)');
+      expect(((await (await fetch(`${ingest.url}/healthz`)).json()) as { pendingUpdates: number }).pendingUpdates).toBe(20);
+      broker = await launch(port);
+      expect((await retryUntilAccepted(ingest.url, JSON.stringify(second))).body).toMatchObject({ accepted: 5, duplicates: 0 });
+      await expectEachOnce(second);
+    } finally {
+      await ingest.stop();
+    }
+  });
 });

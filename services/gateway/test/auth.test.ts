@@ -45,10 +45,10 @@ function upgradeStatus(u: string, headers: Record<string, string> = {}): Promise
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers);
+  pub = await publisherFor(kafka.brokers, kafka.prefix);
   gw = await startGateway({
     port: 0,
-    brokers: kafka.brokers,
+    brokers: kafka.brokers, topicPrefix: kafka.prefix,
     logger: quietLogger(),
     auth: { secret: SECRET, allowedOrigins: ['https://desk.example'] },
     limits: { authTimeoutMs: 60_000 },
@@ -64,13 +64,13 @@ afterAll(async () => {
 
 describe('auth', () => {
   it('accepts a valid token in the Authorization header and delivers allowed topics', async () => {
-    const t = await token({ newswire: { topics: ['newswire.arrests'] } });
+    const t = await token({ newswire: { topics: [`${kafka.prefix}.arrests`] } });
     const c = await TestClient.connect(url, { headers: { authorization: `Bearer ${t}` } });
     await c.hello();
-    expect(c.of('welcome')[0]!.auth).toMatchObject({ subject: 'desk-test', topics: ['newswire.arrests'] });
+    expect(c.of('welcome')[0]!.auth).toMatchObject({ subject: 'desk-test', topics: [`${kafka.prefix}.arrests`] });
     c.send({ op: 'subscribe', id: 'default' });
     const sub = await c.waitForOp('subscribed');
-    expect(sub.topics).toEqual(['newswire.arrests']); // narrowed to the grant
+    expect(sub.topics).toEqual([`${kafka.prefix}.arrests`]); // narrowed to the grant
     const u = { ...seedOfKind('arrests'), id: 'auth-arrest-1' };
     await pub.publish([u, { ...seedOfKind('casualties'), id: 'auth-casualty-1' }]);
     await c.waitForOp('update', (f) => f.update.id === 'auth-arrest-1');
@@ -78,14 +78,14 @@ describe('auth', () => {
   });
 
   it('refuses subscriptions beyond the grant with forbidden (topic and kind)', async () => {
-    const t = await token({ newswire: { topics: ['newswire.arrests', 'newswire.casualties'], kinds: ['arrests'] } });
+    const t = await token({ newswire: { topics: [`${kafka.prefix}.arrests`, `${kafka.prefix}.casualties`], kinds: ['arrests'] } });
     const c = await TestClient.connect(`${url}?token=${t}`);
-    c.send({ op: 'subscribe', id: 'wrong-topic', topics: ['newswire.government'] });
+    c.send({ op: 'subscribe', id: 'wrong-topic', topics: [`${kafka.prefix}.government`] });
     expect((await c.waitForOp('error', (e) => e.ref === 'wrong-topic')).code).toBe('forbidden');
     c.send({ op: 'subscribe', id: 'wrong-kind', filter: { kinds: ['casualties'] } });
     expect((await c.waitForOp('error', (e) => e.ref === 'wrong-kind')).code).toBe('forbidden');
     c.send({ op: 'subscribe', id: 'ok', filter: { kinds: ['arrests'] } });
-    expect((await c.waitForOp('subscribed', (f) => f.id === 'ok')).topics).toEqual(['newswire.arrests']);
+    expect((await c.waitForOp('subscribed', (f) => f.id === 'ok')).topics).toEqual([`${kafka.prefix}.arrests`]);
     c.close();
   });
 
@@ -112,7 +112,7 @@ describe('auth', () => {
   it('refuses a bad signature, an expired token and a malformed newswire claim with 401', async () => {
     expect(await upgradeStatus(url, { authorization: `Bearer ${await token({ newswire: {} }, { secret: 'another-secret-that-is-long-enough' })}` })).toBe(401);
     expect(await upgradeStatus(`${url}?token=${await token({ newswire: {} }, { expSeconds: -60 })}`)).toBe(401);
-    expect(await upgradeStatus(`${url}?token=${await token({ newswire: { topics: 'newswire.arrests' } })}`)).toBe(401);
+    expect(await upgradeStatus(`${url}?token=${await token({ newswire: { topics: `${kafka.prefix}.arrests` } })}`)).toBe(401);
     expect(await upgradeStatus(`${url}?token=${await token({ newswire: { kinds: [''] } })}`)).toBe(401);
     expect(await upgradeStatus(`${url}?token=not.a.jwt`)).toBe(401);
   });
@@ -149,10 +149,10 @@ describe('auth with a JWKS URL', () => {
     const jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
     const jwksUrl = `http://127.0.0.1:${(jwks.address() as { port: number }).port}/.well-known/jwks.json`;
-    const g = await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger(), auth: { jwksUrl, issuer: 'https://issuer.example' } });
+    const g = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), auth: { jwksUrl, issuer: 'https://issuer.example' } });
     try {
       const sign = (key: CryptoKey, iss = 'https://issuer.example') =>
-        new SignJWT({ newswire: { topics: ['newswire.arrests'] } }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(iss).setExpirationTime('1h').sign(key);
+        new SignJWT({ newswire: { topics: [`${kafka.prefix}.arrests`] } }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(iss).setExpirationTime('1h').sign(key);
       const u = `ws://127.0.0.1:${g.port}/`;
       expect(await upgradeStatus(`${u}?token=${await sign(good.privateKey as CryptoKey)}`)).toBe(101);
       expect(await upgradeStatus(`${u}?token=${await sign(other.privateKey as CryptoKey)}`)).toBe(401);

@@ -17,8 +17,8 @@ const BOUND = 64 * 1024;
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers);
-  gw = await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger(), limits: { maxBufferedBytes: BOUND, closeGraceMs: 120_000 } });
+  pub = await publisherFor(kafka.brokers, kafka.prefix);
+  gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), limits: { maxBufferedBytes: BOUND, closeGraceMs: 120_000 } });
 });
 
 afterAll(async () => {

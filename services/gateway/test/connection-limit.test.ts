@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
   const jwksUrl = `http://127.0.0.1:${(jwks.address() as { port: number }).port}/jwks.json`;
-  gw = await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger(), auth: { jwksUrl }, limits: { maxConnections: LIMIT } });
+  gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), auth: { jwksUrl }, limits: { maxConnections: LIMIT } });
 });
 
 afterAll(async () => {

@@ -11,8 +11,8 @@ const gws: RunningGateway[] = [];
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers);
-  for (let i = 0; i < 2; i++) gws.push(await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger() }));
+  pub = await publisherFor(kafka.brokers, kafka.prefix);
+  for (let i = 0; i < 2; i++) gws.push(await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger() }));
 });
 
 afterAll(async () => {

@@ -20,16 +20,16 @@ const MAX_PAYLOAD = 4096;
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers);
+  pub = await publisherFor(kafka.brokers, kafka.prefix);
   strict = await startGateway({
     port: 0,
-    brokers: kafka.brokers,
+    brokers: kafka.brokers, topicPrefix: kafka.prefix,
     logger: quietLogger(),
     limits: { maxPayload: MAX_PAYLOAD, maxSubscriptions: 3, maxConnections: 20, ratePerSec: 5, burst: 10, abuseBurst: 5, heartbeatMs: 300 },
   });
   lenient = await startGateway({
     port: 0,
-    brokers: kafka.brokers,
+    brokers: kafka.brokers, topicPrefix: kafka.prefix,
     logger: quietLogger(),
     limits: { maxPayload: MAX_PAYLOAD, ratePerSec: 100_000, burst: 100_000, abuseBurst: 1_000_000, abuseRefillPerSec: 1_000 },
   });

@@ -15,8 +15,8 @@ let url: string;
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers);
-  gw = await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger() });
+  pub = await publisherFor(kafka.brokers, kafka.prefix);
+  gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger() });
   url = `ws://127.0.0.1:${gw.port}/`;
 });
 

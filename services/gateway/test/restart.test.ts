@@ -24,7 +24,7 @@ interface Proc {
 
 async function spawnGateway(): Promise<Proc> {
   const child = spawn(process.execPath, [BIN, 'gateway', '--port', '0', '--brokers', kafka.brokers.join(',')], {
-    env: { ...process.env, LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...kafka.env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.add(child);
@@ -44,7 +44,7 @@ async function spawnGateway(): Promise<Proc> {
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers);
+  pub = await publisherFor(kafka.brokers, kafka.prefix);
 });
 
 afterAll(async () => {

@@ -16,16 +16,16 @@ let overflowing: RunningGateway;
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers);
-  withWindow = await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger() });
+  pub = await publisherFor(kafka.brokers, kafka.prefix);
+  withWindow = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger() });
   // A 5-entry window: every resume gap has to come from Kafka through the replay reader.
-  tinyWindow = await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger(), limits: { windowEntries: 5 } });
+  tinyWindow = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), limits: { windowEntries: 5 } });
   // A 1-byte catch-up buffer overflows on the first live update during catch-up:
   // catch-up has to go round again (from Kafka) until it meets the live stream.
   // One replay slot: concurrent resumes queue for it.
   overflowing = await startGateway({
     port: 0,
-    brokers: kafka.brokers,
+    brokers: kafka.brokers, topicPrefix: kafka.prefix,
     logger: quietLogger(),
     limits: { windowEntries: 5, catchupBufferBytes: 1, replayConcurrency: 1 },
   });

@@ -27,8 +27,9 @@ export function seedOfKind(kind: Update['kind']): Update {
   return u;
 }
 
-export async function publisherFor(brokers: string[]): Promise<Publisher> {
-  return createPublisher({ brokers, logger: quietLogger(), partitions: 3 });
+/** A publisher on a test's Kafka; it creates the topics under `topicPrefix` (the gateway creates none). */
+export async function publisherFor(brokers: string[], topicPrefix?: string): Promise<Publisher> {
+  return createPublisher({ brokers, logger: quietLogger(), partitions: 3, ...(topicPrefix !== undefined ? { topicPrefix } : {}) });
 }
 
 export type Frame = ServerMessage & Record<string, unknown>;

@@ -155,7 +155,7 @@ export const periodSchema = z
       ctx.addIssue({ code: 'custom', path: [], message: 'a period needs from, to, duration or untilFurtherNotice' });
     if (p.to !== undefined && p.untilFurtherNotice !== undefined)
       ctx.addIssue({ code: 'custom', path: ['untilFurtherNotice'], message: 'a period with an end (to) is not until further notice' });
-    if (p.from !== undefined && p.to !== undefined && instantBounds(p.from).earliest > instantBounds(p.to).latest)
+    if (p.from !== undefined && p.to !== undefined && certainlyAfter(p.from, p.to))
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   });
 export type Period = z.infer<typeof periodSchema>;
@@ -262,6 +262,23 @@ export function instantBounds(i: Instant): { earliest: number; latest: number } 
   }
   if (i.zone !== undefined && isTimeZone(i.zone)) return { earliest: localToUtc(start, i.zone), latest: localToUtc(end, i.zone) };
   return { earliest: start - EAST, latest: end - WEST };
+}
+
+/**
+ * Whether `a` is certainly later than `b` (starts at or after b ends). Two
+ * instants in the same frame (the same zone, the same offset, or neither)
+ * compare by their local wall-clock spans, so "7 January" is after "5 January"
+ * even when no zone says where; otherwise by their UTC bounds.
+ */
+export function certainlyAfter(a: Instant, b: Instant): boolean {
+  if (a.zone === b.zone && a.offset === b.offset) return localSpan(a)[0] >= localSpan(b)[1];
+  return instantBounds(a).earliest >= instantBounds(b).latest;
+}
+
+/** Whether a When certainly starts after an instant ends (a period by its start). */
+export function whenCertainlyAfter(w: When, b: Instant): boolean {
+  if (isInstant(w)) return certainlyAfter(w, b);
+  return w.from !== undefined && certainlyAfter(w.from, b);
 }
 
 /** Bounds of a When: an instant's own, or a period's from..to (open ends are unbounded). */

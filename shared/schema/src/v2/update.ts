@@ -23,7 +23,7 @@ import { KINDS, PAYLOAD_SCHEMAS, type Kind } from './kinds/index.ts';
 import { placeSchema } from './place.ts';
 import { checkLinks, relationsSchema, type Relation } from './relation.ts';
 import { evidenceSchema, sourceSchema } from './source.ts';
-import { instantBounds, instantSchema, whenBounds, whenSchema, type Instant, type When } from './time.ts';
+import { instantSchema, whenCertainlyAfter, whenSchema, type Instant, type When } from './time.ts';
 
 export const SCHEMA_VERSION = 2 as const;
 export { URGENCIES, VERIFICATIONS } from '../update.ts';
@@ -82,11 +82,10 @@ interface EnvelopeChecked {
 /** Rules across envelope fields, and the times inside the payload that must not postdate the report. */
 function checkEnvelope(u: EnvelopeChecked, ctx: z.RefinementCtx): void {
   checkLinks(u, ctx);
-  const reportedBy = instantBounds(u.reported).latest;
-  if (u.occurred !== undefined && whenBounds(u.occurred).earliest >= reportedBy)
+  if (u.occurred !== undefined && whenCertainlyAfter(u.occurred, u.reported))
     ctx.addIssue({ code: 'custom', path: ['occurred'], message: 'must not be later than reported' });
   for (const { path, asOf } of tollTimes(u.payload, ['payload']))
-    if (whenBounds(asOf).earliest >= reportedBy)
+    if (whenCertainlyAfter(asOf, u.reported))
       ctx.addIssue({ code: 'custom', path: [...path, 'asOf'], message: 'a toll cannot stand as of a time after it was reported' });
 }
 

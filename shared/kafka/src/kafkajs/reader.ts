@@ -112,7 +112,9 @@ export class GroupLessReader {
         }
         this.startLoops();
         if (this.activeCursors().length === 0) this.markFirstRound();
-        await this.waitForWake(this.o.discover?.refreshMs ?? 5_000);
+        // While a tailed topic is missing, look for it every second: it appears when someone creates it.
+        const refreshMs = this.o.discover ? (this.h.missingTopics.length ? Math.min(1_000, this.o.discover.refreshMs) : this.o.discover.refreshMs) : 5_000;
+        await this.waitForWake(refreshMs);
       }
     } finally {
       this.stopped = true;

@@ -11,12 +11,14 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createKafka } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
+import { RawConnection } from '../services/broker/test/support/raw-connection.ts';
+import { fetchFrame } from '../services/broker/test/support/wire-frames.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MAIN = join(ROOT, 'services/broker/src/main.ts');
@@ -357,4 +359,55 @@ describe('dev broker recovery never deletes intact data (issue 13)', () => {
     expect(refusedAgain.output).toContain('CRC-32C');
     expect(refusedAgain.output).toContain(`byte ${other.position}`);
   }, 180_000);
+});
+
+describe('dev broker shutdown (issue 13)', () => {
+  it('SIGTERM stops the broker whatever its clients do, with a clean-shutdown marker, and it restarts', async () => {
+    const topic = 'durability-shutdown';
+    const dataDir = newDataDir();
+    const b = await spawnBroker(dataDir, 0, ['--partitions', '1']);
+    const kafka = client(b.port, 5);
+    const producer = kafka.producer();
+    await producer.connect();
+    const big = 'x'.repeat(100_000);
+    for (let i = 0; i < 40; i++) await producer.send({ topic, messages: [{ value: big }] });
+
+    // Clients in every state: a socket that never speaks, a half-sent frame, a long-polling
+    // Fetch, a reader that stopped reading with megabytes of responses queued, a consumer group.
+    const conns: RawConnection[] = [];
+    const open = async () => {
+      const c = await RawConnection.open(b.port);
+      conns.push(c);
+      return c;
+    };
+    await open();
+    const half = Buffer.alloc(10);
+    half.writeInt32BE(1000, 0);
+    (await open()).send(half);
+    (await open()).send(fetchFrame(1, topic, 0, 40, 25_000));
+    const stalled = await open();
+    stalled.pause();
+    for (let i = 0; i < 30; i++) stalled.send(fetchFrame(100 + i, topic, 0, 0, 0));
+    const consumer = kafka.consumer({ groupId: 'shutdown-group' });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let consumed = 0;
+    void consumer.run({ eachMessage: async () => void consumed++ });
+    await waitFor(() => consumed > 0, 'the consumer group to read');
+
+    b.child.kill('SIGTERM');
+    expect(await b.exited).not.toBeNull(); // it exited by itself
+    expect(existsSync(join(dataDir, '.clean-shutdown'))).toBe(true);
+    for (const c of conns) c.destroy();
+    await consumer.disconnect().catch(() => {});
+    await producer.disconnect().catch(() => {});
+
+    const again = await spawnBroker(dataDir);
+    const admin = client(again.port).admin();
+    await admin.connect();
+    const [p0] = await admin.fetchTopicOffsets(topic);
+    await admin.disconnect();
+    expect(Number(p0!.high)).toBe(40);
+    await stopBroker(again);
+  }, 120_000);
 });

@@ -20,6 +20,11 @@ options:
   --repair                start even if the log is damaged outside its tail: move only
                           the damaged bytes aside, losing their offsets
                           (BROKER_RECOVERY=truncate-damaged; default: refuse to start)
+  --message-max-bytes <n> largest record batch accepted      (BROKER_MESSAGE_MAX_BYTES, default 1048588, Kafka's)
+  --fetch-max-bytes <n>   most record bytes per Fetch answer  (BROKER_FETCH_MAX_BYTES, default 55 MiB, Kafka's)
+  --group-initial-rebalance-delay-ms <ms>
+                          a new consumer group waits this long for more members
+                          (BROKER_GROUP_INITIAL_REBALANCE_DELAY_MS, default 3000, Kafka's)
   --no-auto-create        do not create unknown topics on Metadata/Produce (BROKER_AUTO_CREATE_TOPICS)
   -h, --help              show this help
 

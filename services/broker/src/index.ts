@@ -12,6 +12,8 @@ import { FetchWaiters } from './server/fetch-waiters.ts';
 import { TcpServer } from './server/tcp-server.ts';
 import type { BrokerContext } from './server/context.ts';
 import { SlabPool } from './storage/read-buffers.ts';
+import { TopicIds } from './server/topic-ids.ts';
+import { FetchBudget } from './server/fetch-budget.ts';
 
 export type { BrokerOptionsInput as BrokerOptions } from './options.ts';
 export { brokerOptionsSchema } from './options.ts';
@@ -38,12 +40,23 @@ export async function startBroker(input: BrokerOptionsInput): Promise<RunningBro
   // Partition directories (<topic>-<n>) live next to broker-meta.json and the offsets file.
   const logs = openLogManager(
     opts.dataDir,
-    { segmentBytes: opts.segmentBytes, retentionMs: opts.retentionMs, retentionBytes: opts.retentionBytes, flush: opts.flush },
+    {
+      segmentBytes: opts.segmentBytes,
+      retentionMs: opts.retentionMs,
+      retentionBytes: opts.retentionBytes,
+      flush: opts.flush,
+      maxBatchBytes: opts.messageMaxBytes,
+    },
     { logger, recovery: opts.recovery },
   );
   let groups: GroupCoordinator;
   try {
-    groups = new GroupCoordinator({ dataDir: opts.dataDir, logger, fsync: opts.flush === 'always' });
+    groups = new GroupCoordinator({
+      dataDir: opts.dataDir,
+      logger,
+      fsync: opts.flush === 'always',
+      initialRebalanceDelayMs: opts.groupInitialRebalanceDelayMs,
+    });
   } catch (err) {
     logs.close();
     throw err;
@@ -53,12 +66,15 @@ export async function startBroker(input: BrokerOptionsInput): Promise<RunningBro
     logs,
     groups,
     meta,
+    topicIds: new TopicIds(opts.dataDir),
     waiters: new FetchWaiters(),
     logger,
     defaultPartitions: opts.defaultPartitions,
     autoCreateTopics: opts.autoCreateTopics,
     maxPartitions: 1000,
     maxFetchWaitMs: opts.maxFetchWaitMs,
+    fetchMaxBytes: opts.fetchMaxBytes,
+    fetchBudget: new FetchBudget(opts.maxFetchBytesInFlight),
     readSlabs: new SlabPool(),
     closing: false,
   };

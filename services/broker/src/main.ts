@@ -25,6 +25,9 @@ const FLAGS = {
   'segment-bytes': { type: 'string' },
   flush: { type: 'string' },
   'max-frame-bytes': { type: 'string' },
+  'message-max-bytes': { type: 'string' },
+  'fetch-max-bytes': { type: 'string' },
+  'group-initial-rebalance-delay-ms': { type: 'string' },
   'max-connections': { type: 'string' },
   repair: { type: 'boolean' },
   'no-auto-create': { type: 'boolean' },
@@ -48,6 +51,9 @@ const flagSchema = z.object({
     .transform((v): 'always' | number => (v === 'always' ? 'always' : Number(v)))
     .optional(),
   'max-frame-bytes': intFlag('max-frame-bytes').optional(),
+  'message-max-bytes': intFlag('message-max-bytes').optional(),
+  'fetch-max-bytes': intFlag('fetch-max-bytes').optional(),
+  'group-initial-rebalance-delay-ms': intFlag('group-initial-rebalance-delay-ms').optional(),
   'max-connections': intFlag('max-connections').optional(),
   repair: z.boolean().optional(),
   'no-auto-create': z.boolean().optional(),
@@ -89,6 +95,9 @@ function resolveOptions(argv: string[], env: NodeJS.ProcessEnv) {
     firstRequestTimeoutMs: cfg.BROKER_FIRST_REQUEST_TIMEOUT_MS,
     incompleteFrameTimeoutMs: cfg.BROKER_INCOMPLETE_FRAME_TIMEOUT_MS,
     recovery: f.repair ? 'truncate-damaged' : cfg.BROKER_RECOVERY,
+    messageMaxBytes: f['message-max-bytes'] ?? cfg.BROKER_MESSAGE_MAX_BYTES,
+    fetchMaxBytes: f['fetch-max-bytes'] ?? cfg.BROKER_FETCH_MAX_BYTES,
+    groupInitialRebalanceDelayMs: f['group-initial-rebalance-delay-ms'] ?? cfg.BROKER_GROUP_INITIAL_REBALANCE_DELAY_MS,
   });
   if (!opts.success) throw new UsageError(opts.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return { help: f.help === true, opts: opts.data };

@@ -22,6 +22,14 @@ export const brokerOptionsSchema = z.object({
   maxBufferedRequestBytes: z.number().int().min(1024).default(512 * 1024 * 1024),
   /** Longest a Fetch long-poll is held, whatever the client asks. */
   maxFetchWaitMs: z.number().int().min(0).default(30_000),
+  /** Kafka's message.max.bytes: the largest record batch accepted (error 10 above it). Kafka's default. */
+  messageMaxBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(1_048_588),
+  /** Kafka's fetch.max.bytes: the most record bytes in one Fetch response (at least one batch is always sent). Kafka's default, 55 MiB. */
+  fetchMaxBytes: z.number().int().min(1024).max(2 ** 31 - 1).default(57_671_680),
+  /** Record bytes of unsent Fetch responses, summed over all connections; past it a Fetch gets one batch. */
+  maxFetchBytesInFlight: z.number().int().min(1024).default(64 * 1024 * 1024),
+  /** Kafka's group.initial.rebalance.delay.ms: how long a new group waits for more members before its first rebalance. */
+  groupInitialRebalanceDelayMs: z.number().int().min(0).max(300_000).default(3000),
   /** Kafka's connections.max.idle.ms: a connection with no traffic and nothing in flight is closed. */
   idleTimeoutMs: z.number().int().min(1000).default(10 * 60 * 1000),
   /** A new connection that has not completed a request by then is closed. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Reader, DecodeError } from '../src/protocol/reader.ts';
 import { Writer } from '../src/protocol/writer.ts';
+import { PWriter } from './support/platformatic-wire.ts';
 
 describe('Writer -> Reader round trips', () => {
   it('fixed-width integers, int64 over the safe range, booleans', () => {
@@ -57,6 +58,87 @@ describe('Writer -> Reader round trips', () => {
     const chunks = w.chunksOut();
     expect(chunks).toContain(big);
     expect(Buffer.concat(chunks).length).toBe(4 + 4 + 100_000 + 2);
+  });
+});
+
+describe('flexible-version encodings (KIP-482), against @platformatic/kafka', () => {
+  it('compact strings, bytes and arrays (length + 1, 0 = null), uuids: our bytes are theirs, and back', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.option(fc.string({ maxLength: 20 })),
+        fc.uint8Array({ maxLength: 700 }),
+        fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 200 }),
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        (s, ns, bytes, ints, id) => {
+          const uuid = Buffer.from(id).toString('hex');
+          const ours = new Writer(2)
+            .compactString(s)
+            .compactNullableString(ns)
+            .compactBytes(Buffer.from(bytes))
+            .compactNullableBytes(null)
+            .compactArray(ints, (w, n) => w.int32(n))
+            .compactNullableArray(null, () => {})
+            .uuid(uuid)
+            .tagged()
+            .toBuffer();
+          const theirs = PWriter.create()
+            .appendString(s)
+            .appendString(ns)
+            .appendBytes(Buffer.from(bytes))
+            .appendBytes(null)
+            .appendArray(ints, (w, n) => w.appendInt32(n), true, false)
+            .appendArray(null, () => {})
+            .appendUUID(uuid)
+            .appendTaggedFields().buffer;
+          expect(ours).toEqual(theirs);
+          const r = new Reader(theirs);
+          expect(r.compactString()).toBe(s);
+          expect(r.compactNullableString()).toBe(ns);
+          expect([...r.compactBytes()]).toEqual([...bytes]);
+          expect(r.compactNullableBytes()).toBeNull();
+          expect(r.compactArray((r) => r.int32())).toEqual(ints);
+          expect(r.compactNullableArray((r) => r.int32())).toBeNull();
+          expect(r.uuid()).toBe(uuid);
+          r.skipTaggedFields();
+          expect(r.remaining()).toBe(0);
+        },
+      ),
+    );
+  });
+
+  it('tagged fields a client sends are skipped, whatever their tags and sizes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: 10_000 }), fc.uint8Array({ maxLength: 300 })), { maxLength: 5 }), (fields) => {
+        const w = PWriter.create().appendUnsignedVarInt(fields.length);
+        for (const [tag, value] of fields) w.appendUnsignedVarInt(tag).appendUnsignedVarInt(value.length).append(Buffer.from(value));
+        const buf = Buffer.concat([w.buffer, Buffer.from([0x2a])]);
+        const r = new Reader(buf);
+        r.skipTaggedFields();
+        expect(r.int8()).toBe(0x2a);
+      }),
+    );
+  });
+
+  it('forged compact lengths and tag sizes are refused, never read past the end', () => {
+    expect(() => new Reader(Buffer.from([0x06, 65])).compactString()).toThrow(DecodeError);
+    expect(() => new Reader(Buffer.from([0x00])).compactString()).toThrow(DecodeError);
+    expect(() => new Reader(Buffer.from([0xff, 0xff, 0xff, 0x0f])).compactArray((r) => r.int8())).toThrow(DecodeError);
+    expect(() => new Reader(Buffer.from([0x01, 0x00, 0x09, 0x01])).skipTaggedFields()).toThrow(DecodeError);
+    expect(() => new Reader(Buffer.from([0x7f])).skipTaggedFields()).toThrow(DecodeError);
+    expect(() => new Reader(Buffer.alloc(15)).uuid()).toThrow(DecodeError);
+    expect(() => new Writer().uuid('not-a-uuid')).toThrow(RangeError);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        const r = new Reader(Buffer.from(bytes));
+        try {
+          r.compactArray((r) => r.tagged({ a: r.compactNullableString(), b: r.compactNullableBytes(), c: r.uuid() }));
+        } catch (err) {
+          expect(err).toBeInstanceOf(DecodeError);
+        }
+        expect(r.offset).toBeLessThanOrEqual(bytes.length);
+      }),
+    );
   });
 });
 

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 async function filledTopic(): Promise<string> {
   const topic = uniq('reuse');
-  await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true });
+  await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }], waitForLeaders: true });
   for (let p = 0; p < PARTITIONS; p++) {
     for (let i = 0; i < PER_PARTITION; i += 100) {
       const messages = Array.from({ length: Math.min(100, PER_PARTITION - i) }, (_, k) => ({ partition: p, value: valueOf(topic, p, i + k) }));

@@ -28,7 +28,7 @@ beforeAll(async () => {
   port = Number(p);
   admin = testKafka(kafka.brokers).admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic: 'fuzz', numPartitions: 2 }], waitForLeaders: true });
+  await admin.createTopics({ topics: [{ topic: 'fuzz', numPartitions: 2, replicationFactor: 1 }], waitForLeaders: true });
   const batch = await kafkajsRecordBatch({ messages: [{ key: 'k', value: 'v', headers: { h: 'x' } }, { value: 'w' }] });
   const gz = await kafkajsRecordBatch({ messages: [{ value: 'gz'.repeat(100) }], compression: 1 });
   // Real client bytes for a spread of APIs: the mutation seeds.
@@ -45,7 +45,7 @@ beforeAll(async () => {
     await kafkajsRequestFrame('heartbeat', 0, { groupId: 'fz', groupGenerationId: 1, memberId: 'm' }, 20),
     await kafkajsRequestFrame('describeGroups', 0, { groupIds: ['fz'] }, 21),
     await kafkajsRequestFrame('listGroups', 0, {}, 22),
-    await kafkajsRequestFrame('createTopics', 0, { topics: [{ topic: 'fuzz-created', numPartitions: 1 }] }, 23),
+    await kafkajsRequestFrame('createTopics', 0, { topics: [{ topic: 'fuzz-created', numPartitions: 1, replicationFactor: 1 }] }, 23),
     await kafkajsRequestFrame('initProducerId', 0, { transactionalId: null, transactionTimeout: 1000 }, 24),
     await kafkajsRequestFrame('syncGroup', 0, { groupId: 'fz', generationId: 1, memberId: 'm', groupAssignment: [] }, 25),
     await kafkajsRequestFrame('leaveGroup', 0, { groupId: 'fz', memberId: 'm' }, 26),

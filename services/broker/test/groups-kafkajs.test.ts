@@ -44,7 +44,7 @@ async function createTopic(partitions: number): Promise<string> {
   const admin = client.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true });
   } finally {
     await admin.disconnect();
   }
@@ -264,7 +264,7 @@ import { createLogger } from '@newswire/config';
       const offsetOf = async () => (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions[0]!.offset;
       expect(await offsetOf()).toBe('2');
       await admin.deleteTopics({ topics: [topic] });
-      await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+      await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
       await waitFor('the old commit to be gone', async () => (await offsetOf()) === '-1');
     } finally {
       await admin.disconnect();

@@ -103,7 +103,7 @@ async function assignmentsByClient(groupId: string): Promise<{ state: string; pr
 describe.skipIf(!hasKcat)('kcat balanced consumer (-C -G)', () => {
   it('two kcat members share the partitions, one leaves, the other takes over; commits are visible to kafkajs', async () => {
     const topic = `kcat-groups-${randomUUID().slice(0, 8)}`;
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
     const groupId = `kcat-${randomUUID()}`;
     const a = startKcat(groupId, topic, 'kcat-a');
     const b = startKcat(groupId, topic, 'kcat-b');
@@ -159,7 +159,7 @@ describe.skipIf(!hasKcat)('kcat balanced consumer (-C -G)', () => {
   it('a kcat member refuses to share a group with a kafkajs member offering no common protocol', async () => {
     // kafkajs offers "RoundRobinAssigner", librdkafka "range"/"roundrobin": the broker answers 23.
     const topic = `kcat-mixed-${randomUUID().slice(0, 8)}`;
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
     const groupId = `mixed-${randomUUID()}`;
     const k = startKcat(groupId, topic, 'kcat-only');
     await waitFor('kcat to be Stable in the group', async () => (await assignmentsByClient(groupId)).state === 'Stable');

@@ -17,7 +17,7 @@ afterAll(() => closeKafkaWithAdmin({ kafka, admin }));
 
 async function createTopic(partitions = 1): Promise<string> {
   const topic = uniq('t');
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true });
   return topic;
 }
 
@@ -87,7 +87,8 @@ describe('kafkajs produce and consume', () => {
     const topic = await createTopic(1);
     const producer = client.producer();
     await producer.connect();
-    const big = 'B'.repeat(3 * 1024 * 1024);
+    // Under Kafka's default message.max.bytes (1 MB), far over the consumer's 64 KiB per partition.
+    const big = 'B'.repeat(900 * 1024);
     await producer.send({ topic, messages: [{ value: 'before' }] });
     await producer.send({ topic, messages: [{ key: 'big', value: big }] });
     await producer.send({ topic, messages: [{ value: 'after' }] });
@@ -99,6 +100,19 @@ describe('kafkajs produce and consume', () => {
     await consumer.disconnect();
     expect(got.map((g) => g.value?.length)).toEqual([6, big.length, 5]);
     expect(got[1]!.value).toBe(big);
+  });
+
+  it('a batch over message.max.bytes (Kafka\'s default, 1 MB) is refused with error 10 and nothing is stored', async () => {
+    const topic = await createTopic(1);
+    const producer = client.producer();
+    await producer.connect();
+    await expect(producer.send({ topic, messages: [{ value: 'x'.repeat(1024 * 1024 + 100) }] })).rejects.toMatchObject({
+      type: 'MESSAGE_TOO_LARGE',
+    });
+    await producer.send({ topic, messages: [{ value: 'small' }] });
+    await producer.disconnect();
+    const offsets = await admin.fetchTopicOffsets(topic);
+    expect(offsets.map((o) => [o.low, o.high])).toEqual([['0', '1']]);
   });
 
   it('acks=0 messages are stored and later responses on the connection stay in order', async () => {

@@ -23,7 +23,7 @@ describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
 
   it('kcat -L lists the broker as bootstrapped and the topics with partitions', async () => {
     const topic = uniq('meta');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 4, replicationFactor: 1 }], waitForLeaders: true });
     const res = await kcat(['-b', broker, '-L', '-J']);
     expect(res.code).toBe(0);
     const meta = JSON.parse(res.stdout) as { brokers: { id: number; name: string }[]; topics: { topic: string; partitions: { partition: number; leader: number }[] }[] };
@@ -35,7 +35,7 @@ describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
 
   it('what kafkajs writes, kcat -C -o beginning reads byte for byte', async () => {
     const topic = uniq('k2c');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
     const base = 1_700_000_123_000;
     const sent = Array.from({ length: 12 }, (_, i) => ({
       key: i % 4 === 0 ? null : `key-${i}-ü`,
@@ -59,7 +59,7 @@ describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
 
   it('what kcat -P writes, kafkajs reads byte for byte', async () => {
     const topic = uniq('c2k');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
     const lines = Array.from({ length: 10 }, (_, i) => `key${i}\tpayload ${i} ∂ ${'q'.repeat(i * 13)}`);
     const plain = await kcat(['-b', broker, '-P', '-t', topic, '-p', '0', '-K', '\t', '-H', 'src=kcat', '-H', 'n=1'], { input: lines.join('\n') + '\n' });
     expect(plain.code, plain.stderr).toBe(0);
@@ -86,7 +86,7 @@ describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
 
   it('kcat idempotent producer (InitProducerId + sequences) stores every message once', async () => {
     const topic = uniq('idem');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
     const input = Array.from({ length: 40 }, (_, i) => `line-${i}`).join('\n') + '\n';
     const res = await kcat(['-b', broker, '-P', '-t', topic, '-p', '0', '-X', 'enable.idempotence=true', '-X', 'acks=all'], { input });
     expect(res.code, res.stderr).toBe(0);
@@ -96,7 +96,7 @@ describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
 
   it('kcat reads gzip batches written by kafkajs', async () => {
     const topic = uniq('gz');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
     const producer = client.producer();
     await producer.connect();
     const values = Array.from({ length: 50 }, (_, i) => `gzip-${i}-${'w'.repeat(100)}`);
@@ -110,7 +110,7 @@ describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
 
   it('kcat -C -o s@<ts> starts at the first message at or after the timestamp', async () => {
     const topic = uniq('ts');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
     const base = 1_700_000_500_000;
     const producer = client.producer();
     await producer.connect();
@@ -126,7 +126,7 @@ describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
   it('kcat -C -G joins a group, reads everything and commits what kafkajs then sees', async () => {
     const topic = uniq('grp');
     const groupId = uniq('kcat-group');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
     const producer = client.producer();
     await producer.connect();
     await producer.send({ topic, messages: Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: `g${i}` })) });

@@ -31,7 +31,7 @@ afterAll(async () => {
 
 async function topicWith1Partition(): Promise<string> {
   const topic = uniq('w');
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
   return topic;
 }
 
@@ -48,9 +48,41 @@ async function expectStillServing(): Promise<void> {
   await expect(admin.listTopics()).resolves.toBeInstanceOf(Array);
 }
 
+/**
+ * What the dev broker advertises: for every API it implements, Kafka 2.1.1's
+ * minimum (measured on a real 2.1.1 broker) up to the maximum of Kafka 4.2,
+ * except Produce and Fetch, whose versions below 3 and 4 carry the old
+ * message formats (which Kafka 4.0 removed too, KIP-896).
+ */
+const ADVERTISED = [
+  { apiKey: 0, minVersion: 3, maxVersion: 13 },
+  { apiKey: 1, minVersion: 4, maxVersion: 18 },
+  { apiKey: 2, minVersion: 0, maxVersion: 11 },
+  { apiKey: 3, minVersion: 0, maxVersion: 13 },
+  { apiKey: 8, minVersion: 0, maxVersion: 10 },
+  { apiKey: 9, minVersion: 0, maxVersion: 10 },
+  { apiKey: 10, minVersion: 0, maxVersion: 6 },
+  { apiKey: 11, minVersion: 0, maxVersion: 9 },
+  { apiKey: 12, minVersion: 0, maxVersion: 4 },
+  { apiKey: 13, minVersion: 0, maxVersion: 5 },
+  { apiKey: 14, minVersion: 0, maxVersion: 5 },
+  { apiKey: 15, minVersion: 0, maxVersion: 6 },
+  { apiKey: 16, minVersion: 0, maxVersion: 5 },
+  { apiKey: 18, minVersion: 0, maxVersion: 4 },
+  { apiKey: 19, minVersion: 0, maxVersion: 7 },
+  { apiKey: 20, minVersion: 0, maxVersion: 6 },
+  { apiKey: 22, minVersion: 0, maxVersion: 5 },
+];
+
+/** An ApiVersions v3+ request: header v2 (empty tagged fields), compact client name and version, tags. */
+function apiVersionsFlexibleFrame(version: number, correlationId: number): Buffer {
+  const body = Buffer.from([0x05, 0x6b, 0x63, 0x61, 0x74, 0x04, 0x32, 0x2e, 0x30, 0x00]);
+  return requestFrame(18, version, correlationId, Buffer.concat([Buffer.from([0x00]), body]));
+}
+
 describe('ApiVersions', () => {
-  it('advertises exactly the implemented versions (v0, v1, v2)', async (ctx) => {
-    if (kafka.mode !== 'dev-broker') ctx.skip(); // real Kafka advertises its own, wider ranges
+  it('advertises every implemented version, v0 to v2 (kafkajs reads these)', async (ctx) => {
+    if (kafka.mode !== 'dev-broker') ctx.skip(); // real Kafka advertises its own ranges
     const conn = await open();
     for (const v of [0, 1, 2]) {
       conn.send(await kafkajsRequestFrame('apiVersions', v, {}, 100 + v));
@@ -58,34 +90,40 @@ describe('ApiVersions', () => {
       expect(res.correlationId).toBe(100 + v);
       const decoded = (await kafkajsDecodeResponse('apiVersions', v, res.body)) as { errorCode: number; apiVersions: unknown[] };
       expect(decoded.errorCode).toBe(0);
-      expect(decoded.apiVersions).toEqual([
-        { apiKey: 0, minVersion: 3, maxVersion: 3 },
-        { apiKey: 1, minVersion: 4, maxVersion: 4 },
-        { apiKey: 2, minVersion: 1, maxVersion: 1 },
-        { apiKey: 3, minVersion: 1, maxVersion: 4 },
-        { apiKey: 8, minVersion: 2, maxVersion: 2 },
-        { apiKey: 9, minVersion: 1, maxVersion: 1 },
-        { apiKey: 10, minVersion: 0, maxVersion: 0 },
-        { apiKey: 11, minVersion: 1, maxVersion: 1 },
-        { apiKey: 12, minVersion: 0, maxVersion: 0 },
-        { apiKey: 13, minVersion: 0, maxVersion: 0 },
-        { apiKey: 14, minVersion: 0, maxVersion: 0 },
-        { apiKey: 15, minVersion: 0, maxVersion: 0 },
-        { apiKey: 16, minVersion: 0, maxVersion: 0 },
-        { apiKey: 18, minVersion: 0, maxVersion: 2 },
-        { apiKey: 19, minVersion: 0, maxVersion: 0 },
-        { apiKey: 20, minVersion: 0, maxVersion: 0 },
-        { apiKey: 22, minVersion: 0, maxVersion: 0 },
-      ]);
+      expect(decoded.apiVersions).toEqual(ADVERTISED);
     }
     conn.destroy();
   });
 
-  it('answers v3 (flexible, what librdkafka sends first) with error 35 in v0 format and keeps the connection', async () => {
+  it('answers v3 and v4 (flexible, librdkafka\'s first request) with response header v0 and a compact body', async (ctx) => {
+    if (kafka.mode !== 'dev-broker') ctx.skip(); // real Kafka advertises its own ranges
     const conn = await open();
-    // Header v2: key, version, correlation id, client id, empty tagged fields; body: compact strings + tags.
-    const body = Buffer.from([0x00, 0x05, 0x6b, 0x63, 0x61, 0x74, 0x04, 0x32, 0x2e, 0x30, 0x00, 0x00]);
-    conn.send(requestFrame(18, 3, 77, Buffer.concat([Buffer.from([0x00]), body])));
+    for (const v of [3, 4]) {
+      conn.send(apiVersionsFlexibleFrame(v, 70 + v));
+      const res = await conn.next();
+      expect(res.correlationId).toBe(70 + v);
+      // Header v0: the body starts right after the correlation id (no tagged-field byte).
+      const b = res.body;
+      expect(b.readInt16BE(0)).toBe(0);
+      const n = b[2]! - 1; // compact array: count + 1 (one byte below 128)
+      const keys = Array.from({ length: n }, (_, i) => ({
+        apiKey: b.readInt16BE(3 + i * 7),
+        minVersion: b.readInt16BE(5 + i * 7),
+        maxVersion: b.readInt16BE(7 + i * 7),
+        tags: b[9 + i * 7],
+      }));
+      expect(keys.map(({ tags: _t, ...k }) => k)).toEqual(ADVERTISED);
+      expect(keys.every((k) => k.tags === 0)).toBe(true);
+      const end = 3 + n * 7;
+      expect(b.readInt32BE(end)).toBe(0); // throttle_time_ms
+      expect(b.length).toBe(end + 5); // + the top-level tagged fields (none)
+    }
+    conn.destroy();
+  });
+
+  it('answers a version newer than it knows with error 35 in v0 format, naming its ApiVersions range, and keeps the connection', async () => {
+    const conn = await open();
+    conn.send(apiVersionsFlexibleFrame(9, 77));
     const res = await conn.next();
     expect(res.correlationId).toBe(77);
     // kafkajs's decoder throws on 35 (that is how it steps down), so read the v0 body by hand.
@@ -93,7 +131,7 @@ describe('ApiVersions', () => {
     const n = res.body.readInt32BE(2);
     expect(res.body.length).toBe(6 + n * 6);
     const keys = Array.from({ length: n }, (_, i) => [res.body.readInt16BE(6 + i * 6), res.body.readInt16BE(10 + i * 6)]);
-    expect(keys).toContainEqual([18, 2]);
+    expect(keys).toContainEqual([18, kafka.mode === 'dev-broker' ? 4 : keys.find((k) => k[0] === 18)![1]]);
     await expect(kafkajsDecodeResponse('apiVersions', 0, res.body)).rejects.toThrow(/version of API is not supported/);
     conn.send(await kafkajsRequestFrame('apiVersions', 0, {}, 78));
     expect((await conn.next()).correlationId).toBe(78);
@@ -197,13 +235,16 @@ describe('produce validation', () => {
     conn.destroy();
   });
 
-  it('Metadata: invalid topic names -> 17, and v4 allow_auto_topic_creation=false does not create', async () => {
+  it('Metadata: unknown names are 3 without auto-creation (valid or not, as Kafka), invalid ones 17 with it', async () => {
     const conn = await open();
     const name = uniq('noauto');
     conn.send(metadataFrame(3, [name, 'bad/name'], false));
     const meta = (await kafkajsDecodeResponse('metadata', 4, (await conn.next()).body)) as { topicMetadata: { topic: string; topicErrorCode: number }[] };
-    expect(meta.topicMetadata.map((t) => [t.topic, t.topicErrorCode])).toEqual([[name, 3], ['bad/name', 17]]);
+    expect(meta.topicMetadata.map((t) => [t.topic, t.topicErrorCode])).toEqual([[name, 3], ['bad/name', 3]]);
     expect(await admin.listTopics()).not.toContain(name);
+    conn.send(metadataFrame(4, ['bad/name'], true));
+    const auto = (await kafkajsDecodeResponse('metadata', 4, (await conn.next()).body)) as { topicMetadata: { topic: string; topicErrorCode: number }[] };
+    expect(auto.topicMetadata.map((t) => [t.topic, t.topicErrorCode])).toEqual([['bad/name', 17]]);
     conn.destroy();
   });
 });
@@ -211,7 +252,7 @@ describe('produce validation', () => {
 describe('bad frames close only their own connection', () => {
   const cases: [string, () => Promise<Buffer>][] = [
     ['unknown api key', async () => requestFrame(57, 0, 1, Buffer.alloc(8))],
-    ['unsupported version', async () => requestFrame(3, 9, 1, Buffer.alloc(8))],
+    ['unsupported version', async () => requestFrame(3, 99, 1, Buffer.alloc(8))],
     ['truncated body', async () => {
       const f = await kafkajsRequestFrame('metadata', 4, { topics: ['abc', 'def'] });
       const cut = f.subarray(0, f.length - 6);

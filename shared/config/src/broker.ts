@@ -37,4 +37,10 @@ export const brokerConfig = z.object({
   BROKER_INCOMPLETE_FRAME_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** Damage outside a log's tail: "strict" refuses to start, naming it; "truncate-damaged" moves only the damaged bytes aside (docs/broker-storage.md). */
   BROKER_RECOVERY: z.enum(['strict', 'truncate-damaged']).default('strict'),
+  /** Kafka's message.max.bytes: the largest record batch accepted (error 10 above it). Kafka's default. */
+  BROKER_MESSAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(1_048_588),
+  /** Kafka's fetch.max.bytes: the most record bytes in one Fetch response. Kafka's default (55 MiB). */
+  BROKER_FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 31 - 1).default(57_671_680),
+  /** Kafka's group.initial.rebalance.delay.ms: a new consumer group waits this long for more members. */
+  BROKER_GROUP_INITIAL_REBALANCE_DELAY_MS: z.coerce.number().int().min(0).max(300_000).default(3000),
 });

@@ -98,7 +98,11 @@ function naming(brokers: string[]): Pick<TestKafka, 'prefix' | 'topics' | 'env'>
 export interface StartKafkaOptions {
   /** Default partitions for auto-created topics (dev broker only). */
   partitions?: number;
-  /** Extra dev-broker options (ignored on real Kafka). */
+  /**
+   * Extra dev-broker options (ignored on real Kafka). The dev broker runs with
+   * group.initial.rebalance.delay.ms 0 so a test's first group join is quick;
+   * a test of the delay itself passes `{ groupInitialRebalanceDelayMs: 3000 }`.
+   */
   broker?: Record<string, unknown>;
 }
 
@@ -126,6 +130,7 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafk
       host: '127.0.0.1',
       port,
       dataDir,
+      groupInitialRebalanceDelayMs: 0,
       ...(opts.partitions ? { defaultPartitions: opts.partitions } : {}),
       ...(opts.broker ?? {}),
     });

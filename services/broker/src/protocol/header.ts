@@ -1,7 +1,12 @@
 import { Reader } from './reader.ts';
 import { Writer } from './writer.ts';
 
-/** Request header v1: every request at the versions this broker speaks uses it. */
+/**
+ * Request header v1 (int16 key, int16 version, int32 correlation id, int16
+ * nullable client id). Header v2, used by flexible versions, adds a
+ * tagged-field section after it: the caller skips that once it knows the
+ * version is flexible (Reader.skipTaggedFields).
+ */
 export interface RequestHeader {
   apiKey: number;
   apiVersion: number;
@@ -17,7 +22,12 @@ export function decodeRequestHeader(r: Reader): RequestHeader {
   return { apiKey, apiVersion, correlationId, clientId };
 }
 
-/** Response header v0: the size prefix plus the correlation id. */
-export function encodeResponseFrameHead(correlationId: number, bodyLength: number): Buffer {
-  return new Writer(8).int32(bodyLength + 4).int32(correlationId).toBuffer();
+/**
+ * The size prefix plus response header: v0 is the correlation id, v1
+ * (flexible versions, except ApiVersions) adds an empty tagged-field section.
+ */
+export function encodeResponseFrameHead(correlationId: number, bodyLength: number, headerV1 = false): Buffer {
+  const w = new Writer(9).int32(bodyLength + (headerV1 ? 5 : 4)).int32(correlationId);
+  if (headerV1) w.tagged();
+  return w.toBuffer();
 }

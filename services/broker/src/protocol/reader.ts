@@ -149,4 +149,75 @@ export class Reader {
     for (let i = 0; i < n; i++) out[i] = item(this);
     return out;
   }
+
+  /** UUID (16 bytes) as 32 lowercase hex digits; all zeros is Kafka's "no id". */
+  uuid(): string {
+    const at = this.need(16);
+    return this.buf.toString('hex', at, at + 16);
+  }
+
+  /** COMPACT_STRING: unsigned varint length + 1, then UTF-8 (flexible versions, KIP-482). */
+  compactString(): string {
+    const s = this.compactNullableString();
+    if (s === null) throw new DecodeError('null where a compact string is required');
+    return s;
+  }
+
+  compactNullableString(): string | null {
+    const n = this.uvarint();
+    if (n === 0) return null;
+    if (n - 1 > 0x7fff) throw new DecodeError(`bad compact string length ${n - 1}`);
+    const at = this.need(n - 1);
+    return this.buf.toString('utf8', at, at + n - 1);
+  }
+
+  compactBytes(): Buffer {
+    const b = this.compactNullableBytes();
+    if (b === null) throw new DecodeError('null where compact bytes are required');
+    return b;
+  }
+
+  /** Bytes as a view into the frame (no copy). */
+  compactNullableBytes(): Buffer | null {
+    const n = this.uvarint();
+    if (n === 0) return null;
+    const at = this.need(n - 1);
+    return this.buf.subarray(at, at + n - 1);
+  }
+
+  compactArray<T>(item: (r: Reader) => T): T[] {
+    const a = this.compactNullableArray(item);
+    if (a === null) throw new DecodeError('null where a compact array is required');
+    return a;
+  }
+
+  /** COMPACT_ARRAY: unsigned varint count + 1 (0 = null); the count is bounded like array(). */
+  compactNullableArray<T>(item: (r: Reader) => T): T[] | null {
+    const n = this.uvarint();
+    if (n === 0) return null;
+    if (n - 1 > this.remaining()) throw new DecodeError(`bad compact array length ${n - 1}`);
+    const out: T[] = new Array(n - 1);
+    for (let i = 0; i < n - 1; i++) out[i] = item(this);
+    return out;
+  }
+
+  /**
+   * Skip a tagged-field section (flexible versions): a count, then per field
+   * a tag and a length-prefixed value. No field a client may tag changes what
+   * this broker does, so every one is skipped (but bounds-checked).
+   */
+  skipTaggedFields(): void {
+    const n = this.uvarint();
+    if (n > this.remaining()) throw new DecodeError(`bad tagged field count ${n}`);
+    for (let i = 0; i < n; i++) {
+      this.uvarint(); // tag
+      this.need(this.uvarint());
+    }
+  }
+
+  /** The struct `v` (already read field by field) followed by its tagged-field section. */
+  tagged<T>(v: T): T {
+    this.skipTaggedFields();
+    return v;
+  }
 }

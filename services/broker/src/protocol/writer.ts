@@ -142,6 +142,54 @@ export class Writer {
     return items === null ? this.int32(-1) : this.array(items, item);
   }
 
+  /** UUID from 32 hex digits (see Reader.uuid). */
+  uuid(hex: string): this {
+    if (!/^[0-9a-f]{32}$/.test(hex)) throw new RangeError(`not a uuid: ${hex}`);
+    this.ensure(16);
+    this.buf.write(hex, this.pos, 16, 'hex');
+    this.pos += 16;
+    return this;
+  }
+
+  /** COMPACT_STRING (flexible versions): unsigned varint length + 1, then UTF-8. */
+  compactString(s: string): this {
+    const len = Buffer.byteLength(s, 'utf8');
+    if (len > 0x7fff) throw new RangeError('string longer than 32767 bytes');
+    this.uvarint(len + 1);
+    this.ensure(len);
+    this.buf.write(s, this.pos, len, 'utf8');
+    this.pos += len;
+    return this;
+  }
+
+  compactNullableString(s: string | null): this {
+    return s === null ? this.uvarint(0) : this.compactString(s);
+  }
+
+  compactBytes(b: Buffer): this {
+    this.uvarint(b.length + 1);
+    return this.raw(b);
+  }
+
+  compactNullableBytes(b: Buffer | null): this {
+    return b === null ? this.uvarint(0) : this.compactBytes(b);
+  }
+
+  compactArray<T>(items: readonly T[], item: (w: Writer, v: T) => void): this {
+    this.uvarint(items.length + 1);
+    for (const v of items) item(this, v);
+    return this;
+  }
+
+  compactNullableArray<T>(items: readonly T[] | null, item: (w: Writer, v: T) => void): this {
+    return items === null ? this.uvarint(0) : this.compactArray(items, item);
+  }
+
+  /** An empty tagged-field section: this broker sends no tagged fields. */
+  tagged(): this {
+    return this.uvarint(0);
+  }
+
   /** The written bytes as chunks (in order). The writer must not be used afterwards. */
   chunksOut(): Buffer[] {
     this.flushScratch();

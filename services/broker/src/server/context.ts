@@ -4,6 +4,8 @@ import type { GroupCoordinatorApi } from '../groups/types.ts';
 import type { PersistentMeta } from './persistent-meta.ts';
 import type { FetchWaiters } from './fetch-waiters.ts';
 import type { SlabPool } from '../storage/read-buffers.ts';
+import type { TopicIds } from './topic-ids.ts';
+import type { FetchBudget } from './fetch-budget.ts';
 
 /** The single node's id: it is leader, controller and coordinator for everything. */
 export const NODE_ID = 0;
@@ -13,6 +15,8 @@ export interface BrokerContext {
   logs: LogManager;
   groups: GroupCoordinatorApi;
   meta: PersistentMeta;
+  /** Topic ids (KIP-516) for Metadata v10+, Fetch v13+, Produce v13 and the admin APIs. */
+  topicIds: TopicIds;
   waiters: FetchWaiters;
   logger: Logger;
   defaultPartitions: number;
@@ -21,6 +25,10 @@ export interface BrokerContext {
   maxPartitions: number;
   /** Longest a Fetch may be held, whatever max_wait_ms asks. */
   maxFetchWaitMs: number;
+  /** Kafka's fetch.max.bytes: the most record bytes one Fetch response carries, whatever max_bytes asks. */
+  fetchMaxBytes: number;
+  /** Record bytes of Fetch responses not yet sent, across all connections (see fetch-budget.ts). */
+  fetchBudget: FetchBudget;
   /** Reused buffers Fetch reads record batches into (see storage/read-buffers.ts). */
   readSlabs: SlabPool;
   /** Set when the broker stops: long-polls return at once. */
@@ -30,6 +38,8 @@ export interface BrokerContext {
 /** Per-request facts the connection knows and the request body does not. */
 export interface RequestInfo {
   clientId: string;
+  /** The request's API version: some answers depend on it (Metadata v0's empty list, CreateTopics' -1 before v4). */
+  apiVersion: number;
   /** Client address as Kafka reports it ("/127.0.0.1"). */
   clientHost: string;
   /** The address and port this connection reached: what Metadata advertises. */

@@ -3,6 +3,7 @@ import { Writer } from '../protocol/writer.ts';
 import { decodeRequestHeader, encodeResponseFrameHead } from '../protocol/header.ts';
 import { API_BY_KEY, API } from '../protocol/apis/index.ts';
 import * as apiVersionsV0 from '../protocol/apis/api-versions/v0.ts';
+import type { ApiCodec } from '../protocol/apis/codec.ts';
 import { HANDLERS, type Handler } from './handlers/index.ts';
 import { CLOSE_CONNECTION, NO_RESPONSE, type BrokerContext, type RequestInfo } from './context.ts';
 import { ErrorCode } from './error-codes.ts';
@@ -33,9 +34,18 @@ export interface ConnectionFacts {
   signal: AbortSignal;
 }
 
-function frame(correlationId: number, w: Writer): Buffer[] {
+/**
+ * Response header v1 for flexible versions, v0 otherwise. ApiVersions always
+ * answers with header v0, so a client can read the answer (and its error 35)
+ * whatever version it tried.
+ */
+function responseHeaderV1(apiKey: number, codec: ApiCodec<unknown, unknown> | undefined): boolean {
+  return codec !== undefined && codec.flexible && apiKey !== API.ApiVersions.key;
+}
+
+function frame(correlationId: number, w: Writer, headerV1: boolean): Buffer[] {
   const body = w.chunksOut();
-  return [encodeResponseFrameHead(correlationId, w.length), ...body];
+  return [encodeResponseFrameHead(correlationId, w.length, headerV1), ...body];
 }
 
 /**
@@ -70,16 +80,18 @@ export function dispatch(ctx: BrokerContext, buf: Buffer, conn: ConnectionFacts)
   const codec = entry.codec(apiVersion);
   if (!codec) {
     if (apiKey === API.ApiVersions.key) {
-      // What Kafka does for a newer ApiVersions (librdkafka opens with v3):
-      // answer in v0 format with error 35 and the supported ranges; the client retries lower.
+      // What Kafka does for an ApiVersions newer than it knows (KIP-511): answer in
+      // v0 format with error 35 and its own ApiVersions range; the client retries within it.
       const w = new Writer();
-      apiVersionsV0.encodeResponse(w, { errorCode: ErrorCode.UNSUPPORTED_VERSION, apiKeys: advertisedApiVersions() });
-      return { apiKey, apiVersion, correlationId, response: Promise.resolve(frame(correlationId, w)), release: () => {} };
+      const own = advertisedApiVersions().filter((k) => k.apiKey === API.ApiVersions.key);
+      apiVersionsV0.encodeResponse(w, { errorCode: ErrorCode.UNSUPPORTED_VERSION, apiKeys: own });
+      return { apiKey, apiVersion, correlationId, response: Promise.resolve(frame(correlationId, w, false)), release: () => {} };
     }
     throw new ProtocolViolation(`unsupported version ${apiVersion} of api ${entry.name}`);
   }
   let req: unknown;
   try {
+    if (codec.flexible) r.skipTaggedFields(); // request header v2
     req = codec.decodeRequest(r);
   } catch (err) {
     if (err instanceof DecodeError) throw new ProtocolViolation(`malformed ${entry.name} v${apiVersion}: ${err.message}`);
@@ -89,7 +101,7 @@ export function dispatch(ctx: BrokerContext, buf: Buffer, conn: ConnectionFacts)
   const release = (): void => {
     for (const fn of afterSend.splice(0)) fn();
   };
-  const info: RequestInfo = { clientId: header.clientId ?? '', ...conn, afterSend: (fn) => void afterSend.push(fn) };
+  const info: RequestInfo = { clientId: header.clientId ?? '', apiVersion, ...conn, afterSend: (fn) => void afterSend.push(fn) };
   const handler = HANDLERS[entry.name] as Handler<typeof entry.name>;
   let result: unknown;
   try {
@@ -102,7 +114,7 @@ export function dispatch(ctx: BrokerContext, buf: Buffer, conn: ConnectionFacts)
     if (res === CLOSE_CONNECTION) return CLOSE_CONNECTION;
     const w = new Writer();
     codec.encodeResponse(w, res);
-    return frame(correlationId, w);
+    return frame(correlationId, w, responseHeaderV1(apiKey, codec));
   };
   const response = result instanceof Promise ? result.then(encode) : new Promise<Buffer[] | null | typeof CLOSE_CONNECTION>((resolve) => resolve(encode(result)));
   return { apiKey, apiVersion, correlationId, response, release };

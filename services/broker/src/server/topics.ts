@@ -1,6 +1,7 @@
 import type { BrokerContext } from './context.ts';
 import { ErrorCode } from './error-codes.ts';
 import { TopicOperationError } from '../storage/log-manager.ts';
+import { ZERO_UUID } from './topic-ids.ts';
 
 const LEGAL_TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
 
@@ -12,15 +13,35 @@ export function isValidTopicName(name: string): boolean {
 /**
  * Make sure a topic exists, auto-creating it synchronously (so the same
  * Metadata/Produce response can already carry it, without LEADER_NOT_AVAILABLE
- * round trips). Returns the error code for the topic.
+ * round trips). Returns the error code for the topic. As in Kafka, a name is
+ * only validated when the topic would be created: without auto-creation any
+ * unknown name, valid or not, is UNKNOWN_TOPIC_OR_PARTITION.
  */
 export function ensureTopic(ctx: BrokerContext, name: string, allowAutoCreate: boolean): number {
   if (ctx.logs.hasTopic(name)) return ErrorCode.NONE;
-  if (!isValidTopicName(name)) return ErrorCode.INVALID_TOPIC_EXCEPTION;
   if (!ctx.autoCreateTopics || !allowAutoCreate) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
-  const code = topicOperation(ctx, () => ctx.logs.createTopic(name, ctx.defaultPartitions));
+  if (!isValidTopicName(name)) return ErrorCode.INVALID_TOPIC_EXCEPTION;
+  const code = createTopic(ctx, name, ctx.defaultPartitions);
   if (code === ErrorCode.NONE) ctx.logger.info({ topic: name, partitions: ctx.defaultPartitions }, 'auto-created topic');
   return code;
+}
+
+/** Create a topic with a fresh topic id (a re-created name never reuses the old id). */
+export function createTopic(ctx: BrokerContext, name: string, partitions: number): number {
+  const code = topicOperation(ctx, () => ctx.logs.createTopic(name, partitions));
+  if (code === ErrorCode.NONE) {
+    ctx.topicIds.forget(name);
+    ctx.topicIds.idOf(name);
+  }
+  return code;
+}
+
+/** A topic named in a request by name (older versions) or by id (newer ones). */
+export function resolveTopic(ctx: BrokerContext, name: string | null, topicId: string): { name: string | null; topicId: string } {
+  if (name) return { name, topicId: ctx.logs.hasTopic(name) ? ctx.topicIds.idOf(name) : ZERO_UUID };
+  if (topicId === ZERO_UUID) return { name: null, topicId };
+  const known = ctx.topicIds.nameOf(topicId);
+  return { name: known !== undefined && ctx.logs.hasTopic(known) ? known : null, topicId };
 }
 
 /**

@@ -1,12 +1,22 @@
+// Generated from src/protocol/schema/api-versions.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
 import type { Reader } from '../../reader.ts';
 import type { Writer } from '../../writer.ts';
 import type { ApiVersionsRequest, ApiVersionsResponse } from './types.ts';
 
+/** ApiVersions v0. */
+export const version = 0;
+export const flexible = false;
+
 export function decodeRequest(_r: Reader): ApiVersionsRequest {
-  return {};
+  return { clientSoftwareName: "", clientSoftwareVersion: "" };
 }
 
 export function encodeResponse(w: Writer, res: ApiVersionsResponse): void {
   w.int16(res.errorCode);
-  w.array(res.apiKeys, (w, k) => w.int16(k.apiKey).int16(k.minVersion).int16(k.maxVersion));
+  w.array(res.apiKeys, (w, a) => {
+    w.int16(a.apiKey);
+    w.int16(a.minVersion);
+    w.int16(a.maxVersion);
+  });
 }

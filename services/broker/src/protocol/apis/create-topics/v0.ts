@@ -1,32 +1,30 @@
+// Generated from src/protocol/schema/create-topics.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
 import type { Reader } from '../../reader.ts';
 import type { Writer } from '../../writer.ts';
+import type { CreateTopicsRequest, CreateTopicsResponse } from './types.ts';
 
-export interface CreateTopicsRequest {
-  topics: {
-    name: string;
-    numPartitions: number;
-    replicationFactor: number;
-    assignments: { partition: number; brokerIds: number[] }[];
-    configs: { name: string; value: string | null }[];
-  }[];
-  timeoutMs: number;
-}
-
-export interface CreateTopicsResponse {
-  topics: { name: string; errorCode: number }[];
-}
+/** CreateTopics v0. */
+export const version = 0;
+export const flexible = false;
 
 export function decodeRequest(r: Reader): CreateTopicsRequest {
-  const topics = r.array((r) => ({
-    name: r.string(),
-    numPartitions: r.int32(),
-    replicationFactor: r.int16(),
-    assignments: r.array((r) => ({ partition: r.int32(), brokerIds: r.array((r) => r.int32()) })),
-    configs: r.array((r) => ({ name: r.string(), value: r.nullableString() })),
-  }));
-  return { topics, timeoutMs: r.int32() };
+  return {
+    topics: r.array((r) => ({
+      name: r.string(),
+      numPartitions: r.int32(),
+      replicationFactor: r.int16(),
+      assignments: r.array((r) => ({ partition: r.int32(), brokerIds: r.array((r) => r.int32()) })),
+      configs: r.array((r) => ({ name: r.string(), value: r.nullableString() })),
+    })),
+    timeoutMs: r.int32(),
+    validateOnly: false,
+  };
 }
 
 export function encodeResponse(w: Writer, res: CreateTopicsResponse): void {
-  w.array(res.topics, (w, t) => w.string(t.name).int16(t.errorCode));
+  w.array(res.topics, (w, t) => {
+    w.string(t.name);
+    w.int16(t.errorCode);
+  });
 }

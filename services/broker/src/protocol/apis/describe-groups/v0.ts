@@ -1,20 +1,30 @@
+// Generated from src/protocol/schema/describe-groups.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
 import type { Reader } from '../../reader.ts';
 import type { Writer } from '../../writer.ts';
-import type { DescribedGroup } from '../../../groups/types.ts';
+import type { DescribeGroupsRequest, DescribeGroupsResponse } from './types.ts';
 
-export interface DescribeGroupsRequest {
-  groupIds: string[];
-}
+/** DescribeGroups v0. */
+export const version = 0;
+export const flexible = false;
 
 export function decodeRequest(r: Reader): DescribeGroupsRequest {
-  return { groupIds: r.array((r) => r.string()) };
+  return { groupIds: r.array((r) => r.string()), includeAuthorizedOperations: false };
 }
 
-export function encodeResponse(w: Writer, res: { groups: DescribedGroup[] }): void {
+export function encodeResponse(w: Writer, res: DescribeGroupsResponse): void {
   w.array(res.groups, (w, g) => {
-    w.int16(g.errorCode).string(g.groupId).string(g.state).string(g.protocolType).string(g.protocol);
-    w.array(g.members, (w, m) =>
-      w.string(m.memberId).string(m.clientId).string(m.clientHost).bytes(m.metadata).bytes(m.assignment),
-    );
+    w.int16(g.errorCode);
+    w.string(g.groupId);
+    w.string(g.state);
+    w.string(g.protocolType);
+    w.string(g.protocol);
+    w.array(g.members, (w, m) => {
+      w.string(m.memberId);
+      w.string(m.clientId);
+      w.string(m.clientHost);
+      w.bytes(m.metadata);
+      w.bytes(m.assignment);
+    });
   });
 }

@@ -1,28 +1,54 @@
+// Generated from src/protocol/schema/fetch.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
 import type { Reader } from '../../reader.ts';
 import type { Writer } from '../../writer.ts';
 import type { FetchRequest, FetchResponse } from './types.ts';
 
+/** Fetch v4. */
+export const version = 4;
+export const flexible = false;
+
+const ZERO_UUID = '00000000000000000000000000000000';
+
 export function decodeRequest(r: Reader): FetchRequest {
-  const replicaId = r.int32();
-  const maxWaitMs = r.int32();
-  const minBytes = r.int32();
-  const maxBytes = r.int32();
-  const isolationLevel = r.int8();
-  const topics = r.array((r) => ({
-    name: r.string(),
-    partitions: r.array((r) => ({ partition: r.int32(), fetchOffset: r.int64(), maxBytes: r.int32() })),
-  }));
-  return { replicaId, maxWaitMs, minBytes, maxBytes, isolationLevel, topics };
+  return {
+    replicaId: r.int32(),
+    maxWaitMs: r.int32(),
+    minBytes: r.int32(),
+    maxBytes: r.int32(),
+    isolationLevel: r.int8(),
+    sessionId: 0,
+    sessionEpoch: -1,
+    topics: r.array((r) => ({
+      name: r.string(),
+      topicId: ZERO_UUID,
+      partitions: r.array((r) => ({
+        partition: r.int32(),
+        currentLeaderEpoch: -1,
+        fetchOffset: r.int64(),
+        lastFetchedEpoch: -1,
+        logStartOffset: -1,
+        maxBytes: r.int32(),
+      })),
+    })),
+    forgottenTopics: [],
+    rackId: "",
+  };
 }
 
-/** Records are referenced by the writer, not copied (see Writer.raw). */
 export function encodeResponse(w: Writer, res: FetchResponse): void {
-  w.int32(0); // throttle_time_ms
+  w.int32(res.throttleTimeMs ?? 0);
   w.array(res.topics, (w, t) => {
     w.string(t.name);
     w.array(t.partitions, (w, p) => {
-      w.int32(p.partition).int16(p.errorCode).int64(p.highWatermark).int64(p.lastStableOffset);
-      w.int32(0); // aborted_transactions: empty (no transactions)
+      w.int32(p.partition);
+      w.int16(p.errorCode);
+      w.int64(p.highWatermark);
+      w.int64(p.lastStableOffset ?? -1);
+      w.nullableArray(p.abortedTransactions ?? [], (w, a) => {
+        w.int64(a.producerId);
+        w.int64(a.firstOffset);
+      });
       w.nullableBytes(p.records);
     });
   });

@@ -1,11 +1,20 @@
+// Generated from src/protocol/schema/find-coordinator.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
 import type { Reader } from '../../reader.ts';
 import type { Writer } from '../../writer.ts';
 import type { FindCoordinatorRequest, FindCoordinatorResponse } from './types.ts';
 
+/** FindCoordinator v0. */
+export const version = 0;
+export const flexible = false;
+
 export function decodeRequest(r: Reader): FindCoordinatorRequest {
-  return { key: r.string() };
+  return { key: r.string(), keyType: 0, coordinatorKeys: [] };
 }
 
 export function encodeResponse(w: Writer, res: FindCoordinatorResponse): void {
-  w.int16(res.errorCode).int32(res.nodeId).string(res.host).int32(res.port);
+  w.int16(res.errorCode ?? 0);
+  w.int32(res.nodeId ?? -1);
+  w.string(res.host ?? "");
+  w.int32(res.port ?? -1);
 }

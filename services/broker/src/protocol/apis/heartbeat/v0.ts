@@ -1,16 +1,17 @@
+// Generated from src/protocol/schema/heartbeat.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
 import type { Reader } from '../../reader.ts';
 import type { Writer } from '../../writer.ts';
+import type { HeartbeatRequest, HeartbeatResponse } from './types.ts';
 
-export interface HeartbeatRequest {
-  groupId: string;
-  generationId: number;
-  memberId: string;
-}
+/** Heartbeat v0. */
+export const version = 0;
+export const flexible = false;
 
 export function decodeRequest(r: Reader): HeartbeatRequest {
-  return { groupId: r.string(), generationId: r.int32(), memberId: r.string() };
+  return { groupId: r.string(), generationId: r.int32(), memberId: r.string(), groupInstanceId: null };
 }
 
-export function encodeResponse(w: Writer, res: { errorCode: number }): void {
+export function encodeResponse(w: Writer, res: HeartbeatResponse): void {
   w.int16(res.errorCode);
 }

@@ -1,21 +1,20 @@
+// Generated from src/protocol/schema/init-producer-id.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
 import type { Reader } from '../../reader.ts';
 import type { Writer } from '../../writer.ts';
+import type { InitProducerIdRequest, InitProducerIdResponse } from './types.ts';
 
-export interface InitProducerIdRequest {
-  transactionalId: string | null;
-  transactionTimeoutMs: number;
-}
-
-export interface InitProducerIdResponse {
-  errorCode: number;
-  producerId: number;
-  producerEpoch: number;
-}
+/** InitProducerId v0. */
+export const version = 0;
+export const flexible = false;
 
 export function decodeRequest(r: Reader): InitProducerIdRequest {
-  return { transactionalId: r.nullableString(), transactionTimeoutMs: r.int32() };
+  return { transactionalId: r.nullableString(), transactionTimeoutMs: r.int32(), producerId: -1, producerEpoch: -1 };
 }
 
 export function encodeResponse(w: Writer, res: InitProducerIdResponse): void {
-  w.int32(0).int16(res.errorCode).int64(res.producerId).int16(res.producerEpoch);
+  w.int32(res.throttleTimeMs ?? 0);
+  w.int16(res.errorCode);
+  w.int64(res.producerId);
+  w.int16(res.producerEpoch);
 }

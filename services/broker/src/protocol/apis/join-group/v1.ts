@@ -1,29 +1,34 @@
+// Generated from src/protocol/schema/join-group.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
 import type { Reader } from '../../reader.ts';
 import type { Writer } from '../../writer.ts';
-import type { JoinGroupResponse } from '../../../groups/types.ts';
+import type { JoinGroupRequest, JoinGroupResponse } from './types.ts';
 
-/** The request minus what the connection knows (client id and host). */
-export interface JoinGroupWireRequest {
-  groupId: string;
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
-  memberId: string;
-  protocolType: string;
-  protocols: { name: string; metadata: Buffer }[];
-}
+/** JoinGroup v1. */
+export const version = 1;
+export const flexible = false;
 
-export function decodeRequest(r: Reader): JoinGroupWireRequest {
-  const groupId = r.string();
-  const sessionTimeoutMs = r.int32();
-  const rebalanceTimeoutMs = r.int32();
-  const memberId = r.string();
-  const protocolType = r.string();
-  // Copied: the group keeps member metadata long after this frame is gone.
-  const protocols = r.array((r) => ({ name: r.string(), metadata: Buffer.from(r.bytes()) }));
-  return { groupId, sessionTimeoutMs, rebalanceTimeoutMs, memberId, protocolType, protocols };
+export function decodeRequest(r: Reader): JoinGroupRequest {
+  return {
+    groupId: r.string(),
+    sessionTimeoutMs: r.int32(),
+    rebalanceTimeoutMs: r.int32(),
+    memberId: r.string(),
+    groupInstanceId: null,
+    protocolType: r.string(),
+    protocols: r.array((r) => ({ name: r.string(), metadata: Buffer.from(r.bytes()) })),
+    reason: null,
+  };
 }
 
 export function encodeResponse(w: Writer, res: JoinGroupResponse): void {
-  w.int16(res.errorCode).int32(res.generationId).string(res.protocolName).string(res.leaderId).string(res.memberId);
-  w.array(res.members, (w, m) => w.string(m.memberId).bytes(m.metadata));
+  w.int16(res.errorCode);
+  w.int32(res.generationId);
+  w.string(res.protocolName ?? '');
+  w.string(res.leaderId);
+  w.string(res.memberId);
+  w.array(res.members, (w, m) => {
+    w.string(m.memberId);
+    w.bytes(m.metadata);
+  });
 }

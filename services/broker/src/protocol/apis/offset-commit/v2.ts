@@ -1,33 +1,42 @@
+// Generated from src/protocol/schema/offset-commit.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
 import type { Reader } from '../../reader.ts';
 import type { Writer } from '../../writer.ts';
+import type { OffsetCommitRequest, OffsetCommitResponse } from './types.ts';
 
-export interface OffsetCommitRequest {
-  groupId: string;
-  generationId: number;
-  memberId: string;
-  retentionTimeMs: number;
-  topics: { name: string; partitions: { partition: number; offset: number; metadata: string | null }[] }[];
-}
+/** OffsetCommit v2. */
+export const version = 2;
+export const flexible = false;
 
-export interface OffsetCommitResponse {
-  topics: { name: string; partitions: { partition: number; errorCode: number }[] }[];
-}
+const ZERO_UUID = '00000000000000000000000000000000';
 
 export function decodeRequest(r: Reader): OffsetCommitRequest {
-  const groupId = r.string();
-  const generationId = r.int32();
-  const memberId = r.string();
-  const retentionTimeMs = r.int64();
-  const topics = r.array((r) => ({
-    name: r.string(),
-    partitions: r.array((r) => ({ partition: r.int32(), offset: r.int64(), metadata: r.nullableString() })),
-  }));
-  return { groupId, generationId, memberId, retentionTimeMs, topics };
+  return {
+    groupId: r.string(),
+    generationId: r.int32(),
+    memberId: r.string(),
+    groupInstanceId: null,
+    retentionTimeMs: r.int64(),
+    topics: r.array((r) => ({
+      name: r.string(),
+      topicId: ZERO_UUID,
+      partitions: r.array((r) => ({
+        partition: r.int32(),
+        offset: r.int64(),
+        committedLeaderEpoch: -1,
+        commitTimestamp: -1,
+        metadata: r.nullableString(),
+      })),
+    })),
+  };
 }
 
 export function encodeResponse(w: Writer, res: OffsetCommitResponse): void {
   w.array(res.topics, (w, t) => {
     w.string(t.name);
-    w.array(t.partitions, (w, p) => w.int32(p.partition).int16(p.errorCode));
+    w.array(t.partitions, (w, p) => {
+      w.int32(p.partition);
+      w.int16(p.errorCode);
+    });
   });
 }

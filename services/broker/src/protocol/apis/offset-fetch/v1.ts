@@ -1,28 +1,30 @@
+// Generated from src/protocol/schema/offset-fetch.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
 import type { Reader } from '../../reader.ts';
 import type { Writer } from '../../writer.ts';
+import type { OffsetFetchRequest, OffsetFetchResponse } from './types.ts';
 
-export interface OffsetFetchRequest {
-  groupId: string;
-  /** null (not valid before v2, tolerated) = every committed partition. */
-  topics: { name: string; partitions: number[] }[] | null;
-}
-
-export interface OffsetFetchResponse {
-  topics: {
-    name: string;
-    partitions: { partition: number; offset: number; metadata: string | null; errorCode: number }[];
-  }[];
-}
+/** OffsetFetch v1. */
+export const version = 1;
+export const flexible = false;
 
 export function decodeRequest(r: Reader): OffsetFetchRequest {
-  const groupId = r.string();
-  const topics = r.nullableArray((r) => ({ name: r.string(), partitions: r.array((r) => r.int32()) }));
-  return { groupId, topics };
+  return {
+    groupId: r.string(),
+    topics: r.array((r) => ({ name: r.string(), partitions: r.array((r) => r.int32()) })),
+    groups: [],
+    requireStable: false,
+  };
 }
 
 export function encodeResponse(w: Writer, res: OffsetFetchResponse): void {
-  w.array(res.topics, (w, t) => {
+  w.array(res.topics ?? [], (w, t) => {
     w.string(t.name);
-    w.array(t.partitions, (w, p) => w.int32(p.partition).int64(p.offset).nullableString(p.metadata).int16(p.errorCode));
+    w.array(t.partitions, (w, p) => {
+      w.int32(p.partition);
+      w.int64(p.offset);
+      w.nullableString(p.metadata);
+      w.int16(p.errorCode);
+    });
   });
 }

@@ -1,0 +1,29 @@
+// Generated from src/protocol/schema/delete-topics.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
+import type { Reader } from '../../reader.ts';
+import type { Writer } from '../../writer.ts';
+import type { DeleteTopicsRequest, DeleteTopicsResponse } from './types.ts';
+
+/** DeleteTopics v6: flexible (compact fields, tagged fields, request header v2). */
+export const version = 6;
+export const flexible = true;
+
+export function decodeRequest(r: Reader): DeleteTopicsRequest {
+  return r.tagged({
+    topics: r.compactArray((r) => r.tagged({ name: r.compactNullableString(), topicId: r.uuid() })),
+    topicNames: [],
+    timeoutMs: r.int32(),
+  });
+}
+
+export function encodeResponse(w: Writer, res: DeleteTopicsResponse): void {
+  w.int32(res.throttleTimeMs ?? 0);
+  w.compactArray(res.topics, (w, t) => {
+    w.compactNullableString(t.name);
+    w.uuid(t.topicId);
+    w.int16(t.errorCode);
+    w.compactNullableString(t.errorMessage ?? null);
+    w.tagged();
+  });
+  w.tagged();
+}

@@ -1,0 +1,58 @@
+// Generated from src/protocol/schema/fetch.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
+import type { Reader } from '../../reader.ts';
+import type { Writer } from '../../writer.ts';
+import type { FetchRequest, FetchResponse } from './types.ts';
+
+/** Fetch v10. */
+export const version = 10;
+export const flexible = false;
+
+const ZERO_UUID = '00000000000000000000000000000000';
+
+export function decodeRequest(r: Reader): FetchRequest {
+  return {
+    replicaId: r.int32(),
+    maxWaitMs: r.int32(),
+    minBytes: r.int32(),
+    maxBytes: r.int32(),
+    isolationLevel: r.int8(),
+    sessionId: r.int32(),
+    sessionEpoch: r.int32(),
+    topics: r.array((r) => ({
+      name: r.string(),
+      topicId: ZERO_UUID,
+      partitions: r.array((r) => ({
+        partition: r.int32(),
+        currentLeaderEpoch: r.int32(),
+        fetchOffset: r.int64(),
+        lastFetchedEpoch: -1,
+        logStartOffset: r.int64(),
+        maxBytes: r.int32(),
+      })),
+    })),
+    forgottenTopics: r.array((r) => ({ name: r.string(), topicId: ZERO_UUID, partitions: r.array((r) => r.int32()) })),
+    rackId: "",
+  };
+}
+
+export function encodeResponse(w: Writer, res: FetchResponse): void {
+  w.int32(res.throttleTimeMs ?? 0);
+  w.int16(res.errorCode ?? 0);
+  w.int32(res.sessionId ?? 0);
+  w.array(res.topics, (w, t) => {
+    w.string(t.name);
+    w.array(t.partitions, (w, p) => {
+      w.int32(p.partition);
+      w.int16(p.errorCode);
+      w.int64(p.highWatermark);
+      w.int64(p.lastStableOffset ?? -1);
+      w.int64(p.logStartOffset ?? -1);
+      w.nullableArray(p.abortedTransactions ?? [], (w, a) => {
+        w.int64(a.producerId);
+        w.int64(a.firstOffset);
+      });
+      w.nullableBytes(p.records);
+    });
+  });
+}

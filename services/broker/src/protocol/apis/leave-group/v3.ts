@@ -1,0 +1,27 @@
+// Generated from src/protocol/schema/leave-group.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
+import type { Reader } from '../../reader.ts';
+import type { Writer } from '../../writer.ts';
+import type { LeaveGroupRequest, LeaveGroupResponse } from './types.ts';
+
+/** LeaveGroup v3. */
+export const version = 3;
+export const flexible = false;
+
+export function decodeRequest(r: Reader): LeaveGroupRequest {
+  return {
+    groupId: r.string(),
+    memberId: '',
+    members: r.array((r) => ({ memberId: r.string(), groupInstanceId: r.nullableString(), reason: null })),
+  };
+}
+
+export function encodeResponse(w: Writer, res: LeaveGroupResponse): void {
+  w.int32(res.throttleTimeMs ?? 0);
+  w.int16(res.errorCode);
+  w.array(res.members ?? [], (w, m) => {
+    w.string(m.memberId);
+    w.nullableString(m.groupInstanceId);
+    w.int16(m.errorCode);
+  });
+}

@@ -1,0 +1,39 @@
+// Generated from src/protocol/schema/metadata.ts by src/protocol/codegen/generate.ts: do not edit.
+// Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
+import type { Reader } from '../../reader.ts';
+import type { Writer } from '../../writer.ts';
+import type { MetadataRequest, MetadataResponse } from './types.ts';
+
+/** Metadata v0. */
+export const version = 0;
+export const flexible = false;
+
+const ZERO_UUID = '00000000000000000000000000000000';
+
+export function decodeRequest(r: Reader): MetadataRequest {
+  return {
+    topics: r.array((r) => ({ topicId: ZERO_UUID, name: r.string() })),
+    allowAutoTopicCreation: true,
+    includeClusterAuthorizedOperations: false,
+    includeTopicAuthorizedOperations: false,
+  };
+}
+
+export function encodeResponse(w: Writer, res: MetadataResponse): void {
+  w.array(res.brokers, (w, b) => {
+    w.int32(b.nodeId);
+    w.string(b.host);
+    w.int32(b.port);
+  });
+  w.array(res.topics, (w, t) => {
+    w.int16(t.errorCode);
+    w.string(t.name ?? '');
+    w.array(t.partitions, (w, p) => {
+      w.int16(p.errorCode);
+      w.int32(p.partition);
+      w.int32(p.leader);
+      w.array(p.replicas, (w, x) => w.int32(x));
+      w.array(p.isr, (w, x) => w.int32(x));
+    });
+  });
+}

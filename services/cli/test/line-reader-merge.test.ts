@@ -19,6 +19,7 @@ async function collect(chunks: (string | Buffer)[], max: number): Promise<Seen[]
         out.push(line);
         continue;
       }
+      if ('refused' in line) throw new Error(`line ${line.lineNo}: ${line.refused}`);
       expect(line.raw.toString('utf8')).toBe(line.text);
       out.push({ lineNo: line.lineNo, text: line.text });
     }

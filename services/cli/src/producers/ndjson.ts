@@ -3,15 +3,22 @@
  * line (capped at maxLineBytes) plus one read chunk is held at a time. A line
  * over the cap is reported as such (its bytes are skipped, not buffered) so a
  * single runaway line cannot exhaust memory. Blank lines are skipped but still
- * counted, so line numbers match what an editor shows.
+ * counted, so line numbers match what an editor shows. A line that is not
+ * valid UTF-8 is refused with the offset of the first bad byte, never decoded
+ * with replacement characters (which would publish something the producer
+ * did not write).
  */
 import type { Readable } from 'node:stream';
+import { decodeUtf8, Utf8Error } from '@newswire/schema';
 
 /**
  * `raw` is the line's bytes (without the newline or a trailing CR). It may be
  * a view into the read chunk: use or copy it before asking for the next batch.
  */
-export type Line = { lineNo: number; text: string; raw: Buffer } | { lineNo: number; tooLong: true; bytes: number };
+export type Line =
+  | { lineNo: number; text: string; raw: Buffer }
+  | { lineNo: number; tooLong: true; bytes: number }
+  | { lineNo: number; refused: string };
 
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 
@@ -31,8 +38,13 @@ export async function* readLines(input: Readable, maxLineBytes = DEFAULT_MAX_LIN
     } else {
       let buf = pending.length ? Buffer.concat([...pending, tail]) : tail;
       if (buf.length && buf[buf.length - 1] === 0x0d) buf = buf.subarray(0, buf.length - 1);
-      const text = buf.toString('utf8');
-      if (text.trim() !== '') out.push({ lineNo, text, raw: buf });
+      try {
+        const text = decodeUtf8(buf);
+        if (text.trim() !== '') out.push({ lineNo, text, raw: buf });
+      } catch (err) {
+        if (!(err instanceof Utf8Error)) throw err;
+        out.push({ lineNo, refused: `not valid UTF-8 at byte ${err.byteOffset} of the line` });
+      }
     }
     pending = [];
     pendingBytes = 0;

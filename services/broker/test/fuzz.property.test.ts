@@ -1,8 +1,11 @@
 /**
  * Property tests over the request decoder, through real sockets: random
- * frames and mutated real kafkajs frames. For every input the broker answers
- * (echoing the request's correlation id) or closes the connection, and it
- * keeps serving everyone else: a kafkajs admin call works after each run.
+ * frames and mutated real client frames (kafkajs for classic versions,
+ * @platformatic/kafka for flexible ones). For every input that expects an
+ * answer the broker answers (echoing the request's correlation id) or closes
+ * the connection; an acks=0 Produce gets no answer (as on Kafka) and leaves
+ * the connection serving or closed. The broker keeps serving everyone else:
+ * a kafkajs admin call works after each run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -13,6 +16,8 @@ import { testKafka } from './support/kafkajs-client.ts';
 import { RawConnection } from './support/raw-connection.ts';
 import { kafkajsDecodeResponse, kafkajsRecordBatch, kafkajsRequestFrame } from './support/kafkajs-wire.ts';
 import { gzipBombBatch, produceFrame } from './support/wire-frames.ts';
+import { flexibleRequestFrame, platformaticBody } from './support/platformatic-wire.ts';
+import * as pk from '@platformatic/kafka';
 
 let kafka: TestKafka;
 let admin: Admin;
@@ -49,11 +54,24 @@ beforeAll(async () => {
     await kafkajsRequestFrame('initProducerId', 0, { transactionalId: null, transactionTimeout: 1000 }, 24),
     await kafkajsRequestFrame('syncGroup', 0, { groupId: 'fz', generationId: 1, memberId: 'm', groupAssignment: [] }, 25),
     await kafkajsRequestFrame('leaveGroup', 0, { groupId: 'fz', memberId: 'm' }, 26),
+    produceFrame(27, 'fuzz', 0, batch, 0),
+    // Flexible versions (compact fields, tagged fields, request header v2), as @platformatic/kafka writes them.
+    flexibleRequestFrame(0, 11, 40, platformaticBody(pk.produceV11, 1, 1000, [{ topic: 'fuzz', partition: 1, value: Buffer.from('flex') }], {})),
+    flexibleRequestFrame(0, 9, 41, platformaticBody(pk.produceV9, 0, 1000, [{ topic: 'fuzz', partition: 0, value: Buffer.from('flex0') }], {})),
+    flexibleRequestFrame(1, 12, 42, platformaticBody(pk.fetchV12, 100, 1, 1 << 20, 0, 0, -1, [{ topicId: 'fuzz', partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: 0n, lastFetchedEpoch: -1, partitionMaxBytes: 1 << 20 }] }], [], '')),
+    flexibleRequestFrame(3, 12, 43, platformaticBody(pk.metadataV12, ['fuzz'], false, false)),
+    flexibleRequestFrame(2, 9, 44, platformaticBody(pk.listOffsetsV9, -1, 0, [{ name: 'fuzz', partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1n }] }])),
+    flexibleRequestFrame(10, 6, 45, platformaticBody(pk.findCoordinatorV6, 0, ['fz'])),
+    flexibleRequestFrame(11, 9, 46, platformaticBody(pk.joinGroupV9, 'fz', 6000, 6000, 'm', null, 'consumer', [{ name: 'range', metadata: Buffer.from([0]) }], null)),
+    flexibleRequestFrame(9, 9, 47, platformaticBody(pk.offsetFetchV9, [{ groupId: 'fz', memberId: null, memberEpoch: -1, topics: null }], false)),
+    flexibleRequestFrame(8, 9, 48, platformaticBody(pk.offsetCommitV9, 'fz', -1, '', null, [{ name: 'fuzz', partitions: [{ partitionIndex: 0, committedOffset: 1n, committedLeaderEpoch: -1, committedMetadata: null }] }])),
+    flexibleRequestFrame(19, 7, 49, platformaticBody(pk.createTopicsV7, [{ name: 'fuzz-flex', numPartitions: -1, replicationFactor: -1, assignments: [], configs: [] }], 1000, false)),
+    flexibleRequestFrame(15, 5, 50, platformaticBody(pk.describeGroupsV5, ['fz'], true)),
+    flexibleRequestFrame(18, 4, 51, platformaticBody(pk.apiVersionsV4, 'fuzz', '1.0')),
   ];
 });
 
 afterAll(async () => {
-  // eslint-disable-next-line no-console
   console.log('[fuzz] outcomes', outcomes);
   await admin?.disconnect();
   await kafka?.stop();
@@ -67,19 +85,86 @@ function reframe(body: Buffer): Buffer {
   return out;
 }
 
-const outcomes = { answered: 0, closed: 0, incomplete: 0 };
+const outcomes = { answered: 0, closed: 0, unanswered: 0, incomplete: 0 };
+
+/**
+ * Whether a frame is a Produce whose acks field reads 0: Kafka sends no
+ * answer to those (not even an error: a failure closes the connection).
+ * Read here independently of the broker's decoder, in Kafka's layout:
+ * header v1 (v2 with tagged fields from Produce v9), transactional id, acks.
+ * Anything that does not parse that far is owed an answer or a close.
+ */
+function isAcksZeroProduce(frame: Buffer): boolean {
+  let at = 4;
+  const need = (n: number): boolean => n >= 0 && at + n <= frame.length;
+  const uvarint = (): number => {
+    let v = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      if (!need(1)) return -1;
+      const b = frame[at++]!;
+      v += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) return v;
+    }
+    return -1;
+  };
+  if (!need(10) || frame.readInt16BE(4) !== 0) return false;
+  const version = frame.readInt16BE(6);
+  if (version < 3 || version > 13) return false; // not a Produce version the broker speaks: it must close
+  at = 12;
+  const clientId = frame.readInt16BE(at);
+  at += 2;
+  if (clientId < -1 || !need(Math.max(clientId, 0))) return false;
+  at += Math.max(clientId, 0);
+  if (version >= 9) {
+    const tags = uvarint();
+    for (let i = 0; i < tags; i++) {
+      if (uvarint() < 0) return false;
+      const size = uvarint();
+      if (size < 0 || !need(size)) return false;
+      at += size;
+    }
+    if (tags < 0) return false;
+    const txn = uvarint();
+    if (txn < 0 || !need(Math.max(txn - 1, 0))) return false;
+    at += Math.max(txn - 1, 0);
+  } else {
+    if (!need(2)) return false;
+    const txn = frame.readInt16BE(at);
+    at += 2;
+    if (txn < -1 || !need(Math.max(txn, 0))) return false;
+    at += Math.max(txn, 0);
+  }
+  return need(2) && frame.readInt16BE(at) === 0;
+}
 
 /**
  * Send the bytes on a fresh connection. A complete frame must be answered
- * (with its own correlation id) or the connection closed; an incomplete one
- * (size prefix larger than what was sent) may also just wait for more bytes.
+ * (with its own correlation id) or the connection closed, except an acks=0
+ * Produce, which Kafka never answers: after one, a follow-up request on the
+ * same connection must be answered (and be the first answer: the produce got
+ * none) or the connection closed. An incomplete frame (size prefix larger
+ * than what was sent) may also just wait for more bytes.
  */
 async function sendAndObserve(bytes: Buffer): Promise<void> {
   const conn = await RawConnection.open(port, host);
   try {
-    conn.send(bytes);
     const size = bytes.length >= 4 ? bytes.readInt32BE(0) : -1;
     const complete = bytes.length >= 4 && size >= 0 && size <= bytes.length - 4;
+    // One frame per connection: bytes past a complete frame would start another, never finished.
+    conn.send(complete ? bytes.subarray(0, 4 + size) : bytes);
+    if (complete && isAcksZeroProduce(bytes.subarray(0, 4 + size))) {
+      const followUp = (bytes.readInt32BE(8) + 1) | 0;
+      conn.send(await kafkajsRequestFrame('apiVersions', 0, {}, followUp));
+      const res = await conn.next(10_000).catch(() => undefined);
+      if (res) {
+        expect(res.correlationId, 'an acks=0 produce got an answer').toBe(followUp);
+        outcomes.unanswered++;
+      } else {
+        expect(conn.closed, 'after an acks=0 produce the connection neither answered a follow-up nor closed').toBe(true);
+        outcomes.closed++;
+      }
+      return;
+    }
     const res = await conn.next(complete ? 10_000 : 150).catch(() => undefined);
     if (res) {
       expect(res.correlationId).toBe(bytes.readInt32BE(8));
@@ -130,7 +215,17 @@ async function stillServing(): Promise<void> {
 }
 
 describe('request decoder fuzzing over real sockets', () => {
-  it('random frames: answered or closed, broker keeps serving', async () => {
+  it('an acks=0 produce gets no answer, as on Kafka; the connection keeps serving, or closes when the produce fails', async () => {
+    const batch = await kafkajsRecordBatch({ messages: [{ value: 'fire-and-forget' }] });
+    const before = outcomes.unanswered;
+    await sendAndObserve(produceFrame(31, 'fuzz', 0, batch, 0));
+    expect(outcomes.unanswered).toBe(before + 1);
+    const closedBefore = outcomes.closed;
+    await sendAndObserve(produceFrame(32, 'fuzz', 0, Buffer.from('not a batch'), 0));
+    expect(outcomes.closed).toBe(closedBefore + 1);
+  }, 30_000);
+
+  it('random frames: answered (unless acks=0) or closed, broker keeps serving', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -138,7 +233,7 @@ describe('request decoder fuzzing over real sockets', () => {
           fc.uint8Array({ minLength: 0, maxLength: 600 }).map((a) => Buffer.from(a)),
           // A plausible header (known key, random version) then noise.
           fc
-            .tuple(fc.constantFrom(0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22), fc.integer({ min: -1, max: 12 }), fc.uint8Array({ maxLength: 300 }))
+            .tuple(fc.constantFrom(0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22), fc.integer({ min: -1, max: 19 }), fc.uint8Array({ maxLength: 300 }))
             .map(([key, ver, noise]) => {
               const h = Buffer.alloc(10);
               h.writeInt16BE(key, 0);
@@ -157,7 +252,7 @@ describe('request decoder fuzzing over real sockets', () => {
     );
   }, 180_000);
 
-  it('mutated real kafkajs frames: answered or closed, broker keeps serving', async () => {
+  it('mutated real client frames: answered (unless acks=0) or closed, broker keeps serving', async () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (pick, mutations) => {
         const seed = seeds[pick % seeds.length]!;

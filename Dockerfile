@@ -7,47 +7,40 @@
 #   runtime  the bare CLI: `docker run newswire-runtime topics`, `... replay ...`
 # docker-compose.yml builds the three services on Apache Kafka.
 #
-# Stage build: installs everything, bundles the dashboard (esbuild) into
-# dist/dashboard and the CLI with all services into one ESM file, so the
-# runtime stage runs plain `node` with production dependencies only: no tsx,
-# no TypeScript, no esbuild, no dev tools.
+# Stage build: installs everything and packs the `newswire` command with
+# `npm pack` (scripts/pack: the CLI with every service bundled into one ESM
+# file, the dashboard prebuilt next to it, npm dependencies declared with the
+# versions the workspaces pin). The runtime stage installs that tarball
+# globally, exactly as a user does, so the image runs plain `node` with the
+# package's production dependencies only: no tsx, no TypeScript, no esbuild,
+# no dev tools. services/cli/test/package.test.ts runs the same tarball the
+# same way, without Docker.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
-WORKDIR /app
+WORKDIR /src
 COPY . .
-RUN npm ci --no-audit --no-fund
-# dist/dashboard (the dashboard, bundled) and dist/newswire.mjs (the CLI with every service, our
-# TypeScript bundled, npm dependencies external): see services/cli/src/image/bundle.ts.
-RUN node --import tsx services/cli/src/image/bundle.ts dist
-
-FROM ${NODE_IMAGE} AS prod-deps
-WORKDIR /app
-COPY --from=build /app/package.json /app/package-lock.json ./
-COPY --from=build /app/shared/package.json shared/
-COPY --from=build /app/services services-src
-# Only the workspaces' package.json files are needed for npm to resolve the tree.
-RUN for d in services-src/*/; do mkdir -p "services/$(basename "$d")" && cp "$d/package.json" "services/$(basename "$d")/"; done \
- && rm -rf services-src \
- && npm ci --omit=dev --no-audit --no-fund --ignore-scripts \
- && npm cache clean --force
+RUN npm ci --no-audit --no-fund \
+ && npm pack -w newswire --pack-destination /pkg
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     LOG_LEVEL=info \
-    KAFKA_BROKERS=kafka:9092 \
-    DASHBOARD_DIST_DIR=/app/dist/dashboard
-WORKDIR /app
-COPY --from=prod-deps --chown=root:root /app/node_modules ./node_modules
-COPY --from=build --chown=root:root /app/dist ./dist
-COPY --from=build --chown=root:root /app/package.json ./package.json
-# Code is root-owned and read-only to the service user; it runs as `node` (uid 1000), never root.
+    KAFKA_BROKERS=kafka:9092
+COPY --from=build /pkg/ /tmp/pkg/
+# Installed under /usr/local as root: the code is read-only to the service user. The package's bin
+# serves the dashboard prebuilt in its dist/.
+RUN npm install -g --omit=dev --no-audit --no-fund /tmp/pkg/newswire-*.tgz \
+ && rm -rf /tmp/pkg \
+ && npm cache clean --force
+WORKDIR /home/node
+# It runs as `node` (uid 1000), never root.
 USER node
 # Health: GET HEALTHCHECK_PATH on HEALTHCHECK_PORT (set per target below).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.HEALTHCHECK_PORT||8080)+(process.env.HEALTHCHECK_PATH||'/healthz')).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-ENTRYPOINT ["node", "/app/dist/newswire.mjs"]
+ENTRYPOINT ["newswire"]
 CMD ["--help"]
 
 FROM runtime AS gateway

@@ -47,6 +47,10 @@ export interface IngestOptions {
   logger?: Logger;
   /** Partitions for newswire topics created at startup. */
   partitions?: number;
+  /** Replication factor of created topics (default NEWSWIRE_TOPIC_REPLICATION's, else min(3, brokers)). */
+  replication?: number;
+  /** NEWSWIRE_TOPIC_PREFIX: topics are `<prefix>.<family>`. */
+  topicPrefix?: string;
   connectTimeoutMs?: number;
   /** stop() (and unwinding a failed start) finishes within this, whatever Kafka's state (default NEWSWIRE_SHUTDOWN_TIMEOUT_MS's). */
   shutdownTimeoutMs?: number;
@@ -89,6 +93,8 @@ export async function startIngest(opts: IngestOptions): Promise<RunningIngest> {
       logger: logger.child({ component: 'publisher' }),
       clientId: 'newswire-ingest',
       partitions: opts.partitions ?? config.NEWSWIRE_TOPIC_PARTITIONS,
+      replication: opts.replication ?? config.NEWSWIRE_TOPIC_REPLICATION,
+      topicPrefix: opts.topicPrefix ?? config.NEWSWIRE_TOPIC_PREFIX,
       connectTimeoutMs: opts.connectTimeoutMs ?? config.KAFKA_CONNECT_TIMEOUT_MS,
       ceSource: '/newswire/ingest',
       // Many concurrent single-update requests: wait 2 ms so they share produce requests.

@@ -64,6 +64,8 @@ async function run(argv: string[], ctx: CommandContext) {
     signal: interrupt.signal,
     logger: cliLogger('newswire-demo'),
     partitions: settings.partitions,
+    replication: settings.replication,
+    topicPrefix: settings.topicPrefix,
     connectTimeoutMs: settings.connectTimeoutMs,
     onPublished(update, position, pass) {
       if (json) process.stdout.write(JSON.stringify({ ...position, kind: update.kind, story: update.story, pass }) + '\n');

@@ -55,6 +55,8 @@ async function run(argv: string[]) {
       dedupeWindow: config.INGEST_DEDUPE_WINDOW,
       logger,
       partitions: settings.partitions,
+      ...(settings.replication !== undefined ? { replication: settings.replication } : {}),
+      topicPrefix: settings.topicPrefix,
       connectTimeoutMs: settings.connectTimeoutMs,
       shutdownTimeoutMs: config.NEWSWIRE_SHUTDOWN_TIMEOUT_MS,
     });

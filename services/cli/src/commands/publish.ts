@@ -143,6 +143,8 @@ function connect(settings: ReturnType<typeof kafkaSettings>, producers = 1): Pro
     logger: cliLogger('newswire-publish'),
     clientId: settings.clientId,
     partitions: settings.partitions,
+    ...(settings.replication !== undefined ? { replication: settings.replication } : {}),
+    topicPrefix: settings.topicPrefix,
     connectTimeoutMs: settings.connectTimeoutMs,
     ceSource: '/newswire/cli',
     kafkaRetries: settings.kafkaRetries,

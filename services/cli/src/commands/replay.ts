@@ -4,8 +4,7 @@
  * at the original pace.
  */
 import { once } from 'node:events';
-import { connectWithin, createAdmin, createKafka } from '@newswire/kafka';
-import { createPublisher, type Publisher } from '@newswire/kafka';
+import { createPublisher, openKafka, type KafkaPort, type Publisher } from '@newswire/kafka';
 import type { Update } from '@newswire/schema';
 import { EXIT } from '@newswire/config';
 import { onlyFlags, parseFlags, UsageError, type Command, type CommandContext } from '../command.ts';
@@ -22,7 +21,8 @@ usage: newswire replay <topic...> [--from earliest|<ISO time>|<topic:partition:o
                        [--into <topic>] [--pace original|<N>x|max] [--json|--pretty]
 
 Replay updates from Kafka. Topics are full names or short ones (arrests =
-newswire.arrests; all = every newswire topic).
+newswire.arrests, or <prefix>.arrests with NEWSWIRE_TOPIC_PREFIX; all = every
+newswire topic). Reading joins no consumer group and leaves nothing behind.
 
   --from earliest        from the first stored update (default)
   --from <ISO time>      from the first update at or after that time, exactly per partition
@@ -80,8 +80,10 @@ async function run(argv: string[], ctx: CommandContext) {
   });
   // Republishing prints nothing: the output flags would be silently ignored.
   if (values.into !== undefined) onlyFlags(values, ['from', 'to', 'follow', 'kind', 'story', 'into', 'pace', 'brokers'], '`replay --into`');
-  const from = parseFrom(values.from);
-  let topics = resolveTopics(positionals);
+  const settings = kafkaSettings(values);
+  const prefix = settings.topicPrefix;
+  const from = parseFrom(values.from, prefix);
+  let topics = resolveTopics(positionals, prefix);
   if (topics.length === 0) {
     if (from.kind !== 'offsets') throw new UsageError('name at least one topic (or `all`); see `newswire replay --help`');
     topics = [...new Set(from.offsets.map((o) => o.topic))];
@@ -91,30 +93,28 @@ async function run(argv: string[], ctx: CommandContext) {
   const pace = parsePace(values.pace);
   const kinds = parseKinds(values.kind);
   const stories = values.story?.length ? new Set(values.story) : undefined;
-  const intoTopic = values.into !== undefined ? resolveTopics([values.into])[0] : undefined;
+  const intoTopic = values.into !== undefined ? resolveTopics([values.into], prefix)[0] : undefined;
   if (intoTopic && topics.includes(intoTopic)) throw new UsageError(`--into ${intoTopic} is one of the replayed topics: that would replay forever`);
   if (values.json && values.pretty) throw new UsageError('--json and --pretty exclude each other');
   const asPretty = values.pretty ?? (!values.json && process.stdout.isTTY === true);
 
-  const settings = kafkaSettings(values);
   const logger = cliLogger('newswire-replay');
-  const admin = createAdmin(createKafka({ brokers: settings.brokers, clientId: settings.clientId, logger, retries: settings.kafkaRetries, maxRetryTimeMs: 2000 }));
   const interrupt = onInterrupt(ctx.stop);
   // A closed stdout (`newswire replay ... | head`) ends the replay quietly.
   const closedOut = () => interrupt.abort();
   process.stdout.on('error', closedOut);
   let publisher: Publisher | undefined;
+  let kafka: KafkaPort | undefined;
   try {
-    await connectWithin(admin, settings.brokers, settings.connectTimeoutMs);
+    kafka = await openKafka({ brokers: settings.brokers, clientId: settings.clientId, logger, connectTimeoutMs: settings.connectTimeoutMs, retries: settings.kafkaRetries, maxRetryTimeMs: 2000 });
     if (positionals.includes('all')) {
       // `all` means the newswire topics that exist; named topics must exist.
-      const existing = new Set(await admin.listTopics());
-      const named = new Set(resolveTopics(positionals.filter((p) => p !== 'all')));
+      const existing = new Set(await kafka.listTopics());
+      const named = new Set(resolveTopics(positionals.filter((p) => p !== 'all'), prefix));
       topics = topics.filter((t) => existing.has(t) || named.has(t));
       if (topics.length === 0) throw new UsageError('no newswire topics exist yet (see `newswire topics create`)');
     }
-    const plans = await planReplay(admin, topics, from, { follow: values.follow ?? false, toMs });
-    await admin.disconnect();
+    const plans = await planReplay(kafka, topics, from, { follow: values.follow ?? false, toMs });
     const total = plans.reduce((n, p) => n + (p.end !== undefined && p.end > p.start ? Number(p.end - p.start) : 0), 0);
 
     if (intoTopic) {
@@ -123,6 +123,8 @@ async function run(argv: string[], ctx: CommandContext) {
         logger,
         clientId: settings.clientId,
         partitions: settings.partitions,
+        ...(settings.replication !== undefined ? { replication: settings.replication } : {}),
+        topicPrefix: prefix,
         connectTimeoutMs: settings.connectTimeoutMs,
         kafkaRetries: settings.kafkaRetries,
         createTopics: false,
@@ -145,11 +147,7 @@ async function run(argv: string[], ctx: CommandContext) {
     };
     const progress = createProgress(intoTopic ? `replaying into ${intoTopic}` : 'replaying');
     const summary = await runReplay({
-      brokers: settings.brokers,
-      clientId: settings.clientId,
-      logger,
-      connectTimeoutMs: settings.connectTimeoutMs,
-      kafkaRetries: settings.kafkaRetries,
+      kafka,
       plans,
       follow: values.follow ?? false,
       followUntilMs: values.follow ? toMs : undefined,
@@ -185,7 +183,7 @@ async function run(argv: string[], ctx: CommandContext) {
     return EXIT.ok;
   } finally {
     process.stdout.off('error', closedOut);
-    await admin.disconnect().catch(() => {});
+    await kafka?.close();
     await publisher?.close();
   }
 }

@@ -83,6 +83,10 @@ export interface DemoWireOptions {
   publisher?: Publisher;
   /** Partitions for topics created when missing. */
   partitions?: number;
+  /** Replication factor of created topics; default min(3, brokers). */
+  replication?: number;
+  /** NEWSWIRE_TOPIC_PREFIX: topics are `<prefix>.<family>`. */
+  topicPrefix?: string;
   connectTimeoutMs?: number;
   /** The story to tell; default the Kazakhstan seed. */
   updates?: readonly Update[];
@@ -108,6 +112,8 @@ export async function runDemoWire(opts: DemoWireOptions): Promise<DemoWireResult
       logger,
       clientId: 'newswire-demo',
       partitions: opts.partitions,
+      ...(opts.replication !== undefined ? { replication: opts.replication } : {}),
+      ...(opts.topicPrefix !== undefined ? { topicPrefix: opts.topicPrefix } : {}),
       connectTimeoutMs: opts.connectTimeoutMs,
       ceSource: '/newswire/demo',
     }));

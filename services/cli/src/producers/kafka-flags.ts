@@ -11,6 +11,10 @@ export interface KafkaSettings {
   brokers: string[];
   connectTimeoutMs: number;
   partitions: number;
+  /** Replication factor of created topics; undefined = min(3, brokers). */
+  replication: number | undefined;
+  /** NEWSWIRE_TOPIC_PREFIX: topics are `<prefix>.<family>`. */
+  topicPrefix: string;
   clientId: string;
   /** kafkajs cluster retries for a CLI: few, so an unreachable broker fails fast and the process can exit. */
   kafkaRetries: number;
@@ -25,6 +29,8 @@ export function settingsFrom(config: ConfigOf<'kafka'>): KafkaSettings {
     brokers: config.KAFKA_BROKERS ?? DEFAULT_BROKERS,
     connectTimeoutMs: config.KAFKA_CONNECT_TIMEOUT_MS,
     partitions: config.NEWSWIRE_TOPIC_PARTITIONS,
+    replication: config.NEWSWIRE_TOPIC_REPLICATION,
+    topicPrefix: config.NEWSWIRE_TOPIC_PREFIX,
     clientId: config.KAFKA_CLIENT_ID,
     kafkaRetries: 5,
   };

@@ -3,7 +3,7 @@
  * topics, where to start (earliest, a time, or explicit offsets), where to
  * stop, how fast. Pure functions: everything Kafka-dependent is in replay-plan.
  */
-import { KINDS, NEWSWIRE_TOPICS } from '@newswire/schema';
+import { DEFAULT_TOPIC_PREFIX, KINDS, newswireTopics, partitionKey } from '@newswire/schema';
 import { UsageError } from '../command.ts';
 
 export type From =
@@ -16,12 +16,13 @@ export type Pace = { factor: number };
 
 const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
 
-/** `arrests` is short for `newswire.arrests`; `all` means every newswire topic. */
-export function resolveTopics(names: string[]): string[] {
+/** `arrests` is short for `<prefix>.arrests` (newswire.arrests by default); `all` means every newswire topic. */
+export function resolveTopics(names: string[], prefix: string = DEFAULT_TOPIC_PREFIX): string[] {
+  const ours = newswireTopics(prefix);
   const out: string[] = [];
   for (const n of names) {
-    if (n === 'all') out.push(...NEWSWIRE_TOPICS);
-    else if (!n.includes('.') && (NEWSWIRE_TOPICS as readonly string[]).includes(`newswire.${n}`)) out.push(`newswire.${n}`);
+    if (n === 'all') out.push(...ours);
+    else if (!n.includes('.') && ours.includes(`${prefix}.${n}`)) out.push(`${prefix}.${n}`);
     else if (TOPIC_NAME.test(n)) out.push(n);
     else throw new UsageError(`"${n}" is not a valid topic name`);
   }
@@ -38,18 +39,18 @@ export function parseTime(flag: string, raw: string): number {
   return ms;
 }
 
-export function parseFrom(raw: string | undefined): From {
+export function parseFrom(raw: string | undefined, prefix: string = DEFAULT_TOPIC_PREFIX): From {
   if (raw === undefined || raw === 'earliest' || raw === 'beginning') return { kind: 'earliest' };
   if (/^\d{4}-\d{2}-\d{2}/.test(raw)) return { kind: 'time', ms: parseTime('--from', raw) };
   const offsets = raw.split(',').map((part) => {
     const m = /^(.+):(\d+):(\d+)$/.exec(part.trim());
     if (!m) throw new UsageError(`--from must be earliest, an ISO time, or topic:partition:offset[,...]; cannot read "${part}"`);
-    return { topic: resolveTopics([m[1]!])[0]!, partition: Number(m[2]), offset: BigInt(m[3]!) };
+    return { topic: resolveTopics([m[1]!], prefix)[0]!, partition: Number(m[2]), offset: BigInt(m[3]!) };
   });
   const seen = new Set<string>();
   for (const o of offsets) {
-    const k = `${o.topic}:${o.partition}`;
-    if (seen.has(k)) throw new UsageError(`--from names ${k} twice`);
+    const k = partitionKey(o.topic, o.partition);
+    if (seen.has(k)) throw new UsageError(`--from names ${o.topic}:${o.partition} twice`);
     seen.add(k);
   }
   return { kind: 'offsets', offsets };

@@ -4,7 +4,7 @@
  * following, end offsets captured now (or by the --to timestamp), so a replay
  * without --follow always stops at a well-defined point.
  */
-import type { Admin } from '@newswire/kafka';
+import type { KafkaPort } from '@newswire/kafka';
 import { UsageError } from '../command.ts';
 import type { From } from './replay-args.ts';
 
@@ -18,30 +18,24 @@ export interface PartitionPlan {
   caughtUp: bigint;
 }
 
-/** Offset of the first message with timestamp >= ms, per partition (the end offset when none). */
-async function offsetsAt(admin: Admin, topic: string, ms: number): Promise<Map<number, bigint>> {
-  const r = await admin.fetchTopicOffsetsByTimestamp(topic, ms);
-  return new Map(r.map((p) => [p.partition, BigInt(p.offset)]));
-}
-
 export async function planReplay(
-  admin: Admin,
+  kafka: KafkaPort,
   topics: string[],
   from: From,
   opts: { follow: boolean; toMs?: number },
 ): Promise<PartitionPlan[]> {
-  const existing = new Set(await admin.listTopics());
+  const existing = new Set(await kafka.listTopics());
   const missing = topics.filter((t) => !existing.has(t));
   if (missing.length) throw new UsageError(`no such topic: ${missing.join(', ')} (see \`newswire topics\`)`);
   const plans: PartitionPlan[] = [];
   for (const topic of topics) {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    const byTime = from.kind === 'time' ? await offsetsAt(admin, topic, from.ms) : undefined;
+    const offsets = await kafka.topicOffsets(topic);
+    // Per partition, the first offset at or after the time (the end offset when none).
+    const byTime = from.kind === 'time' ? await kafka.offsetsAt(topic, from.ms) : undefined;
     // --to is inclusive: stop before the first message later than it.
-    const toOffsets = opts.toMs !== undefined && !opts.follow ? await offsetsAt(admin, topic, opts.toMs + 1) : undefined;
-    for (const o of offsets.sort((a, b) => a.partition - b.partition)) {
-      const low = BigInt(o.low);
-      const high = BigInt(o.high);
+    const toOffsets = opts.toMs !== undefined && !opts.follow ? await kafka.offsetsAt(topic, opts.toMs + 1) : undefined;
+    for (const o of offsets) {
+      const { low, high } = o;
       let start: bigint;
       if (from.kind === 'earliest') start = low;
       else if (from.kind === 'time') start = byTime!.get(o.partition) ?? high;

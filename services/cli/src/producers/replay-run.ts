@@ -1,14 +1,13 @@
 /**
- * Runs a replay plan with a kafkajs consumer that never commits: a fresh
- * random group (so it gets every partition of the topics, alone) with
- * autoCommit off, positioned with seek() per partition. This works the same
- * on Apache Kafka and the dev broker, leaves no offsets that matter behind,
- * and never disturbs another consumer's group.
+ * Runs a replay plan through the Kafka port's range read: each planned
+ * partition is fetched from its start offset to its end (or on, when
+ * following), no consumer group involved, so the replay starts at once on
+ * any Kafka and leaves nothing behind. Records of all partitions are merged
+ * by timestamp (merge.ts); a partition whose queue is full is not fetched
+ * until it drains, so memory stays bounded.
  */
-import { randomUUID } from 'node:crypto';
-import { connectWithin, createConsumer, createKafka, type Consumer, type EachBatchPayload } from '@newswire/kafka';
-import type { Logger } from '@newswire/config';
-import { fromKafkaMessage, type Update } from '@newswire/schema';
+import type { FetchedBatch, KafkaPort } from '@newswire/kafka';
+import { fromKafkaMessage, partitionKey, type Update } from '@newswire/schema';
 import { Merger, type Replayed } from './merge.ts';
 import type { PartitionPlan } from './replay-plan.ts';
 
@@ -20,11 +19,7 @@ export interface ReplayedUpdate {
 }
 
 export interface ReplayRunOptions {
-  brokers: string[];
-  clientId: string;
-  logger: Logger;
-  connectTimeoutMs: number;
-  kafkaRetries: number;
+  kafka: KafkaPort;
   plans: PartitionPlan[];
   follow: boolean;
   /** With --follow and --to: stop once records pass this time. */
@@ -45,75 +40,54 @@ export interface ReplaySummary {
   seconds: number;
 }
 
-const keyOf = (topic: string, partition: number) => `${topic}:${partition}`;
-
 export async function runReplay(opts: ReplayRunOptions): Promise<ReplaySummary> {
   const started = Date.now();
   const summary: ReplaySummary = { emitted: 0, filtered: 0, invalid: 0, seconds: 0 };
-  const plans = new Map(opts.plans.map((p) => [keyOf(p.topic, p.partition), p]));
-  /** Next offset expected per partition: anything below it is a redelivery and is dropped. */
-  const next = new Map(opts.plans.map((p) => [keyOf(p.topic, p.partition), p.start]));
+  const plans = new Map(opts.plans.map((p) => [partitionKey(p.topic, p.partition), p]));
   const merger = new Merger<ReplayedUpdate>([...plans.keys()], { paceFactor: opts.paceFactor });
   // History ends at the end offset (or, following, where the log ended at the start);
   // past it, live records are emitted as they arrive.
-  for (const p of opts.plans) if (p.start >= (p.end ?? p.caughtUp)) merger.finish(keyOf(p.topic, p.partition));
+  for (const p of opts.plans) if (p.start >= (p.end ?? p.caughtUp)) merger.finish(partitionKey(p.topic, p.partition));
   const done = () => !opts.follow && merger.drained();
   if (done() || opts.plans.length === 0) return { ...summary, seconds: (Date.now() - started) / 1000 };
 
-  const kafka = createKafka({
-    brokers: opts.brokers,
-    clientId: opts.clientId,
-    logger: opts.logger,
-    retries: opts.kafkaRetries,
-    maxRetryTimeMs: 2000,
-  });
-  const consumer: Consumer = createConsumer(kafka, {
-    groupId: `newswire-replay-${randomUUID()}`,
-    maxWaitTimeInMs: opts.follow ? 1000 : 200,
-    maxBytesPerPartition: 4 * 1024 * 1024,
-  });
-  await connectWithin(consumer, opts.brokers, opts.connectTimeoutMs);
-
-  let finish!: (err?: unknown) => void;
-  const finished = new Promise<void>((resolve, reject) => {
-    finish = (err) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve());
-  });
-  const stopped = () => opts.signal?.aborted === true || stopping;
-  let stopping = false;
-  opts.signal?.addEventListener('abort', () => finish(), { once: true });
-  consumer.on(consumer.events.CRASH, (e) => {
-    if (!e.payload.restart) finish(e.payload.error);
-  });
+  // One controller ends the read: the caller's signal, the end of the plan, or --to passed while following.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const stopped = () => stop.signal.aborted;
 
   const emit = async (r: Replayed<ReplayedUpdate>, at: number) => {
     if (opts.followUntilMs !== undefined && r.timestampMs > opts.followUntilMs) {
-      stopping = true;
+      stop.abort();
       return;
     }
     await opts.emit(r.item, at);
     summary.emitted++;
     opts.onProgress?.(summary.emitted);
   };
+  const pump = () =>
+    merger.pump(emit, stopped, async (ms) => {
+      // Paced waits end early when the replay is stopped.
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, ms);
+        stop.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+      });
+    });
 
-  const eachBatch = async ({ batch, heartbeat }: EachBatchPayload) => {
-    const key = keyOf(batch.topic, batch.partition);
+  const onBatch = async (batch: FetchedBatch) => {
+    const key = partitionKey(batch.topic, batch.partition);
     const plan = plans.get(key);
-    if (!plan) {
-      // A partition --from did not name: never read it.
-      consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
-      return;
+    if (!plan || stopped()) return;
+    if (batch.reset) {
+      process.stderr.write(`${batch.topic}:${batch.partition}: offsets ${batch.reset.requested}..${batch.reset.available - 1n} are no longer stored; continuing at ${batch.reset.available}\n`);
     }
-    if (stopped()) return;
-    let expected = next.get(key)!;
-    for (const m of batch.messages) {
-      const offset = BigInt(m.offset);
-      if (offset < expected) continue;
-      if (plan.end !== undefined && offset >= plan.end) break;
-      expected = offset + 1n;
+    for (const m of batch.records) {
+      const at = `${batch.topic}:${batch.partition}@${m.offset}`;
       const parsed = fromKafkaMessage(m.value, m.headers);
       if (!parsed.ok) {
         summary.invalid++;
-        process.stderr.write(`skipping invalid message at ${key}@${m.offset}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}\n`);
+        process.stderr.write(`skipping invalid message at ${at}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}\n`);
         continue;
       }
       const u = parsed.update;
@@ -121,64 +95,49 @@ export async function runReplay(opts: ReplayRunOptions): Promise<ReplaySummary> 
         summary.filtered++;
         continue;
       }
-      const timestampMs = Number(m.timestamp);
       merger.push({
         key,
-        timestampMs,
+        timestampMs: m.timestamp,
         item: {
-          position: { topic: batch.topic, partition: batch.partition, offset: m.offset, timestamp: new Date(timestampMs).toISOString() },
+          position: { topic: batch.topic, partition: batch.partition, offset: m.offset.toString(), timestamp: new Date(m.timestamp).toISOString() },
           update: u,
           json: m.value!.toString(),
         },
       });
     }
-    // Offsets can have gaps (compaction, transaction markers): the batch's
-    // last offset says how far the partition has been read.
-    const last = BigInt(batch.lastOffset());
-    if (last + 1n > expected) expected = last + 1n;
-    next.set(key, expected);
-    if (expected >= (plan.end ?? plan.caughtUp)) merger.finish(key);
-    if (plan.end !== undefined && expected >= plan.end) {
-      consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
-    } else if (merger.isFull(key)) {
-      consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
-    }
-    // Long paced waits keep the group session alive with heartbeats.
-    const sleep = async (ms: number) => {
-      const until = Date.now() + ms;
-      for (let left = ms; left > 0 && !stopped(); left = until - Date.now()) {
-        await new Promise((r) => setTimeout(r, Math.min(left, 1000)));
-        await heartbeat().catch(() => {});
-      }
-    };
-    await merger.pump(emit, stopped, sleep);
-    await heartbeat();
-    // Resume partitions that were paused for a full queue and have room again.
-    for (const [k, p] of plans) {
-      const ended = p.end !== undefined && (next.get(k) ?? 0n) >= p.end;
-      if (!ended && !merger.isFull(k)) consumer.resume([{ topic: p.topic, partitions: [p.partition] }]);
-    }
-    if (done() || stopping) finish();
+    if (batch.next >= (plan.end ?? plan.caughtUp)) merger.finish(key);
+    await pump();
+    if (done()) stop.abort();
   };
 
+  let untilTimer: NodeJS.Timeout | undefined;
+  if (opts.followUntilMs !== undefined) {
+    // Nothing may arrive after --to: stop once the clock has passed it and everything before it was emitted.
+    untilTimer = setTimeout(() => {
+      if (merger.drained() || [...plans.keys()].every((k) => merger.isEmpty(k))) stop.abort();
+    }, Math.max(0, opts.followUntilMs - Date.now()) + 2000);
+    untilTimer.unref();
+  }
   try {
-    const topics = [...new Set(opts.plans.map((p) => p.topic))];
-    await consumer.subscribe({ topics, fromBeginning: true });
-    void consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch }).catch((err: unknown) => finish(err));
-    // run() creates the group synchronously, so seeks land before the first fetch.
-    for (const p of opts.plans) consumer.seek({ topic: p.topic, partition: p.partition, offset: p.start.toString() });
-    if (opts.followUntilMs !== undefined) {
-      // Nothing may arrive after --to: stop once the clock has passed it and everything before it was emitted.
-      const wait = Math.max(0, opts.followUntilMs - Date.now()) + 2000;
-      const t = setTimeout(() => {
-        if (merger.drained() || [...plans.keys()].every((k) => merger.isEmpty(k))) finish();
-      }, wait);
-      t.unref();
+    await opts.kafka.readRange(
+      opts.plans.map((p) => ({ topic: p.topic, partition: p.partition, from: p.start, ...(p.end !== undefined ? { to: p.end } : {}) })),
+      onBatch,
+      {
+        signal: stop.signal,
+        maxWaitMs: opts.follow ? 1000 : 200,
+        maxBytesPerPartition: 4 * 1024 * 1024,
+        // A partition whose queue is full waits until the merge has room again.
+        wants: (topic, partition) => !merger.isFull(partitionKey(topic, partition)),
+      },
+    );
+    // Every range is read (a log may have ended before its planned end): what is queued is all there is.
+    if (!stopped()) {
+      for (const k of plans.keys()) merger.finish(k);
+      await pump();
     }
-    await finished;
   } finally {
-    stopping = true;
-    await consumer.disconnect().catch(() => {});
+    clearTimeout(untilTimer);
+    opts.signal?.removeEventListener('abort', onAbort);
   }
   summary.seconds = (Date.now() - started) / 1000;
   return summary;

@@ -53,8 +53,20 @@ function announce(mode: KafkaMode, brokers: string[]): void {
 let dockerAnswered: boolean | undefined;
 function dockerReachable(): boolean {
   if (dockerAnswered !== undefined) return dockerAnswered;
-  dockerAnswered = probeDocker();
+  dockerAnswered = probeDocker() && nodeLoadsTestcontainers();
   return dockerAnswered;
+}
+
+/**
+ * testcontainers 12.2 declares Node >= 22.22, and importing it on Node 20
+ * throws (zstd in its undici): there the container mode is skipped, once,
+ * with the reason, rather than failing every Kafka test in beforeAll.
+ */
+function nodeLoadsTestcontainers(): boolean {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 22)) return true;
+  console.log(`[startKafka] Docker answers, but testcontainers needs Node >= 22.22 (this is ${process.version}): using the in-process dev broker`);
+  return false;
 }
 
 function probeDocker(): boolean {

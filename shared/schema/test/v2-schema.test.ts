@@ -8,6 +8,7 @@ import { TOPIC_FOR_KIND as V1_TOPIC_FOR_KIND, KINDS as V1_KINDS } from '../src/i
 import {
   deriveStates,
   figureSchema,
+  figuresOf,
   formatQuantity,
   fromKafkaMessage,
   instantBounds,
@@ -65,6 +66,14 @@ describe('quantities and figures', () => {
     if (u.kind !== 'casualties' || u.payload.status !== 'figures') throw new Error('figures expected');
     u.payload.killed!.breakdown = [{ who: { type: 'state-forces' }, figure: { value: 3, qualifier: 'exact', scope: 'incident' } }];
     expect(errorsOf(u)).toEqual([{ path: 'payload.killed.breakdown.0.figure.scope', message: 'must match the total\'s scope (toll)' }]);
+  });
+
+  it('figuresOf lists every figure with what it counts and where it sits; a group without a number is no figure', () => {
+    expect(figuresOf(seed('killed-more-than-40'))).toEqual([
+      { path: ['payload', 'killed', 'total'], metric: 'killed', figure: expect.objectContaining({ value: 40, scope: 'toll' }) },
+    ]);
+    expect(figuresOf(seed('arrests-4400')).map((f) => [f.metric, f.figure.scope])).toEqual([['arrested', 'toll']]);
+    expect(figuresOf(seed('csto-deployment'))).toEqual([]);
   });
 
   it('bounds, conflicts and sums use only what the words fix', () => {

@@ -191,9 +191,21 @@ function formatOffset(ms: number): string {
   return `${sign}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
+/** One formatter per zone: creating an Intl.DateTimeFormat costs far more than using one. Bounded. */
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+function offsetFormatter(zone: string): Intl.DateTimeFormat {
+  let f = offsetFormatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    if (offsetFormatters.size >= 1000) offsetFormatters.clear();
+    offsetFormatters.set(zone, f);
+  }
+  return f;
+}
+
 /** The UTC offset (ms) of an IANA zone at a UTC instant. */
 export function offsetOfZone(zone: string, utcMs: number): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+  const name = offsetFormatter(zone)
     .formatToParts(new Date(utcMs))
     .find((p) => p.type === 'timeZoneName')?.value;
   // "GMT" for UTC itself, otherwise "GMT+06:00".

@@ -21,6 +21,8 @@ import { dateTimeSchema, idSchema, list, safeText, text } from '../primitives.ts
 import { URGENCIES, VERIFICATIONS } from '../update.ts';
 import { KINDS, PAYLOAD_SCHEMAS, type Kind } from './kinds/index.ts';
 import { placeSchema } from './place.ts';
+import type { Actor } from './actor.ts';
+import type { Figure } from './figure.ts';
 import { checkLinks, relationsSchema, type Relation } from './relation.ts';
 import { evidenceSchema, sourceSchema } from './source.ts';
 import { instantSchema, whenCertainlyAfter, whenSchema, type Instant, type When } from './time.ts';
@@ -84,18 +86,9 @@ function checkEnvelope(u: EnvelopeChecked, ctx: z.RefinementCtx): void {
   checkLinks(u, ctx);
   if (u.occurred !== undefined && whenCertainlyAfter(u.occurred, u.reported))
     ctx.addIssue({ code: 'custom', path: ['occurred'], message: 'must not be later than reported' });
-  for (const { path, asOf } of tollTimes(u.payload, ['payload']))
-    if (whenCertainlyAfter(asOf, u.reported))
+  for (const { path, figure } of figuresOf(u as unknown as KindAndPayload))
+    if (figure.asOf !== undefined && whenCertainlyAfter(figure.asOf, u.reported))
       ctx.addIssue({ code: 'custom', path: [...path, 'asOf'], message: 'a toll cannot stand as of a time after it was reported' });
-}
-
-/** Every toll figure with an asOf inside a payload. */
-function tollTimes(value: unknown, path: (string | number)[]): { path: (string | number)[]; asOf: When }[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => tollTimes(v, [...path, i]));
-  if (value === null || typeof value !== 'object') return [];
-  const o = value as Record<string, unknown>;
-  if (o.scope === 'toll' && o.asOf !== undefined) return [{ path, asOf: o.asOf as When }];
-  return Object.entries(o).flatMap(([k, v]) => tollTimes(v, [...path, k]));
 }
 
 function updateOf<K extends Kind>(kind: K) {
@@ -157,4 +150,52 @@ export type PayloadOf<K extends Kind> = UpdateOf<K>['payload'];
 /** CloudEvents `type` of a v2 kind: org.newswire.<kind>.v2. */
 export function cloudEventType(kind: Kind): string {
   return `org.newswire.${kind}.v2`;
+}
+
+/** Any update, or just its kind and payload. */
+export type KindAndPayload = { [K in Kind]: { kind: K; payload: PayloadOf<K> } }[Kind];
+
+/** A figure inside an update: what it counts, of whom, and where it sits. */
+export interface FigureAt {
+  /** Path from the update root, e.g. ['payload', 'killed', 'breakdown', 0, 'figure']. */
+  path: (string | number)[];
+  /** What is counted: arrested, released, charged, sentenced, killed, injured, missing, a displacement movement, affected. */
+  metric: string;
+  /** For a breakdown entry: the group counted. */
+  who?: Actor;
+  figure: Figure;
+}
+
+/**
+ * Every figure (count with scope) an update states, in payload order: the
+ * one place that knows where figures live, for tallies and for the rule that
+ * a toll cannot stand as of a time after its report.
+ */
+export function figuresOf(u: KindAndPayload): FigureAt[] {
+  const out: FigureAt[] = [];
+  switch (u.kind) {
+    case 'arrests':
+      if (u.payload.count) out.push({ path: ['payload', 'count'], metric: u.payload.action ?? 'arrested', figure: u.payload.count });
+      break;
+    case 'casualties':
+      if (u.payload.status !== 'figures') break;
+      for (const metric of ['killed', 'injured', 'missing'] as const) {
+        const toll = u.payload[metric];
+        if (!toll) continue;
+        if (toll.total) out.push({ path: ['payload', metric, 'total'], metric, figure: toll.total });
+        toll.breakdown?.forEach((b, i) => {
+          if (b.figure) out.push({ path: ['payload', metric, 'breakdown', i, 'figure'], metric, who: b.who, figure: b.figure });
+        });
+      }
+      break;
+    case 'displacement':
+      if (u.payload.count) out.push({ path: ['payload', 'count'], metric: u.payload.movement, figure: u.payload.count });
+      break;
+    case 'disaster':
+      if (u.payload.affected) out.push({ path: ['payload', 'affected'], metric: 'affected', figure: u.payload.affected });
+      break;
+    default:
+      break;
+  }
+  return out;
 }

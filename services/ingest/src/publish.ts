@@ -104,7 +104,8 @@ export function createRequestPublisher({ publisher, recent, timeoutMs, maxPendin
       // Not results.map: it skips the holes, which are exactly the pending updates.
       out.results = Array.from(results, (r, i) => r ?? { id: updates[i]!.id, status: 'pending' as const });
       for (const r of out.results) {
-        if (r.status === 'stored') r.duplicate ? out.duplicates++ : out.stored++;
+        if (r.status === 'stored' && r.duplicate) out.duplicates++;
+        else if (r.status === 'stored') out.stored++;
         else if (r.status === 'failed') out.failed++;
         else out.pending++;
       }

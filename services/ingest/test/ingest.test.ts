@@ -3,17 +3,16 @@
  * NDJSON bodies, auth, body limit, 400 body shape, duplicate ids, metrics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Admin } from '@newswire/kafka';
 import { startKafka, type TestKafka } from '@newswire/test-support';
 import { makeUpdates, toNdjson } from '@newswire/test-support';
-import { openAdmin, readAll, totalMessages } from '@newswire/test-support';
+import { openAdmin, readAll, totalMessages, type TestAdmin } from '@newswire/test-support';
 import { createLogger } from '@newswire/config';
 import { NEWSWIRE_TOPICS, topicForKind } from '@newswire/schema';
 import { startIngest, type RunningIngest } from '../src/index.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let kafka: TestKafka;
-let admin: Admin;
+let admin: TestAdmin;
 let ingest: RunningIngest;
 let open: RunningIngest;
 
@@ -22,7 +21,7 @@ interface Posted {
   body: Record<string, unknown>;
 }
 
-async function post(target: RunningIngest, body: string | Buffer, headers: Record<string, string> = {}): Promise<Posted> {
+async function post(target: RunningIngest, body: string, headers: Record<string, string> = {}): Promise<Posted> {
   const res = await fetch(`${target.url}/v1/updates`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...headers },
@@ -62,7 +61,7 @@ describe('POST /v1/updates', () => {
   });
 
   it('accepts a JSON array and NDJSON', async () => {
-    const before = await totalMessages(admin);
+    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
     const arr = makeUpdates(10, { stories: 3 });
     const a = await post(ingest, JSON.stringify(arr));
     expect(a.status).toBe(202);
@@ -71,18 +70,18 @@ describe('POST /v1/updates', () => {
     const n = await post(ingest, toNdjson(nd), { 'content-type': 'application/x-ndjson' });
     expect(n.status).toBe(202);
     expect(n.body.accepted).toBe(7);
-    expect(await totalMessages(admin)).toBe(before + 17);
+    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before + 17);
   });
 
   it('requires the bearer token when configured: none and wrong get 401, right gets 202; no token configured needs none', async () => {
     const [u] = makeUpdates(1);
-    const before = await totalMessages(admin);
+    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
     const none = await fetch(`${ingest.url}/v1/updates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(u) });
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
     const wrong = await post(ingest, JSON.stringify(u), { authorization: 'Bearer not-the-token' });
     expect(wrong.status).toBe(401);
-    expect(await totalMessages(admin)).toBe(before);
+    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
     const right = await post(ingest, JSON.stringify(u));
     expect(right.status).toBe(202);
     const [v] = makeUpdates(1);
@@ -91,16 +90,16 @@ describe('POST /v1/updates', () => {
   });
 
   it('refuses a body over the limit with 413 and publishes nothing', async () => {
-    const before = await totalMessages(admin);
+    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
     const many = makeUpdates(400); // ~200 KB, limit 64 KB
     const r = await post(ingest, JSON.stringify(many));
     expect(r.status).toBe(413);
     expect(String(r.body.error)).toMatch(/limit/);
-    expect(await totalMessages(admin)).toBe(before);
+    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
   });
 
   it('answers invalid items with 400 naming each bad item and field, and publishes none of the request', async () => {
-    const before = await totalMessages(admin);
+    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
     const items: unknown[] = makeUpdates(5, { kinds: ['arrests'] });
     items[1] = { ...(items[1] as object), place: { country: 'kz', scope: 'nationwide' } };
     items[3] = { ...(items[3] as object), payload: { count: { value: -1, qualifier: 'more-than' } } };
@@ -123,14 +122,14 @@ describe('POST /v1/updates', () => {
     expect(malformed.status).toBe(400);
     const wrongType = await post(ingest, 'a=b', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(wrongType.status).toBe(415);
-    expect(await totalMessages(admin)).toBe(before);
+    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
   });
 
   it('does not publish a repeated id twice: the repeat gets the original position', async () => {
     const updates = makeUpdates(3);
     const first = await post(ingest, JSON.stringify(updates));
     expect(first.status).toBe(202);
-    const before = await totalMessages(admin);
+    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
     const again = await post(ingest, JSON.stringify([updates[1], ...makeUpdates(1), updates[1]]));
     expect(again.status).toBe(202);
     expect(again.body).toMatchObject({ accepted: 1, duplicates: 2 });
@@ -138,14 +137,14 @@ describe('POST /v1/updates', () => {
     const original = (first.body.positions as { id: string; offset: string }[])[1]!;
     expect(positions[0]).toEqual({ ...original, duplicate: true });
     expect(positions[2]).toEqual({ ...original, duplicate: true });
-    expect(await totalMessages(admin)).toBe(before + 1);
+    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before + 1);
     // Concurrent requests with the same id publish it once.
     const [c] = makeUpdates(1);
-    const before2 = await totalMessages(admin);
+    const before2 = await totalMessages(admin, NEWSWIRE_TOPICS);
     const results = await Promise.all(Array.from({ length: 5 }, () => post(ingest, JSON.stringify(c))));
     expect(results.every((x) => x.status === 202)).toBe(true);
     expect(results.filter((x) => x.body.accepted === 1)).toHaveLength(1);
-    expect(await totalMessages(admin)).toBe(before2 + 1);
+    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before2 + 1);
     const copies = (await readAll(kafka.brokers, NEWSWIRE_TOPICS)).filter((x) => x.update.id === c!.id);
     expect(copies).toHaveLength(1);
   });

@@ -12,7 +12,8 @@ export interface Posted {
 }
 
 export async function post(url: string, body: string | Buffer | Uint8Array, headers: Record<string, string> = { 'content-type': 'application/json' }, timeoutMs = 60_000): Promise<Posted> {
-  const res = await fetch(`${url}/v1/updates`, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+  // Buffers are sent as they are (invalid UTF-8 included); the cast only bridges Node's and undici's typings.
+  const res = await fetch(`${url}/v1/updates`, { method: 'POST', headers, body: body as RequestInit['body'], signal: AbortSignal.timeout(timeoutMs) });
   const raw = Buffer.from(await res.arrayBuffer());
   const text = raw.toString('utf8');
   let parsed: Record<string, unknown> = {};

@@ -4,14 +4,13 @@
  * positions the publisher returned when the updates were written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Admin } from '@newswire/kafka';
 import { startKafka, type TestKafka } from '@newswire/test-support';
 import { createPublisher, type Position, type Publisher } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
-import { NEWSWIRE_TOPICS, type Update } from '@newswire/schema';
+import { type Update } from '@newswire/schema';
 import { makeUpdates } from '@newswire/test-support';
 import { spawn } from 'node:child_process';
-import { CLI, ROOT, openAdmin, readAll, runCli } from '@newswire/test-support';
+import { CLI, ROOT, openAdmin, readAll, runCli, type TestAdmin } from '@newswire/test-support';
 
 interface Line {
   position: { topic: string; partition: number; offset: string; timestamp: string };
@@ -20,7 +19,7 @@ interface Line {
 }
 
 let kafka: TestKafka;
-let admin: Admin;
+let admin: TestAdmin;
 let publisher: Publisher;
 let env: Record<string, string>;
 let batchA: { update: Update; pos: Position }[];
@@ -64,9 +63,9 @@ function expectPartitionOrder(lines: Line[]): void {
 
 beforeAll(async () => {
   kafka = await startKafka();
-  env = { KAFKA_BROKERS: kafka.brokers.join(',') };
+  env = kafka.env;
   admin = await openAdmin(kafka.brokers);
-  publisher = await createPublisher({ brokers: kafka.brokers, partitions: 3, logger: createLogger('test', { level: 'warn' }) });
+  publisher = await createPublisher({ brokers: kafka.brokers, topicPrefix: kafka.prefix, partitions: 3, logger: createLogger('test', { level: 'warn' }) });
   batchA = await publish(makeUpdates(60, { stories: 6, prefix: 'a' }));
   // Kafka timestamps are the producer's clock at send time, in ms.
   await sleep(50);
@@ -77,7 +76,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await publisher?.close();
-  await admin?.disconnect();
+  await admin?.close();
   await kafka?.stop();
 });
 
@@ -95,7 +94,7 @@ describe('newswire replay', { timeout: 120_000 }, () => {
   });
 
   it('from a time returns exactly the updates at or after it, per partition', async () => {
-    const r = await runCli(['replay', ...NEWSWIRE_TOPICS, '--from', between], { env });
+    const r = await runCli(['replay', ...kafka.topics, '--from', between], { env });
     expect(r.code, r.stderr).toBe(0);
     const lines = parseLines(r.stdout);
     expectPartitionOrder(lines);
@@ -109,15 +108,15 @@ describe('newswire replay', { timeout: 120_000 }, () => {
   });
 
   it('from offsets replays exactly the named partitions from those offsets', async () => {
-    const arrests = [...batchA, ...batchB].filter((b) => b.pos.topic === 'newswire.arrests');
+    const arrests = [...batchA, ...batchB].filter((b) => b.pos.topic === `${kafka.prefix}.arrests`);
     const partitions = [...new Set(arrests.map((b) => b.pos.partition))].sort();
     expect(partitions.length).toBeGreaterThan(0);
     // From the middle of the first partition used, and the very start of a second one if any.
     const p0 = partitions[0]!;
     const p0Offsets = arrests.filter((b) => b.pos.partition === p0).map((b) => BigInt(b.pos.offset)).sort((a, b) => (a < b ? -1 : 1));
     const mid = p0Offsets[Math.floor(p0Offsets.length / 2)]!;
-    const spec = [`newswire.arrests:${p0}:${mid}`];
-    if (partitions[1] !== undefined) spec.push(`newswire.arrests:${partitions[1]}:0`);
+    const spec = [`${kafka.prefix}.arrests:${p0}:${mid}`];
+    if (partitions[1] !== undefined) spec.push(`${kafka.prefix}.arrests:${partitions[1]}:0`);
     const r = await runCli(['replay', 'arrests', '--from', spec.join(',')], { env });
     expect(r.code, r.stderr).toBe(0);
     const expected = arrests.filter(
@@ -144,7 +143,7 @@ describe('newswire replay', { timeout: 120_000 }, () => {
       ['replay', 'all', '--pace', 'fast'],
       ['replay', 'all', '--kind', 'weather'],
       ['replay', 'no.such.topic'],
-      ['replay', 'arrests', '--from', 'newswire.arrests:0:999999'],
+      ['replay', 'arrests', '--from', `${kafka.prefix}.arrests:0:999999`],
     ]) {
       const r = await runCli(args, { env });
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
@@ -153,11 +152,11 @@ describe('newswire replay', { timeout: 120_000 }, () => {
   }, 180_000);
 
   it('--into republishes to another topic with the same keys and updates', async () => {
-    const r = await runCli(['replay', 'arrests', 'casualties', '--into', 'drill.copy'], { env });
+    const r = await runCli(['replay', 'arrests', 'casualties', '--into', `${kafka.prefix}.drill-copy`], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    const source = [...batchA, ...batchB].filter((b) => ['newswire.arrests', 'newswire.casualties'].includes(b.pos.topic));
-    const copied = await readAll(kafka.brokers, ['drill.copy']);
+    const source = [...batchA, ...batchB].filter((b) => [`${kafka.prefix}.arrests`, `${kafka.prefix}.casualties`].includes(b.pos.topic));
+    const copied = await readAll(kafka.brokers, [`${kafka.prefix}.drill-copy`]);
     expect(copied.map((c) => c.update.id).sort()).toEqual(source.map((s) => s.update.id).sort());
     for (const c of copied) {
       expect(c.update).toEqual(source.find((s) => s.update.id === c.update.id)!.update);
@@ -173,10 +172,10 @@ describe('newswire replay', { timeout: 120_000 }, () => {
     // Four updates ~300 ms apart on a topic of their own.
     const updates = makeUpdates(4, { stories: 2, prefix: 'pace' });
     for (const u of updates) {
-      await publish([u], 'pace.test');
+      await publish([u], `${kafka.prefix}.pace-test`);
       await sleep(300);
     }
-    const r = await runCli(['replay', 'pace.test', '--pace', '2x'], { env });
+    const r = await runCli(['replay', `${kafka.prefix}.pace-test`, '--pace', '2x'], { env });
     expect(r.code, r.stderr).toBe(0);
     const lines = parseLines(r.stdout);
     expect(lines.map((l) => l.update.id)).toEqual(updates.map((u) => u.id));
@@ -187,7 +186,7 @@ describe('newswire replay', { timeout: 120_000 }, () => {
       // Never earlier than the scaled original spacing (a loaded machine may only make it later).
       expect(replayed).toBeGreaterThanOrEqual(Math.floor(original / 2) - 2);
     }
-    const unpaced = parseLines((await runCli(['replay', 'pace.test'], { env })).stdout);
+    const unpaced = parseLines((await runCli(['replay', `${kafka.prefix}.pace-test`], { env })).stdout);
     expect(unpaced.map((l) => l.update.id)).toEqual(updates.map((u) => u.id));
     expect(unpaced[0]!.replayedAt).toBeUndefined();
   });

@@ -55,6 +55,7 @@ export const SITE_TYPES = [
   'broadcaster',
   'telecoms-facility',
   'hotel',
+  'venue',
   'stadium',
   'village',
   'neighbourhood',

@@ -169,7 +169,7 @@ export async function startIngest(opts: IngestOptions): Promise<RunningIngest> {
       }
       throw new HttpError(404, 'not found; POST /v1/updates, GET /healthz, GET /metrics');
     };
-    handle()
+    void handle()
       .catch((err: unknown) => {
         if (err instanceof HttpError) {
           const headers: Record<string, string> = {};

@@ -95,6 +95,7 @@ function resolveOptions(argv: string[], env: NodeJS.ProcessEnv) {
     firstRequestTimeoutMs: cfg.BROKER_FIRST_REQUEST_TIMEOUT_MS,
     incompleteFrameTimeoutMs: cfg.BROKER_INCOMPLETE_FRAME_TIMEOUT_MS,
     recovery: f.repair ? 'truncate-damaged' : cfg.BROKER_RECOVERY,
+    shutdownTimeoutMs: cfg.NEWSWIRE_SHUTDOWN_TIMEOUT_MS,
     messageMaxBytes: f['message-max-bytes'] ?? cfg.BROKER_MESSAGE_MAX_BYTES,
     fetchMaxBytes: f['fetch-max-bytes'] ?? cfg.BROKER_FETCH_MAX_BYTES,
     groupInitialRebalanceDelayMs: f['group-initial-rebalance-delay-ms'] ?? cfg.BROKER_GROUP_INITIAL_REBALANCE_DELAY_MS,

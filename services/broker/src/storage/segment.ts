@@ -395,7 +395,7 @@ export class Segment {
       }
       const at = pos - chunkStart;
       const problem = headerProblem(chunk, at, end - pos);
-      if (problem) return { stoppedAt: pos, problem: `at ${pos}: ${problem}` };
+      if (problem) return { stoppedAt: pos, problem };
       const h = readHeader(chunk, at, pos);
       const verdict = visit(h, chunk, at);
       if (verdict !== true) return { stoppedAt: pos, problem: verdict === false ? null : verdict };

@@ -7,14 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Admin } from '@newswire/kafka';
 import { startKafka, type TestKafka } from '@newswire/test-support';
-import { NEWSWIRE_TOPICS, topicForKind } from '@newswire/schema';
+import { topicForKind } from '@newswire/schema';
 import { makeUpdates, toNdjson } from '@newswire/test-support';
-import { endOffsets, openAdmin, readAll, runCli, totalMessages } from '@newswire/test-support';
+import { endOffsets, openAdmin, readAll, runCli, totalMessages, type TestAdmin } from '@newswire/test-support';
 
 let kafka: TestKafka;
-let admin: Admin;
+let admin: TestAdmin;
 let dir: string;
 let env: Record<string, string>;
 
@@ -22,13 +21,13 @@ beforeAll(async () => {
   kafka = await startKafka();
   admin = await openAdmin(kafka.brokers);
   dir = await mkdtemp(join(tmpdir(), 'newswire-cli-test-'));
-  env = { KAFKA_BROKERS: kafka.brokers.join(',') };
+  env = kafka.env;
   const created = await runCli(['topics', 'create', '--partitions', '3'], { env });
   expect(created.code, created.stderr).toBe(0);
 });
 
 afterAll(async () => {
-  await admin?.disconnect();
+  await admin?.close();
   await kafka?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -41,8 +40,8 @@ describe('newswire publish <kind>', { timeout: 120_000 }, () => {
       { env },
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^published arrests cli-example-1 to newswire\.arrests partition \d+ offset \d+\n$/);
-    const records = await readAll(kafka.brokers, ['newswire.arrests']);
+    expect(r.stdout).toMatch(new RegExp(`^published arrests cli-example-1 to ${kafka.prefix}\\.arrests partition \\d+ offset \\d+\\n$`));
+    const records = await readAll(kafka.brokers, [`${kafka.prefix}.arrests`]);
     const rec = records.find((x) => x.update.id === 'cli-example-1');
     expect(rec?.update).toMatchObject({
       kind: 'arrests',
@@ -63,7 +62,7 @@ describe('newswire publish <kind>', { timeout: 120_000 }, () => {
     );
     expect(r.code, r.stderr).toBe(0);
     const pos = JSON.parse(r.stdout) as { id: string; topic: string; partition: number; offset: string };
-    expect(pos.topic).toBe(topicForKind('connectivity'));
+    expect(pos.topic).toBe(topicForKind('connectivity', kafka.prefix));
     const records = await readAll(kafka.brokers, [pos.topic]);
     const rec = records.find((x) => x.update.id === pos.id)!;
     expect(rec.partition).toBe(pos.partition);
@@ -72,7 +71,7 @@ describe('newswire publish <kind>', { timeout: 120_000 }, () => {
   });
 
   it('refuses invalid flags with field messages, exit 2, and publishes nothing', async () => {
-    const before = await endOffsets(admin);
+    const before = await endOffsets(admin, kafka.topics);
     const r = await runCli(['publish', 'arrests', '--story', 'kz', '--count', '10', '--qualifier', 'lots', '--country', 'kz'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('place.country: must be an ISO 3166-1 alpha-2 country code');
@@ -83,7 +82,7 @@ describe('newswire publish <kind>', { timeout: 120_000 }, () => {
     const foreign = await runCli(['publish', 'diplomacy', '--story', 'kz', '--country', 'KZ', '--count', '3'], { env });
     expect(foreign.code).toBe(2);
     expect(foreign.stderr).toContain('--count does not apply to diplomacy');
-    expect(await endOffsets(admin)).toEqual(before);
+    expect(await endOffsets(admin, kafka.topics)).toEqual(before);
   }, 180_000);
 
   it('exits 1 with a clear message, in bounded time, when Kafka is unreachable', async () => {
@@ -119,10 +118,10 @@ describe('newswire publish <kind>', { timeout: 120_000 }, () => {
     const results = await Promise.all(commands.map(([kind, flags]) => runCli(['publish', kind, ...common, ...flags], { env, timeoutMs: 150_000 })));
     results.forEach((r, i) => {
       expect(r.code, `${commands[i]![0]}: ${r.stderr}`).toBe(0);
-      expect((JSON.parse(r.stdout) as { topic: string }).topic).toBe(topicForKind(commands[i]![0] as never));
+      expect((JSON.parse(r.stdout) as { topic: string }).topic).toBe(topicForKind(commands[i]![0] as never, kafka.prefix));
     });
     const ids = results.map((r) => (JSON.parse(r.stdout) as { id: string }).id);
-    const read = await readAll(kafka.brokers, NEWSWIRE_TOPICS);
+    const read = await readAll(kafka.brokers, kafka.topics);
     for (const id of ids) expect(read.some((x) => x.update.id === id && x.update.story === 'kz-flags')).toBe(true);
   }, 300_000);
 });
@@ -132,14 +131,14 @@ describe('newswire publish --file', { timeout: 120_000 }, () => {
     const updates = makeUpdates(300, { stories: 7 });
     const file = join(dir, 'good.ndjson');
     await writeFile(file, toNdjson(updates));
-    const before = await totalMessages(admin);
+    const before = await totalMessages(admin, kafka.topics);
     const r = await runCli(['publish', '--file', file, '--json'], { env });
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout) as { published: number; invalid: number; topics: Record<string, number> };
     expect(summary.published).toBe(300);
     expect(summary.invalid).toBe(0);
-    expect(await totalMessages(admin)).toBe(before + 300);
-    const ids = new Set((await readAll(kafka.brokers, NEWSWIRE_TOPICS)).map((x) => x.update.id));
+    expect(await totalMessages(admin, kafka.topics)).toBe(before + 300);
+    const ids = new Set((await readAll(kafka.brokers, kafka.topics)).map((x) => x.update.id));
     for (const u of updates) expect(ids.has(u.id)).toBe(true);
   });
 
@@ -152,14 +151,14 @@ describe('newswire publish --file', { timeout: 120_000 }, () => {
     lines[30] = JSON.stringify({ ...(JSON.parse(lines[30]!) as object), kind: 'weather' });
     const file = join(dir, 'bad.ndjson');
     await writeFile(file, lines.join('\n'));
-    const before = await endOffsets(admin);
+    const before = await endOffsets(admin, kafka.topics);
     const r = await runCli(['publish', '--file', file], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:11: payload.count.value: must not be negative`);
     expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}:21: \\(root\\): not valid JSON`));
     expect(r.stderr).toContain(`${file}:31: kind: must be one of arrests`);
     expect(r.stderr).toContain('3 invalid line(s); nothing published');
-    expect(await endOffsets(admin)).toEqual(before);
+    expect(await endOffsets(admin, kafka.topics)).toEqual(before);
   });
 
   it('refuses an over-long line with a clear error and publishes nothing', async () => {
@@ -167,11 +166,11 @@ describe('newswire publish --file', { timeout: 120_000 }, () => {
     const long = { ...updates[1]!, headline: 'x'.repeat(5000) };
     const file = join(dir, 'long.ndjson');
     await writeFile(file, toNdjson([updates[0], long, updates[2]]));
-    const before = await endOffsets(admin);
+    const before = await endOffsets(admin, kafka.topics);
     const r = await runCli(['publish', '--file', file, '--max-line-bytes', '2048'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/:2: \(root\): line is \d+ bytes, longer than the limit of 2048/);
-    expect(await endOffsets(admin)).toEqual(before);
+    expect(await endOffsets(admin, kafka.topics)).toEqual(before);
   });
 
   it('--skip-invalid publishes the valid lines and writes rejects with reasons', async () => {
@@ -180,12 +179,12 @@ describe('newswire publish --file', { timeout: 120_000 }, () => {
     lines[4] = JSON.stringify({ ...updates[4]!, place: { country: 'KZ', scope: 'nationwide', city: 'Almaty' } });
     const file = join(dir, 'mixed.ndjson');
     await writeFile(file, lines.join('\n') + '\n');
-    const before = await totalMessages(admin);
+    const before = await totalMessages(admin, kafka.topics);
     const r = await runCli(['publish', '--file', file, '--skip-invalid'], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`${file}:5: place.city: a nationwide place has no city`);
     expect(r.stderr).toMatch(/published 19 update\(s\)/);
-    expect(await totalMessages(admin)).toBe(before + 19);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before + 19);
     const rejects = (await readFile(`${file}.rejects.ndjson`, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { line: number; errors: unknown[]; input: string });
     expect(rejects).toHaveLength(1);
     expect(rejects[0]!.line).toBe(5);
@@ -195,16 +194,16 @@ describe('newswire publish --file', { timeout: 120_000 }, () => {
 
   it('reads stdin with --file -', async () => {
     const updates = makeUpdates(25, { stories: 3 });
-    const before = await totalMessages(admin);
+    const before = await totalMessages(admin, kafka.topics);
     const r = await runCli(['publish', '--file', '-', '--json'], { env, stdin: toNdjson(updates) });
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { published: number }).published).toBe(25);
-    expect(await totalMessages(admin)).toBe(before + 25);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before + 25);
 
     const bad = await runCli(['publish', '--file', '-'], { env, stdin: toNdjson(updates) + '{"kind":"arrests"}\n' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('<stdin>:26: ');
-    expect(await totalMessages(admin)).toBe(before + 25);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before + 25);
   }, 180_000);
 });
 
@@ -217,8 +216,8 @@ describe('newswire topics', { timeout: 120_000 }, () => {
       missing: string[];
     };
     expect(missing).toEqual([]);
-    expect(topics.map((t) => t.topic)).toEqual([...NEWSWIRE_TOPICS]);
-    const actual = await endOffsets(admin);
+    expect(topics.map((t) => t.topic)).toEqual([...kafka.topics]);
+    const actual = await endOffsets(admin, kafka.topics);
     for (const t of topics) {
       expect(t.partitions).toHaveLength(3);
       for (const p of t.partitions) expect(p.high).toBe(actual[`${t.topic}:${p.partition}`]);
@@ -227,13 +226,23 @@ describe('newswire topics', { timeout: 120_000 }, () => {
     const text = await runCli(['topics'], { env });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^TOPIC\s+PARTITIONS\s+MESSAGES/);
-    expect(text.stdout).toContain('newswire.arrests');
+    expect(text.stdout).toContain(`${kafka.prefix}.arrests`);
   }, 180_000);
+
+  it('topics create names the broker\'s reason when it refuses', async () => {
+    const { brokers } = await admin.describeCluster();
+    const fresh = { ...env, NEWSWIRE_TOPIC_PREFIX: `${kafka.prefix}-refused` };
+    const r = await runCli(['topics', 'create', '--replication', String(brokers + 1)], { env: fresh });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`replication factor ${brokers + 1}`);
+    expect(r.stderr).toContain('INVALID_REPLICATION_FACTOR (38)');
+    expect((await admin.listTopics()).filter((t) => t.startsWith(`${kafka.prefix}-refused.`))).toEqual([]);
+  });
 
   it('topics create is idempotent and reports existing topics', async () => {
     const r = await runCli(['topics', 'create', '--json'], { env });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ created: [], existing: [...NEWSWIRE_TOPICS] });
+    expect(JSON.parse(r.stdout)).toMatchObject({ created: [], existing: [...kafka.topics] });
     const usage = await runCli(['topics', 'delete'], { env });
     expect(usage.code).toBe(2);
   });

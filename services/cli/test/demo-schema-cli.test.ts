@@ -6,19 +6,16 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Admin } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, createKafka } from '@newswire/kafka';
-import { createLogger } from '@newswire/config';
-import { KINDS, NEWSWIRE_TOPICS, jsonSchemaDocuments } from '@newswire/schema';
+import { KINDS, jsonSchemaDocuments } from '@newswire/schema';
 import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { openAdmin, startKafka, totalMessages, type TestAdmin, type TestKafka } from '@newswire/test-support';
 
 const BIN = join(import.meta.dirname, '../bin/newswire.mjs');
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KAFKA_BROKERS: '', ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KAFKA_BROKERS: '', ...(kafka ? { NEWSWIRE_TOPIC_PREFIX: kafka.prefix } : {}), ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -29,27 +26,18 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numbe
 }
 
 let kafka: TestKafka;
-let admin: Admin;
-const logger = createLogger('cli-demo-test', { level: 'silent' });
+let admin: TestAdmin;
 
-async function messagesInTopics(): Promise<number> {
-  const existing = new Set(await admin.listTopics());
-  let total = 0;
-  for (const topic of NEWSWIRE_TOPICS) {
-    if (!existing.has(topic)) continue;
-    for (const o of await admin.fetchTopicOffsets(topic)) total += Number(o.high) - Number(o.low);
-  }
-  return total;
-}
+/** Updates in this file's topics (its own prefix: nothing else writes there). */
+const messagesInTopics = () => totalMessages(admin, kafka.topics);
 
 beforeAll(async () => {
   kafka = await startKafka();
-  admin = createAdmin(createKafka({ brokers: kafka.brokers, logger }));
-  await admin.connect();
+  admin = await openAdmin(kafka.brokers);
 });
 
 afterAll(async () => {
-  await admin?.disconnect();
+  await admin?.close();
   await kafka?.stop();
 });
 

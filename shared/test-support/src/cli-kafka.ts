@@ -47,6 +47,7 @@ export interface ReadRecord {
   offset: string;
   /** Epoch ms, as a decimal string. */
   timestamp: string;
+  key: string | null;
   headers: Record<string, string>;
   update: Update;
 }
@@ -64,7 +65,7 @@ export async function readAll(brokers: string[], topics: readonly string[]): Pro
         for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) headers[k] = String(v);
         const parsed = fromKafkaMessage(r.value, r.headers);
         if (!parsed.ok) throw new Error(`invalid message at ${r.topic}:${r.partition}@${r.offset}: ${JSON.stringify(parsed.errors)}`);
-        out.push({ topic: r.topic, partition: r.partition, offset: r.offset.toString(), timestamp: String(r.timestamp), headers, update: parsed.update });
+        out.push({ topic: r.topic, partition: r.partition, offset: r.offset.toString(), timestamp: String(r.timestamp), key: r.key?.toString() ?? null, headers, update: parsed.update });
       }
     });
     return out;

@@ -6,11 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { AssignerProtocol, type Kafka } from 'kafkajs';
-import { createKafka, type Consumer, type Producer } from '@newswire/kafka';
-import { createLogger } from '@newswire/config';
+import { AssignerProtocol, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type TestKafka } from '@newswire/test-support';
+import { testKafka } from './support/kafkajs-client.ts';
 
 let kafka: TestKafka;
 let client: Kafka;
@@ -20,7 +19,7 @@ const consumers: Consumer[] = [];
 beforeAll(async () => {
   kafka = await startKafka();
   // Silent: the restart tests make kafkajs log every refused reconnect.
-  client = createKafka({ brokers: kafka.brokers, clientId: 'groups-test', logger: createLogger('groups-test', { level: 'silent' }), retries: 10 });
+  client = testKafka(kafka.brokers, 'groups-test');
   producer = client.producer({ allowAutoTopicCreation: false });
   await producer.connect();
 });
@@ -153,9 +152,8 @@ describe('kafkajs consumer group', () => {
 
     // The other member lives in its own process so it can die without a word.
     const script = `
-      import { createKafka } from '@newswire/kafka';
-import { createLogger } from '@newswire/config';
-      const kafka = createKafka({ brokers: ${JSON.stringify(kafka.brokers)}, clientId: 'doomed', logger: createLogger('doomed', { level: 'silent' }) });
+      import { Kafka, logLevel } from 'kafkajs';
+      const kafka = new Kafka({ brokers: ${JSON.stringify(kafka.brokers)}, clientId: 'doomed', logLevel: logLevel.NOTHING });
       const c = kafka.consumer({ groupId: ${JSON.stringify(groupId)}, sessionTimeout: 6000, heartbeatInterval: 500, rebalanceTimeout: 15000, maxWaitTimeInMs: 200 });
       c.on(c.events.GROUP_JOIN, (e) => console.log('assigned ' + JSON.stringify(Object.values(e.payload.memberAssignment).flat())));
       await c.connect();

@@ -6,11 +6,10 @@
  */
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { AssignerProtocol, type Kafka } from 'kafkajs';
-import { createKafka, type Admin, type Producer } from '@newswire/kafka';
-import { createLogger } from '@newswire/config';
+import { AssignerProtocol, type Admin, type Kafka, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type TestKafka } from '@newswire/test-support';
+import { testKafka } from './support/kafkajs-client.ts';
 
 function kcatInstalled(): boolean {
   try {
@@ -38,7 +37,7 @@ const procs: ChildProcessWithoutNullStreams[] = [];
 beforeAll(async () => {
   if (!hasKcat) return;
   kafka = await startKafka();
-  client = createKafka({ brokers: kafka.brokers, clientId: 'groups-kcat-test', logger: createLogger('groups-kcat-test', { level: 'silent' }) });
+  client = testKafka(kafka.brokers, 'groups-kcat-test');
   producer = client.producer();
   admin = client.admin();
   await Promise.all([producer.connect(), admin.connect()]);

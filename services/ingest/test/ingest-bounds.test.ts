@@ -6,7 +6,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, openAdmin, startKafka, totalMessages, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, openAdmin, readAll, startKafka, totalMessages, type TestKafka } from '@newswire/test-support';
 import { NEWSWIRE_TOPICS } from '@newswire/schema';
 import { startIngest, type RunningIngest } from '../src/index.ts';
 import { post, quietLogger } from './support.ts';
@@ -75,6 +75,33 @@ describe('bounded error answers', () => {
     expect(e!.path.length).toBeLessThanOrEqual(201);
     expect(e!.path.endsWith('…')).toBe(true);
     expect(r.bytes).toBeLessThan(4096);
+  });
+
+  it('splits arrays exactly (quotes, brackets and backslashes inside strings) and refuses broken ones by position', async () => {
+    const updates = makeUpdates(20).map((u, i) => (i % 3 === 0 ? { ...u, headline: `Say "no" \\ to "quotes" ] } [ { ${i}` } : u));
+    const r = await post(ingest.url, ` \n[ ${updates.map((u) => JSON.stringify(u)).join(' ,\n')} ]\n`);
+    expect(r.status).toBe(202);
+    const stored = await readAll(kafka.brokers, NEWSWIRE_TOPICS);
+    for (const u of updates) expect(stored.find((x) => x.update.id === u.id)?.update).toEqual(u);
+    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const one = JSON.stringify(makeUpdates(1)[0]);
+    const cases: [string, string][] = [
+      [`[${one},,${one}]`, 'missing item'],
+      [`[${one},]`, 'missing item'],
+      [`[${one}}`, "unexpected '}'"],
+      [`[${one}] x`, 'unexpected text after the array'],
+      [`[${one}, "abc]`, 'unterminated string'],
+      [`[${one}`, 'unterminated array'],
+    ];
+    for (const [body, why] of cases) {
+      const bad = await post(ingest.url, body);
+      expect(bad.status, body.slice(-20)).toBe(400);
+      expect(bad.body.error).toMatch(new RegExp(`^body is not valid JSON \\(${why} at character \\d+\\); nothing was published$`));
+    }
+    const glued = await post(ingest.url, `[${one} ${one}]`);
+    expect(glued.status).toBe(400);
+    expect((glued.body as unknown as ErrorBody).errors[0]).toMatchObject({ index: 0, path: '(root)', message: expect.stringMatching(/^not valid JSON/) });
+    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
   });
 
   it('refuses more updates per request than the item limit with 413, naming the limit', async () => {

@@ -15,10 +15,9 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createKafka } from '@newswire/kafka';
-import { createLogger } from '@newswire/config';
 import { RawConnection } from '../services/broker/test/support/raw-connection.ts';
 import { fetchFrame } from '../services/broker/test/support/wire-frames.ts';
+import { testKafka } from '../services/broker/test/support/kafkajs-client.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MAIN = join(ROOT, 'services/broker/src/main.ts');
@@ -79,7 +78,7 @@ async function spawnBroker(dataDir: string, askPort = 0, extraArgs: string[] = [
 }
 
 function client(port: number, retries = 0) {
-  return createKafka({ brokers: [`127.0.0.1:${port}`], clientId: 'durability-test', retries, logger: createLogger('durability-test', { level: 'silent' }) });
+  return testKafka([`127.0.0.1:${port}`], 'durability-test', retries);
 }
 
 async function waitFor(cond: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {

@@ -4,14 +4,14 @@ import { startKafka, type TestKafka } from '@newswire/test-support';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
-export function testKafka(brokers: string[], clientId = 'broker-conformance'): Kafka {
+export function testKafka(brokers: string[], clientId = 'broker-conformance', retries = 8): Kafka {
   return new Kafka({
     brokers,
     clientId,
     logLevel: logLevel.NOTHING,
     connectionTimeout: 10_000,
     requestTimeout: 30_000,
-    retry: { retries: 8, initialRetryTime: 100 },
+    retry: { retries, initialRetryTime: 100 },
   });
 }
 

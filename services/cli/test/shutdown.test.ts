@@ -14,6 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { join as joinPath } from 'node:path';
 import { devBroker, spawnCli, type RunningCli } from './support/spawn.ts';
 
 const children: RunningCli[] = [];
@@ -26,10 +27,15 @@ afterEach(async () => {
 
 const BUDGET = { NEWSWIRE_SHUTDOWN_TIMEOUT_MS: '2000', LOG_LEVEL: 'info' };
 
-function run(args: string[], env: Record<string, string>): RunningCli {
-  const c = spawnCli(args, { ...BUDGET, ...env });
+function run(args: string[], env: Record<string, string>, opts: { script?: string } = {}): RunningCli {
+  const c = spawnCli(args, { ...BUDGET, ...env }, opts);
   children.push(c);
   return c;
+}
+
+/** Ended by its own bounded shutdown, not by main's last-resort exit (which says so on stderr). */
+function boundedByTeardown(c: RunningCli): void {
+  expect(c.stderr()).not.toContain('shutdown overran');
 }
 
 async function withBroker() {
@@ -48,6 +54,7 @@ describe('shutdown with Kafka gone', { timeout: 90_000 }, () => {
     const exit = await gw.exited;
     expect(exit, gw.stderr()).toEqual({ code: 143, signal: null });
     expect(gw.stdout()).toContain('"gateway stopped"');
+    boundedByTeardown(gw);
   });
 
   it('newswire ingest: SIGINT after the broker died exits 130', async () => {
@@ -57,6 +64,7 @@ describe('shutdown with Kafka gone', { timeout: 90_000 }, () => {
     await broker.stop();
     ingest.child.kill('SIGINT');
     expect(await ingest.exited, ingest.stderr()).toEqual({ code: 130, signal: null });
+    boundedByTeardown(ingest);
   });
 
   it('newswire start on KAFKA_BROKERS: SIGTERM after that Kafka died exits 143', async () => {
@@ -70,6 +78,8 @@ describe('shutdown with Kafka gone', { timeout: 90_000 }, () => {
     await broker.stop();
     start.child.kill('SIGTERM');
     expect(await start.exited, start.stderr()).toEqual({ code: 143, signal: null });
+    expect(start.stdout()).toContain('"newswire stopped"');
+    boundedByTeardown(start);
   });
 
   it('newswire broker: SIGTERM exits 143 and SIGINT 130', async () => {
@@ -95,4 +105,19 @@ describe('startup that fails half way', { timeout: 90_000 }, () => {
     expect(await gw.exited, gw.stderr()).toEqual({ code: 1, signal: null });
     expect(gw.stderr()).toMatch(/could not start.*EADDRINUSE/);
   });
+
+  // The library, not the CLI (whose main ends the process explicitly): a start that fails after
+  // Kafka clients were connected must close them, or the process never ends on its own.
+  for (const service of ['gateway', 'ingest'] as const) {
+    it(`start${service === 'gateway' ? 'Gateway' : 'Ingest'} on a taken port closes its Kafka clients: the process ends by itself`, async () => {
+      const broker = await withBroker();
+      const blocker: Server = createServer();
+      await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+      cleanups.push(() => new Promise((r) => blocker.close(() => r())));
+      const port = String((blocker.address() as { port: number }).port);
+      const child = run([service, broker.brokers[0]!, port], {}, { script: joinPath(import.meta.dirname, 'support/start-fails.ts') });
+      expect(await child.exited, child.stderr()).toEqual({ code: 0, signal: null });
+      expect(child.stdout()).toMatch(/^failed: .*EADDRINUSE/m);
+    });
+  }
 });

@@ -17,8 +17,9 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectWithin, createAdmin, createKafka, type Position, type Publisher } from '@newswire/kafka';
+import { openKafka, type Position, type Publisher } from '@newswire/kafka';
 import { Teardown, type Logger } from '@newswire/config';
+import { newswireTopics } from '@newswire/schema';
 import { readSpool, type SpooledUpdate } from './spool.ts';
 import { createProgress } from './progress.ts';
 import { Journal } from './journal.ts';
@@ -39,7 +40,7 @@ export interface FilePublishOptions {
   /** Connects only after validation passed, so invalid input never needs Kafka. */
   connect: () => Promise<Publisher>;
   /** For the journal's reads (end offsets, what a failed run stored). */
-  kafka?: { brokers: string[]; clientId: string; logger: Logger; connectTimeoutMs: number; kafkaRetries: number };
+  kafka?: { brokers: string[]; clientId: string; logger: Logger; connectTimeoutMs: number; kafkaRetries: number; topicPrefix: string };
   /** Bound on closing the Kafka clients at the end, whatever Kafka's state. */
   closeTimeoutMs?: number;
   /** Updates per publish() call. */
@@ -237,15 +238,15 @@ async function publishSpool(
  */
 async function resumePoint(journal: Journal, spoolPath: string, opts: FilePublishOptions, teardown: Teardown): Promise<void> {
   const k = opts.kafka!;
-  const admin = createAdmin(createKafka({ brokers: k.brokers, clientId: k.clientId, logger: k.logger, retries: k.kafkaRetries, maxRetryTimeMs: 2000 }));
-  await connectWithin(admin, k.brokers, k.connectTimeoutMs);
-  teardown.defer('kafka admin', () => admin.disconnect());
-  const now = await endOffsets(admin);
+  const kafka = await openKafka({ ...k, retries: k.kafkaRetries, maxRetryTimeMs: 2000 });
+  teardown.defer('kafka', () => kafka.close());
+  // The journal's input goes to the newswire topics under the configured prefix, and only there.
+  const now = await endOffsets(kafka, newswireTopics(k.topicPrefix));
   const earlier = journal.state.base;
   if (journal.resumed) {
     if (!earlier) throw new UsageError(`journal ${journal.path} has no base record (where its run began); delete it to publish the whole input again`);
     const before = journal.state.stored.size;
-    const scan = await storedIdsBetween({ ...k, from: earlier, to: now });
+    const scan = await storedIdsBetween(kafka, earlier, now);
     const found = new RangeSet();
     for await (const updates of readSpool(createReadStream(spoolPath, { highWaterMark: 1024 * 1024 }))) {
       for (const u of updates) {

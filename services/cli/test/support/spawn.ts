@@ -25,8 +25,11 @@ export interface RunningCli {
   exited: Promise<Exit>;
 }
 
+/** `newswire <args>`, or another script (`opts.script`) with these args. */
 export function spawnCli(args: string[], env: Record<string, string> = {}, opts: { script?: string } = {}): RunningCli {
-  const child = spawn(process.execPath, [opts.script ?? BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'pipe' });
+  // A TypeScript script (test support) runs through tsx, like the CLI's own bin does.
+  const entry = opts.script?.endsWith('.ts') ? ['--import', 'tsx', opts.script] : [opts.script ?? BIN];
+  const child = spawn(process.execPath, [...entry, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'pipe' });
   let out = '';
   let err = '';
   const waiters: { re: RegExp; resolve: (line: string) => void }[] = [];

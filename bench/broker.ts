@@ -2,7 +2,7 @@
  * `npm run bench -- broker [--messages N] [--partitions 30] [--concurrency 8] [--latency-samples 2000] [--flush always|<ms>]`
  *
  * Starts the dev broker as a separate process on a temp dir and measures it
- * with kafkajs from this process: produce throughput (1 KB values, sends of
+ * through the Kafka port (kafkajs underneath) from this process: produce throughput (1 KB values, sends of
  * 100 messages), acks=-1 single-message latency, consume throughput from the
  * beginning, the broker's CPU share and RSS against the client's CPU (the
  * client, not the broker, should be what limits throughput).
@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
-import type { Kafka } from 'kafkajs';
-import { createKafka, type Producer } from '@newswire/kafka';
+import { openKafka, type KafkaPort, type Sender } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
 import { percentile, printTable, saveResult, type Row } from './lib.ts';
 import { CpuMeter, RssSampler, processMemoryMb, startBrokerProcess, type BrokerProcess } from './broker-process.ts';
@@ -60,61 +59,45 @@ function options(args: string[]): Options {
 }
 
 /** Sends `total` messages as sends of BATCH to one partition each (round robin), `concurrency` sends in flight. */
-async function produceAll(producer: Producer, topic: string, total: number, partitions: number, concurrency: number): Promise<void> {
+async function produceAll(sender: Sender, topic: string, total: number, partitions: number, concurrency: number): Promise<void> {
   const value = randomBytes(VALUE_BYTES);
   const sends = Math.ceil(total / BATCH);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < sends; i = next++) {
       const n = Math.min(BATCH, total - i * BATCH);
-      const messages = Array.from({ length: n }, () => ({ value }));
-      await producer.send({ topic, acks: -1, messages: messages.map((m) => ({ ...m, partition: i % partitions })) });
+      await sender.send(Array.from({ length: n }, () => ({ topic, partition: i % partitions, key: null, value })));
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-async function measureLatency(producer: Producer, topic: string, samples: number): Promise<number[]> {
+async function measureLatency(sender: Sender, topic: string, samples: number): Promise<number[]> {
   const value = randomBytes(VALUE_BYTES);
   const times: number[] = [];
   for (let i = 0; i < samples + 50; i++) {
     const t0 = performance.now();
-    await producer.send({ topic, acks: -1, messages: [{ value }] });
+    await sender.send([{ topic, partition: 0, key: null, value }]);
     if (i >= 50) times.push(performance.now() - t0); // the first sends warm up connections and JIT
   }
   return times;
 }
 
-async function consumeAll(kafka: Kafka, topic: string, total: number): Promise<void> {
-  // kafkajs's default fetch sizes (10 MB per response, 1 MB per partition): what a real consumer asks for.
-  const consumer = kafka.consumer({ groupId: `bench-${Date.now()}`, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    let seen = 0;
-    await new Promise<void>((resolve, reject) => {
-      consumer.on(consumer.events.CRASH, (e) => reject(e.payload.error));
-      void consumer.run({
-        eachBatch: async ({ batch }) => {
-          seen += batch.messages.length;
-          if (seen >= total) resolve();
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
+/** Reads every partition from its start to its end, with a consumer's usual fetch sizes (10 MB per response, 1 MB per partition). */
+async function consumeAll(kafka: KafkaPort, topic: string, total: number): Promise<void> {
+  const ranges = (await kafka.topicOffsets(topic)).map((o) => ({ topic, partition: o.partition, from: o.low, to: o.high }));
+  let seen = 0;
+  await kafka.readRange(ranges, (batch) => void (seen += batch.records.length), { maxWaitMs: 100, maxBytes: 10 * 1024 * 1024, maxBytesPerPartition: 1024 * 1024 });
+  if (seen !== total) throw new Error(`bench broker: read ${seen} messages, expected ${total}`);
 }
 
 /** Messages in the topic (high watermark - log start, summed over partitions). */
 async function storedMessages(brokers: string[], topic: string): Promise<number> {
-  const admin = createKafka({ brokers, clientId: 'bench-broker-check', logger: createLogger('bench-broker', { level: 'error' }) }).admin();
-  await admin.connect();
+  const kafka = await openKafka({ brokers, clientId: 'bench-broker-check', logger: createLogger('bench-broker', { level: 'error' }) });
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
+    return (await kafka.topicOffsets(topic)).reduce((sum, o) => sum + Number(o.high - o.low), 0);
   } finally {
-    await admin.disconnect();
+    await kafka.close();
   }
 }
 
@@ -125,15 +108,13 @@ export async function run(args: string[]): Promise<void> {
   let broker: BrokerProcess | undefined;
   try {
     broker = await startBrokerProcess({ dataDir, partitions: opts.partitions, ...(opts.flush ? { flush: opts.flush } : {}) });
-    const kafka = createKafka({ brokers: broker.brokers, clientId: 'bench-broker', logger: createLogger('bench-broker', { level: 'error' }) });
-    const admin = kafka.admin();
-    await admin.connect();
+    const kafka = await openKafka({ brokers: broker.brokers, clientId: 'bench-broker', logger: createLogger('bench-broker', { level: 'error' }) });
     const topic = 'bench-throughput';
     const latencyTopic = 'bench-latency';
-    await admin.createTopics({ topics: [{ topic, numPartitions: opts.partitions }, { topic: latencyTopic, numPartitions: 1 }], waitForLeaders: true });
-    await admin.disconnect();
-    const producer = kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
+    await kafka.ensureTopics([topic], { partitions: opts.partitions });
+    await kafka.ensureTopics([latencyTopic], { partitions: 1 });
+    // Not idempotent: `concurrency` sends in flight at once, as a plain producer allows.
+    const producer = await kafka.openSender({ idempotent: false });
     const idle = processMemoryMb(broker.pid);
     console.log(`bench broker: ${opts.messages.toLocaleString('en-US')} x 1 KB messages, ${opts.partitions} partitions, broker pid ${broker.pid} (${broker.command})`);
 
@@ -147,7 +128,7 @@ export async function run(args: string[]): Promise<void> {
     cpu = new CpuMeter(broker.pid);
     const latencies = await measureLatency(producer, latencyTopic, opts.latencySamples);
     const latency = cpu.read();
-    await producer.disconnect();
+    await producer.close();
 
     cpu = new CpuMeter(broker.pid);
     rss = new RssSampler(broker.pid);
@@ -155,6 +136,7 @@ export async function run(args: string[]): Promise<void> {
     const consume = cpu.read();
     const consumePeakRss = rss.stop();
     const afterConsume = processMemoryMb(broker.pid);
+    await kafka.close();
 
     // Restart on the same data: recovery time, and memory that holds indexes rather than messages.
     await broker.stop();

@@ -1,20 +1,22 @@
 /**
  * What kafkajs alone can send on this machine: the ceiling for any newswire
- * producer, since every one of them publishes through kafkajs.
+ * producer, since every one of them publishes through kafkajs. It sends
+ * through the Kafka port's sender (a thin layer on kafkajs's sendBatch that
+ * only maps the response to per-record offsets), so no bench imports kafkajs.
  *
  * `runKafkajsFloor(brokers, n, processes)` spawns `processes` copies of this
  * file. Each builds its share of the N messages in memory first, exactly as
  * `publish --file` sends them (the update's JSON bytes as value, the story as
  * key, the five CloudEvents headers, the partition computed as the publisher
- * does), connects one idempotent producer, waits for "go" on stdin, then
- * sends them with sendBatch in requests of 1,000, acks=-1. No file, no
+ * does), connects one idempotent sender, waits for "go" on stdin, then
+ * sends them in requests of 1,000, acks=-1. No file, no
  * validation, no process start-up is measured: only the client's own work.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
 import { cloudEventHeaders, topicForKind } from '@newswire/schema';
-import { connectWithin, createAdmin, createKafka, createProducer, partitionCounts, partitionForKey, PRODUCE_ACKS } from '@newswire/kafka';
+import { openKafka, partitionForKey, type OutgoingRecord } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
 
 export interface FloorResult {
@@ -30,23 +32,16 @@ const BATCH = 1000;
 
 async function child(brokers: string[], index: number, processes: number, n: number): Promise<void> {
   const logger = createLogger('kafkajs-floor', { level: 'warn' });
-  const kafka = createKafka({ brokers, clientId: `kafkajs-floor-${index}`, logger });
-  const admin = createAdmin(kafka);
-  await connectWithin(admin, brokers, 10_000);
+  const kafka = await openKafka({ brokers, clientId: `kafkajs-floor-${index}`, logger, connectTimeoutMs: 10_000 });
   const topics = [...new Set(KAZAKHSTAN_SEED.map((u) => topicForKind(u.kind)))];
-  const counts = await partitionCounts(admin, topics);
-  await admin.disconnect();
-  const messages = [];
+  const counts = await kafka.partitionCounts(topics);
+  const messages: OutgoingRecord[] = [];
   for (let i = index; i < n; i += processes) {
     const u = { ...KAZAKHSTAN_SEED[i % KAZAKHSTAN_SEED.length]!, id: `floor-${i}`, story: `bench-story-${i % 50}` };
     const topic = topicForKind(u.kind);
-    messages.push({
-      topic,
-      message: { key: u.story, value: Buffer.from(JSON.stringify(u)), headers: cloudEventHeaders(u.id, u.kind, '/newswire/bench'), partition: partitionForKey(topic, u.story, counts.get(topic) ?? 1) },
-    });
+    messages.push({ topic, key: u.story, value: Buffer.from(JSON.stringify(u)), headers: cloudEventHeaders(u.id, u.kind, '/newswire/bench'), partition: partitionForKey(u.story, counts.get(topic) ?? 1) });
   }
-  const producer = createProducer(kafka, {});
-  await connectWithin(producer, brokers, 10_000);
+  const sender = await kafka.openSender();
   process.stdout.write('ready\n');
   await new Promise<void>((resolve) => {
     const rl = createInterface({ input: process.stdin });
@@ -57,18 +52,10 @@ async function child(brokers: string[], index: number, processes: number, n: num
   });
   const started = Date.now();
   const cpu0 = process.cpuUsage();
-  for (let i = 0; i < messages.length; i += BATCH) {
-    const byTopic = new Map<string, (typeof messages)[number]['message'][]>();
-    for (const m of messages.slice(i, i + BATCH)) {
-      let list = byTopic.get(m.topic);
-      if (!list) byTopic.set(m.topic, (list = []));
-      list.push(m.message);
-    }
-    await producer.sendBatch({ acks: PRODUCE_ACKS, topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })) });
-  }
+  for (let i = 0; i < messages.length; i += BATCH) await sender.send(messages.slice(i, i + BATCH));
   const cpu = process.cpuUsage(cpu0);
   process.stdout.write(JSON.stringify({ started, ended: Date.now(), cpuSeconds: (cpu.user + cpu.system) / 1e6, sent: messages.length }) + '\n');
-  await producer.disconnect();
+  await kafka.close();
 }
 
 export async function runKafkajsFloor(brokers: string[], n: number, processes: number): Promise<FloorResult> {

@@ -1,15 +1,14 @@
 /**
  * The naive baseline the gateway is compared with: a plain `ws` server fed
- * by a kafkajs consumer that, for every update and every connected client,
+ * by a Kafka reader (the port's tail) that, for every update and every connected client,
  * builds the frame object, JSON.stringify's it and sends it. No shared
  * serialisation, no filters, no back-pressure, no resume: what a first
  * implementation typically looks like. Same frame shape as the gateway's, so
  * the bench clients measure both the same way.
  */
 import { createServer } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createConsumer, createKafka } from '@newswire/kafka';
+import { openKafka } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
 import { NEWSWIRE_TOPICS } from '@newswire/schema';
 
@@ -38,22 +37,14 @@ export async function startBaseline(opts: { brokers: string[]; host?: string; po
     });
   });
 
-  const kafka = createKafka({ brokers: opts.brokers, clientId: 'bench-baseline', logger });
-  const consumer = createConsumer(kafka, { groupId: `bench-baseline-${randomUUID()}`, maxWaitTimeInMs: 200 });
-  // kafkajs joins the group in the background: wait for the assignment so
-  // "started" means "will see the next update".
-  const joined = new Promise<void>((resolve) => {
-    const off = consumer.on(consumer.events.GROUP_JOIN, () => {
-      off();
-      resolve();
-    });
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [...NEWSWIRE_TOPICS], fromBeginning: false });
-  await consumer.run({
-    autoCommit: false,
-    eachBatch: async ({ batch }) => {
-      for (const m of batch.messages) {
+  const kafka = await openKafka({ brokers: opts.brokers, clientId: 'bench-baseline', logger });
+  // From the end of every partition: only updates published from now on.
+  const tail = kafka.tail({
+    topics: NEWSWIRE_TOPICS,
+    startAt: () => 'latest',
+    maxWaitMs: 200,
+    onBatch: (batch) => {
+      for (const m of batch.records) {
         if (!m.value) continue;
         const update = JSON.parse(m.value.toString()) as unknown;
         const frame = {
@@ -62,7 +53,7 @@ export async function startBaseline(opts: { brokers: string[]; host?: string; po
           partition: batch.partition,
           offset: Number(m.offset),
           epoch: 'baseline',
-          ts: Number(m.timestamp),
+          ts: m.timestamp,
           update,
         };
         // The naive part: one serialisation per client.
@@ -70,7 +61,8 @@ export async function startBaseline(opts: { brokers: string[]; host?: string; po
       }
     },
   });
-  await joined;
+  // "started" means "will see the next update".
+  await tail.firstRound();
 
   await new Promise<void>((resolve) => http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
   const address = http.address();
@@ -78,7 +70,8 @@ export async function startBaseline(opts: { brokers: string[]; host?: string; po
   return {
     port,
     async stop() {
-      await consumer.disconnect();
+      await tail.stop();
+      await kafka.close();
       for (const ws of clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -28,11 +28,16 @@ serve({
       running = await startBaseline({ brokers });
     } else {
       const { startGateway } = await import('@newswire/gateway');
+      // The gateway creates no topics: make them first, as `newswire start` does.
+      const { openKafka } = await import('@newswire/kafka');
+      const { NEWSWIRE_TOPICS } = await import('@newswire/schema');
+      const kafka = await openKafka({ brokers, clientId: 'bench-topics' });
+      await kafka.ensureTopics(NEWSWIRE_TOPICS, { partitions: Number(args.partitions ?? 4) });
+      await kafka.close();
       running = await startGateway({
         host: '127.0.0.1',
         port: 0,
         brokers,
-        createPartitions: Number(args.partitions ?? 4),
         limits: (args.limits ?? {}) as Partial<GatewayLimits>,
       });
     }

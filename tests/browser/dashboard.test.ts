@@ -88,8 +88,8 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', { timeout: 120_0
       host: '127.0.0.1',
       port,
       brokers: kafka.brokers,
+      topicPrefix: kafka.prefix,
       staticHandler: dashboard,
-      createPartitions: 3,
       logger: createLogger('gateway', { level: process.env.LOG_LEVEL ?? 'warn' }),
     });
     port = gw.port;
@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', { timeout: 120_0
   beforeAll(async () => {
     kafka = await startKafka({ partitions: 3 });
     dashboard = await createDashboardHandler();
-    publisher = await createPublisher({ brokers: kafka.brokers, partitions: 3, logger: createLogger('publisher', { level: process.env.LOG_LEVEL ?? 'warn' }) });
+    publisher = await createPublisher({ brokers: kafka.brokers, topicPrefix: kafka.prefix, partitions: 3, logger: createLogger('publisher', { level: process.env.LOG_LEVEL ?? 'warn' }) });
     gateway = await startGw();
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({

@@ -198,15 +198,15 @@ describe('client SDK', () => {
     const lives: LiveNotice[] = [];
     const got: Delivery[] = [];
     const sub = c.subscribe({
-      topics: ['newswire.arrests'],
-      from: { positions: [{ topic: 'newswire.arrests', partition: 0, offset: 5 }], epoch: 'some-other-cluster' },
+      topics: [`${env.kafka.prefix}.arrests`],
+      from: { positions: [{ topic: `${env.kafka.prefix}.arrests`, partition: 0, offset: 5 }], epoch: 'some-other-cluster' },
     });
     sub.on('gap', (g) => gaps.push(g));
     sub.on('live', (l) => lives.push(l));
     sub.on('update', (d) => got.push(d));
     await waitFor(() => lives.length === 1, 'the subscription to go live after its gaps');
     expect(gaps.length).toBeGreaterThan(0);
-    expect(gaps.every((g) => g.reason === 'epoch' && g.topic === 'newswire.arrests')).toBe(true);
+    expect(gaps.every((g) => g.reason === 'epoch' && g.topic === `${env.kafka.prefix}.arrests`)).toBe(true);
     expect(lives[0]!.recovered).toBe(false);
     // From here the cursor is in the gateway's epoch: new updates arrive once.
     const more = makeUpdates(30, 'after-gap').filter((u) => u.kind === 'arrests');

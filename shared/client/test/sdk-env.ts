@@ -75,12 +75,12 @@ export interface SdkEnv {
 export async function startSdkEnv(gatewayOptions: Partial<GatewayOptions> = {}): Promise<SdkEnv> {
   const kafka = await startKafka({ partitions: 3 });
   const level = process.env.LOG_LEVEL ?? 'warn';
-  const publisher = await createPublisher({ brokers: kafka.brokers, partitions: 3, clientId: 'sdk-test', logger: createLogger('publisher', { level }) });
+  const publisher = await createPublisher({ brokers: kafka.brokers, topicPrefix: kafka.prefix, partitions: 3, clientId: 'sdk-test', logger: createLogger('publisher', { level }) });
   const opts: GatewayOptions = {
     host: '127.0.0.1',
     port: 0,
     brokers: kafka.brokers,
-    createPartitions: 3,
+    topicPrefix: kafka.prefix,
     logger: createLogger('gateway', { level }),
     ...gatewayOptions,
   };

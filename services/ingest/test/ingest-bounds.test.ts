@@ -7,7 +7,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUpdates, openAdmin, readAll, startKafka, totalMessages, type TestKafka } from '@newswire/test-support';
-import { NEWSWIRE_TOPICS } from '@newswire/schema';
 import { startIngest, type RunningIngest } from '../src/index.ts';
 import { post, quietLogger } from './support.ts';
 
@@ -22,7 +21,7 @@ beforeAll(async () => {
   kafka = await startKafka();
   admin = await openAdmin(kafka.brokers);
   // Default body limit (1 MiB) and item limit: the attack fits under the body limit.
-  ingest = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, logger: quietLogger(), partitions: 3 });
+  ingest = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), partitions: 3 });
 });
 
 afterAll(async () => {
@@ -43,12 +42,12 @@ describe('bounded error answers', () => {
   it('answers a 900 KB array of {} with a small response and publishes nothing', async () => {
     const body = hugeArrayOfEmpty();
     expect(body.length).toBeGreaterThan(890_000);
-    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const before = await totalMessages(admin, kafka.topics);
     const r = await post(ingest.url, body);
     expect([400, 413]).toContain(r.status);
     expect(r.bytes).toBeLessThan(64 * 1024);
     expect(String(r.body.error)).toMatch(/300000 updates|300000 items/);
-    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before);
   });
 
   it('lists the first 20 invalid items with at most 5 issues each, and counts what is not shown', async () => {
@@ -81,9 +80,9 @@ describe('bounded error answers', () => {
     const updates = makeUpdates(20).map((u, i) => (i % 3 === 0 ? { ...u, headline: `Say "no" \\ to "quotes" ] } [ { ${i}` } : u));
     const r = await post(ingest.url, ` \n[ ${updates.map((u) => JSON.stringify(u)).join(' ,\n')} ]\n`);
     expect(r.status).toBe(202);
-    const stored = await readAll(kafka.brokers, NEWSWIRE_TOPICS);
+    const stored = await readAll(kafka.brokers, kafka.topics);
     for (const u of updates) expect(stored.find((x) => x.update.id === u.id)?.update).toEqual(u);
-    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const before = await totalMessages(admin, kafka.topics);
     const one = JSON.stringify(makeUpdates(1)[0]);
     const cases: [string, string][] = [
       [`[${one},,${one}]`, 'missing item'],
@@ -101,20 +100,20 @@ describe('bounded error answers', () => {
     const glued = await post(ingest.url, `[${one} ${one}]`);
     expect(glued.status).toBe(400);
     expect((glued.body as unknown as ErrorBody).errors[0]).toMatchObject({ index: 0, path: '(root)', message: expect.stringMatching(/^not valid JSON/) });
-    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before);
   });
 
   it('refuses more updates per request than the item limit with 413, naming the limit', async () => {
-    const many = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, logger: quietLogger(), maxItems: 10 });
+    const many = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), maxItems: 10 });
     try {
-      const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+      const before = await totalMessages(admin, kafka.topics);
       const r = await post(many.url, JSON.stringify(makeUpdates(11)));
       expect(r.status).toBe(413);
       expect(r.body.error).toBe('11 updates in one request; the limit is 10 (INGEST_MAX_ITEMS)');
       const nd = makeUpdates(11).map((x) => JSON.stringify(x)).join('\n');
       const n = await post(many.url, nd, { 'content-type': 'application/x-ndjson' });
       expect(n.status).toBe(413);
-      expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
+      expect(await totalMessages(admin, kafka.topics)).toBe(before);
       expect((await post(many.url, JSON.stringify(makeUpdates(10)))).status).toBe(202);
     } finally {
       await many.stop();

@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUpdates, openAdmin, startKafka, totalMessages, type TestKafka } from '@newswire/test-support';
-import { NEWSWIRE_TOPICS } from '@newswire/schema';
 import { startIngest, type RunningIngest } from '../src/index.ts';
 import { post, quietLogger } from './support.ts';
 
@@ -20,7 +19,7 @@ const browser = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site'
 beforeAll(async () => {
   kafka = await startKafka();
   admin = await openAdmin(kafka.brokers);
-  open = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, logger: quietLogger(), partitions: 3 });
+  open = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), partitions: 3 });
 });
 
 afterAll(async () => {
@@ -35,32 +34,32 @@ function noCorsHeaders(h: Headers): void {
 
 describe('an open ingest refuses what a web page can send', () => {
   it('refuses a body without a content-type (415), naming the accepted types', async () => {
-    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const before = await totalMessages(admin, kafka.topics);
     // fetch() with a Uint8Array body sends no content-type, as sendBeacon(url, arrayBuffer) does.
     const r = await post(open.url, new TextEncoder().encode(JSON.stringify(makeUpdates(1)[0])), {});
     expect(r.status).toBe(415);
     expect(r.body.error).toBe('content-type must be application/json or application/x-ndjson (none was given)');
-    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before);
   });
 
   it('refuses fetch(no-cors) and sendBeacon shapes: no content-type or a CORS-safelisted one, with a foreign Origin', async () => {
-    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const before = await totalMessages(admin, kafka.topics);
     const json = JSON.stringify(makeUpdates(1)[0]);
     for (const type of [undefined, 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const r = await post(open.url, new TextEncoder().encode(json), { ...browser, ...(type ? { 'content-type': type } : {}) });
       expect([403, 415], `content-type ${type}`).toContain(r.status);
       noCorsHeaders(r.headers);
     }
-    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before);
   });
 
   it('refuses any request carrying an Origin header with 403: ingest is not for browsers', async () => {
-    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const before = await totalMessages(admin, kafka.topics);
     const r = await post(open.url, JSON.stringify(makeUpdates(1)[0]), { 'content-type': 'application/json', origin: 'https://evil.example' });
     expect(r.status).toBe(403);
     expect(r.body.error).toMatch(/browser/);
     noCorsHeaders(r.headers);
-    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before);
   });
 
   it('refuses a charset other than UTF-8 (415) and accepts charset=utf-8', async () => {

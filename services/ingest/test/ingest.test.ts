@@ -7,7 +7,7 @@ import { startKafka, type TestKafka } from '@newswire/test-support';
 import { makeUpdates, toNdjson } from '@newswire/test-support';
 import { openAdmin, readAll, totalMessages, type TestAdmin } from '@newswire/test-support';
 import { createLogger } from '@newswire/config';
-import { NEWSWIRE_TOPICS, topicForKind } from '@newswire/schema';
+import { topicForKind } from '@newswire/schema';
 import { startIngest, type RunningIngest } from '../src/index.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -35,8 +35,8 @@ beforeAll(async () => {
   kafka = await startKafka();
   admin = await openAdmin(kafka.brokers);
   const logger = createLogger('ingest-test', { level: 'warn' });
-  ingest = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, token: TOKEN, maxBodyBytes: 64 * 1024, logger, partitions: 3 });
-  open = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, maxBodyBytes: 64 * 1024, logger, partitions: 3 });
+  ingest = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, token: TOKEN, maxBodyBytes: 64 * 1024, logger, partitions: 3 });
+  open = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, maxBodyBytes: 64 * 1024, logger, partitions: 3 });
 });
 
 afterAll(async () => {
@@ -53,7 +53,7 @@ describe('POST /v1/updates', () => {
     expect(r.status).toBe(202);
     expect(r.body).toMatchObject({ accepted: 1, duplicates: 0 });
     const [pos] = r.body.positions as { id: string; topic: string; partition: number; offset: string }[];
-    expect(pos).toMatchObject({ id: u!.id, topic: topicForKind(u!.kind) });
+    expect(pos).toMatchObject({ id: u!.id, topic: topicForKind(u!.kind, kafka.prefix) });
     const rec = (await readAll(kafka.brokers, [pos!.topic])).find((x) => x.update.id === u!.id)!;
     expect({ partition: rec.partition, offset: rec.offset }).toEqual({ partition: pos!.partition, offset: pos!.offset });
     expect(rec.update).toEqual(u);
@@ -61,7 +61,7 @@ describe('POST /v1/updates', () => {
   });
 
   it('accepts a JSON array and NDJSON', async () => {
-    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const before = await totalMessages(admin, kafka.topics);
     const arr = makeUpdates(10, { stories: 3 });
     const a = await post(ingest, JSON.stringify(arr));
     expect(a.status).toBe(202);
@@ -70,18 +70,18 @@ describe('POST /v1/updates', () => {
     const n = await post(ingest, toNdjson(nd), { 'content-type': 'application/x-ndjson' });
     expect(n.status).toBe(202);
     expect(n.body.accepted).toBe(7);
-    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before + 17);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before + 17);
   });
 
   it('requires the bearer token when configured: none and wrong get 401, right gets 202; no token configured needs none', async () => {
     const [u] = makeUpdates(1);
-    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const before = await totalMessages(admin, kafka.topics);
     const none = await fetch(`${ingest.url}/v1/updates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(u) });
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
     const wrong = await post(ingest, JSON.stringify(u), { authorization: 'Bearer not-the-token' });
     expect(wrong.status).toBe(401);
-    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before);
     const right = await post(ingest, JSON.stringify(u));
     expect(right.status).toBe(202);
     const [v] = makeUpdates(1);
@@ -90,16 +90,16 @@ describe('POST /v1/updates', () => {
   });
 
   it('refuses a body over the limit with 413 and publishes nothing', async () => {
-    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const before = await totalMessages(admin, kafka.topics);
     const many = makeUpdates(400); // ~200 KB, limit 64 KB
     const r = await post(ingest, JSON.stringify(many));
     expect(r.status).toBe(413);
     expect(String(r.body.error)).toMatch(/limit/);
-    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before);
   });
 
   it('answers invalid items with 400 naming each bad item and field, and publishes none of the request', async () => {
-    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const before = await totalMessages(admin, kafka.topics);
     const items: unknown[] = makeUpdates(5, { kinds: ['arrests'] });
     items[1] = { ...(items[1] as object), place: { country: 'kz', scope: 'nationwide' } };
     items[3] = { ...(items[3] as object), payload: { count: { value: -1, qualifier: 'more-than' } } };
@@ -122,14 +122,14 @@ describe('POST /v1/updates', () => {
     expect(malformed.status).toBe(400);
     const wrongType = await post(ingest, 'a=b', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(wrongType.status).toBe(415);
-    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before);
   });
 
   it('does not publish a repeated id twice: the repeat gets the original position', async () => {
     const updates = makeUpdates(3);
     const first = await post(ingest, JSON.stringify(updates));
     expect(first.status).toBe(202);
-    const before = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const before = await totalMessages(admin, kafka.topics);
     const again = await post(ingest, JSON.stringify([updates[1], ...makeUpdates(1), updates[1]]));
     expect(again.status).toBe(202);
     expect(again.body).toMatchObject({ accepted: 1, duplicates: 2 });
@@ -137,15 +137,15 @@ describe('POST /v1/updates', () => {
     const original = (first.body.positions as { id: string; offset: string }[])[1]!;
     expect(positions[0]).toEqual({ ...original, duplicate: true });
     expect(positions[2]).toEqual({ ...original, duplicate: true });
-    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before + 1);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before + 1);
     // Concurrent requests with the same id publish it once.
     const [c] = makeUpdates(1);
-    const before2 = await totalMessages(admin, NEWSWIRE_TOPICS);
+    const before2 = await totalMessages(admin, kafka.topics);
     const results = await Promise.all(Array.from({ length: 5 }, () => post(ingest, JSON.stringify(c))));
     expect(results.every((x) => x.status === 202)).toBe(true);
     expect(results.filter((x) => x.body.accepted === 1)).toHaveLength(1);
-    expect(await totalMessages(admin, NEWSWIRE_TOPICS)).toBe(before2 + 1);
-    const copies = (await readAll(kafka.brokers, NEWSWIRE_TOPICS)).filter((x) => x.update.id === c!.id);
+    expect(await totalMessages(admin, kafka.topics)).toBe(before2 + 1);
+    const copies = (await readAll(kafka.brokers, kafka.topics)).filter((x) => x.update.id === c!.id);
     expect(copies).toHaveLength(1);
   });
 
@@ -166,7 +166,7 @@ describe('POST /v1/updates', () => {
   });
 
   it('stops gracefully: in-flight requests complete, then new connections are refused', async () => {
-    const extra = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, logger: createLogger('t', { level: 'warn' }) });
+    const extra = await startIngest({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: createLogger('t', { level: 'warn' }) });
     const updates = makeUpdates(50, { stories: 5 });
     const inflight = fetch(`${extra.url}/v1/updates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(updates) });
     await new Promise((r) => setTimeout(r, 5));
@@ -174,7 +174,7 @@ describe('POST /v1/updates', () => {
     const res = await inflight.catch((e: unknown) => e);
     await stopped;
     // Either it was accepted (and flushed) or refused before reading; never a half-published request.
-    const published = (await readAll(kafka.brokers, NEWSWIRE_TOPICS)).filter((x) => updates.some((u) => u.id === x.update.id)).length;
+    const published = (await readAll(kafka.brokers, kafka.topics)).filter((x) => updates.some((u) => u.id === x.update.id)).length;
     if (res instanceof Response && res.status === 202) expect(published).toBe(50);
     else expect(published).toBe(0);
     await expect(fetch(`${extra.url}/healthz`)).rejects.toThrow();

@@ -42,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ingest?.stop();
   await open?.stop();
-  await admin?.close();
+  await admin?.disconnect();
   await kafka?.stop();
 });
 

@@ -69,6 +69,11 @@ export async function startSystem(config: StartConfig, logger: Logger, signal: A
         messageMaxBytes: config.BROKER_MESSAGE_MAX_BYTES,
         fetchMaxBytes: config.BROKER_FETCH_MAX_BYTES,
         groupInitialRebalanceDelayMs: config.BROKER_GROUP_INITIAL_REBALANCE_DELAY_MS,
+        maxConnections: config.BROKER_MAX_CONNECTIONS,
+        idleTimeoutMs: config.BROKER_IDLE_TIMEOUT_MS,
+        firstRequestTimeoutMs: config.BROKER_FIRST_REQUEST_TIMEOUT_MS,
+        incompleteFrameTimeoutMs: config.BROKER_INCOMPLETE_FRAME_TIMEOUT_MS,
+        recovery: config.BROKER_RECOVERY,
         logger: logger.child({ component: 'broker' }),
       });
       teardown.defer('broker', () => broker.stop());

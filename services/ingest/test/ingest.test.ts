@@ -42,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ingest?.stop();
   await open?.stop();
-  await admin?.disconnect();
+  await admin?.close();
   await kafka?.stop();
 });
 

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { openKafka, type KafkaPort } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
-import { fromKafkaMessage, NEWSWIRE_TOPICS, type Update } from '@newswire/schema';
+import { fromKafkaMessage, type Update } from '@newswire/schema';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const CLI = join(ROOT, 'services', 'cli', 'bin', 'newswire.mjs');
@@ -15,28 +15,20 @@ export const CLI = join(ROOT, 'services', 'cli', 'bin', 'newswire.mjs');
 const quiet = createLogger('test', { level: 'error' });
 
 /** The Kafka port on a test's brokers, for counting and reading; close() it when done. */
-export type TestAdmin = KafkaPort & {
-  /** TEMPORARY alias of close() for tests written against the kafkajs admin. */
-  disconnect(): Promise<void>;
-};
+export type TestAdmin = KafkaPort;
 
 export async function openAdmin(brokers: string[]): Promise<TestAdmin> {
-  const port = await openKafka({ brokers, logger: quiet, clientId: 'newswire-test', connectTimeoutMs: 20_000 });
-  return Object.assign(port, { disconnect: () => port.close() });
+  return openKafka({ brokers, logger: quiet, clientId: 'newswire-test', connectTimeoutMs: 20_000 });
 }
 
-/**
- * "topic:partition" -> high watermark, for every partition of the given topics
- * that exist. Pass the test's own topics (TestKafka.topics); the default, the
- * unprefixed names, is TEMPORARY for tests not moved to prefixes yet.
- */
-export async function endOffsets(kafka: KafkaPort, topics: readonly string[] = NEWSWIRE_TOPICS): Promise<Record<string, string>> {
+/** "topic:partition" -> high watermark, for every partition of the given topics (a test's own: TestKafka.topics) that exist. */
+export async function endOffsets(kafka: KafkaPort, topics: readonly string[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const t of topics) for (const p of await kafka.topicOffsets(t)) out[`${t}:${p.partition}`] = p.high.toString();
   return out;
 }
 
-export async function totalMessages(kafka: KafkaPort, topics: readonly string[] = NEWSWIRE_TOPICS): Promise<number> {
+export async function totalMessages(kafka: KafkaPort, topics: readonly string[]): Promise<number> {
   const offsets = await endOffsets(kafka, topics);
   return Object.values(offsets).reduce((n, o) => n + Number(o), 0);
 }

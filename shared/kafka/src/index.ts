@@ -8,5 +8,3 @@ export { openKafka, DEFAULT_BROKERS, DEFAULT_CONNECT_TIMEOUT_MS, type KafkaOptio
 export { murmur2, partitionForKey } from './partitioner.ts';
 export { KafkaErrorCode, describeKafkaError, kafkaErrorName, type KafkaErrorName } from './error-codes.ts';
 export * from './publisher.ts';
-/** TEMPORARY, while callers move to the port: see legacy.ts. */
-export * from './legacy.ts';

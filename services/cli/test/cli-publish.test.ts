@@ -85,12 +85,12 @@ describe('newswire publish <kind>', { timeout: 120_000 }, () => {
     expect(await endOffsets(admin, kafka.topics)).toEqual(before);
   }, 180_000);
 
-  it('exits 1 with a clear message, in bounded time, when Kafka is unreachable', async () => {
+  it('exits 3 (Kafka unreachable) with a clear message, in bounded time, when Kafka is unreachable', async () => {
     const r = await runCli(['publish', 'arrests', '--story', 'kz', '--count', '1', '--country', 'KZ', '--brokers', '127.0.0.1:1'], {
       env: { KAFKA_CONNECT_TIMEOUT_MS: '2000' },
       timeoutMs: 40_000,
     });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/Kafka is unreachable at 127\.0\.0\.1:1/);
     const others = await Promise.all(
       [['topics'], ['replay', 'all'], ['publish', '--file', '-']].map((args) =>
@@ -98,7 +98,7 @@ describe('newswire publish <kind>', { timeout: 120_000 }, () => {
       ),
     );
     for (const o of others) {
-      expect(o.code, o.stderr).toBe(1);
+      expect(o.code, o.stderr).toBe(3);
       expect(o.stderr).toMatch(/Kafka is unreachable at 127\.0\.0\.1:1/);
     }
   });

@@ -64,9 +64,9 @@ describe('newswire demo', () => {
     expect(await messagesInTopics()).toBe(KAZAKHSTAN_SEED.length);
   });
 
-  it('fails with exit 1 and a clear message when Kafka is unreachable', async () => {
+  it('fails with exit 3 (Kafka unreachable) and a clear message when Kafka is unreachable', async () => {
     const r = await cli(['demo', '--pace', 'max', '--brokers', '127.0.0.1:1'], { KAFKA_CONNECT_TIMEOUT_MS: '1500' });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/unreachable/);
   });
 

@@ -2,7 +2,8 @@
  * `newswire start` end to end, as a newcomer runs it: a spawned process that
  * brings up its own dev broker (free ports, temp data dir), serves the
  * dashboard and /healthz, delivers the demo wire over WebSocket, stops with
- * exit 0 on SIGINT, and keeps its data across a restart.
+ * exit 130 on SIGINT and 143 on SIGTERM (the process contract), and keeps its
+ * data across a restart.
  *
  * Kafka: `start` embeds the dev broker by design, so most of these tests let
  * it; the KAFKA_BROKERS case takes its Kafka from startKafka(). When
@@ -99,7 +100,7 @@ afterAll(async () => {
 });
 
 describe('newswire start', () => {
-  it('comes up, serves the dashboard and /healthz, delivers the demo wire, and stops with 0 on SIGINT', async () => {
+  it('comes up, serves the dashboard and /healthz, delivers the demo wire, and stops with 130 on SIGINT', async () => {
     const s = startNewswire(dataDir);
     running.push(s);
     const rec = await s.started;
@@ -126,7 +127,7 @@ describe('newswire start', () => {
     expect(s.stderr()).toContain(dashboard);
 
     s.child.kill('SIGINT');
-    expect(await s.exited).toBe(0);
+    expect(await s.exited).toBe(130);
     const lines = s.stdout.filter((l) => l.trim());
     expect(lines.every((l) => l.startsWith('{'))).toBe(true); // pino JSON when stdout is not a terminal
     expect(lines.some((l) => l.includes('"newswire stopped"'))).toBe(true);
@@ -140,7 +141,7 @@ describe('newswire start', () => {
     const ids = await collectSeedIds(String(rec.websocket), SEED_IDS.size);
     expect(ids.size).toBe(SEED_IDS.size);
     s.child.kill('SIGTERM');
-    expect(await s.exited).toBe(0);
+    expect(await s.exited).toBe(143);
   }, 120_000);
 
   it('runs on the Kafka in KAFKA_BROKERS instead of its own broker', async () => {
@@ -155,7 +156,7 @@ describe('newswire start', () => {
       const ids = await collectSeedIds(String(rec.websocket), SEED_IDS.size);
       expect(ids.size).toBe(SEED_IDS.size);
       s.child.kill('SIGINT');
-      expect(await s.exited).toBe(0);
+      expect(await s.exited).toBe(130);
       expect(existsSync(unused)).toBe(false); // no dev broker, no data dir
     } finally {
       await kafka.stop();

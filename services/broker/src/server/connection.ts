@@ -20,6 +20,9 @@ export interface ConnectionLimits {
   buffered: ByteBudget;
 }
 
+/** A connection that received bytes of an unfinished request this recently is still receiving it. */
+const RECEIVING_GRACE_MS = 1000;
+
 interface Slot {
   done: boolean;
   chunks: Buffer[] | null | typeof CLOSE_CONNECTION;
@@ -79,9 +82,13 @@ export class Connection {
     return this.closed;
   }
 
-  /** Requests received and not yet answered. */
-  get inFlight(): number {
-    return this.slots.length;
+  /**
+   * Not a candidate for eviction at the connection limit: a request is in
+   * flight (a long-polling Fetch, say), or a request is arriving right now.
+   * A partial frame that stopped arriving does not count (and times out).
+   */
+  isBusy(now: number): boolean {
+    return this.slots.length > 0 || (this.frames.bufferedBytes > 0 && now - this.lastActiveAt < RECEIVING_GRACE_MS);
   }
 
   get client(): string {

@@ -26,9 +26,9 @@ const LIMIT_LOG_EVERY_MS = 10_000;
  * Connection hygiene: a sweep closes connections whose first request or
  * current frame is overdue, and at maxConnections a newcomer is not turned
  * away while some connection is idle: the oldest connection that never sent
- * a request is closed for it, else the least recently active one with
- * nothing in flight (Kafka clients reconnect on demand). Only when every
- * connection has a request in flight is the newcomer refused.
+ * a request is closed for it, else the least recently active one that is
+ * not busy (Connection.isBusy; Kafka clients reconnect on demand). Only
+ * when every connection is busy is the newcomer refused.
  */
 export class TcpServer {
   private readonly server: Server;
@@ -97,8 +97,9 @@ export class TcpServer {
   /** At the limit: close one idle connection for the newcomer; false when every one is busy. */
   private makeRoom(): boolean {
     let victim: Connection | undefined;
+    const now = Date.now();
     for (const c of this.connections) {
-      if (c.isClosed || c.inFlight > 0) continue;
+      if (c.isClosed || c.isBusy(now)) continue;
       // Never-used connections first (oldest first: the set keeps accept order), then least recently active.
       if (!c.hasSentRequest) {
         victim = c;

@@ -43,7 +43,7 @@ export class LogDamagedError extends Error {
     const lines = damages.slice(0, LISTED).map((d) => `  ${describeDamage(d)}`);
     if (damages.length > LISTED) lines.push(`  ... and ${damages.length - LISTED} more`);
     super(
-      `refusing to start: the log is damaged outside its tail (nothing was changed):\n${lines.join('\n')}\n` +
+      `refusing to start: the log is damaged outside its tail (the damaged files are left as they are):\n${lines.join('\n')}\n` +
         'Intact data is never deleted to repair a log. To move only the damaged bytes aside and start, ' +
         'run once with BROKER_RECOVERY=truncate-damaged (newswire broker --repair); the offsets above are then lost.',
     );

@@ -3,6 +3,7 @@
  * invented numbers, merged incident and toll, invented times, a lift told as
  * a correction — and derive only what the words fix.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TOPIC_FOR_KIND as V1_TOPIC_FOR_KIND, KINDS as V1_KINDS } from '../src/index.ts';
 import {
@@ -15,6 +16,7 @@ import {
   instantPrecision,
   instantSchema,
   KIND_REFERENCES,
+  parseAnyUpdate,
   KINDS,
   parseUpdate,
   periodSchema,
@@ -28,6 +30,7 @@ import {
   type Update,
 } from '../src/v2/index.ts';
 import { KAZAKHSTAN_SEED_V2 } from '../src/v2/seed/index.ts';
+import { getAt, leafPaths, setAt } from './paths.ts';
 
 const seed = (slug: string) => KAZAKHSTAN_SEED_V2.find((u) => u.id.endsWith(`:${slug}`))!;
 const errorsOf = (input: unknown) => {
@@ -159,6 +162,14 @@ describe('places, actors, sources', () => {
     expect(by({ name: 'someone' })).toEqual([{ path: 'payload.by.0.type', message: expect.stringMatching(/^must be one of state-forces, government/) }]);
   });
 
+  it('every string of every seed update refuses a hidden right-to-left override (the shared text rules)', () => {
+    for (const u of KAZAKHSTAN_SEED_V2)
+      for (const path of leafPaths(u).filter((p) => typeof getAt(u, p) === 'string')) {
+        const value = getAt(u, path) as string;
+        expect(parseUpdate(setAt(u, path, `${value.slice(0, 1)}\u202E${value.slice(1)}`)).ok, `${u.id} ${path.join('.')}`).toBe(false);
+      }
+  });
+
   it('every link of a via chain has a role', () => {
     const sources = [{ name: 'Interior Ministry', role: 'ministry', via: [{ name: 'state television' }] }];
     expect(errorsOf({ ...arrests, sources })).toEqual([{ path: 'sources.0.via.0.role', message: expect.stringMatching(/^must be one of/) }]);
@@ -204,6 +215,38 @@ describe('corrections and relations', () => {
     ]);
     expect(s.get('curfew')).toMatchObject({ status: 'current', extendedBy: ['ext'], amendedBy: ['hours'] });
     expect([s.get('toll')?.incident, s.get('toll-2')?.incident, s.get('blast')?.incident]).toEqual(['blast', 'blast', undefined]);
+  });
+});
+
+describe('bad input', () => {
+  /** Every path to a value (objects and arrays included), so whole subtrees get replaced too. */
+  const allPaths = (v: unknown, prefix: (string | number)[] = []): (string | number)[][] =>
+    v !== null && typeof v === 'object'
+      ? [prefix, ...Object.entries(v).flatMap(([k, x]) => allPaths(x, [...prefix, Array.isArray(v) ? Number(k) : k]))]
+      : [prefix];
+
+  it('any value anywhere gives errors, never an exception (property)', () => {
+    const bad = fc
+      .constantFrom(...KAZAKHSTAN_SEED_V2)
+      .chain((u) => fc.tuple(fc.constant(u), fc.constantFrom(...allPaths(u).filter((p) => p.length > 0)), fc.anything({ maxDepth: 2 })));
+    fc.assert(
+      fc.property(bad, ([u, path, value]) => {
+        const input = setAt(u, path, value);
+        const r = parseUpdate(input);
+        if (!r.ok) expect(r.errors.length).toBeGreaterThan(0);
+        expect(() => parseAnyUpdate(input)).not.toThrow();
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('garbage in the time fields is reported, not computed with', () => {
+    expect(errorsOf({ ...arrests, reported: { date: '2\u202E022-01-08', time: '10:00', zone: 'Asia/Almaty', offset: '+06:00' } })[0]?.path).toBe('reported.date');
+    expect(errorsOf({ ...arrests, reported: { date: '2022-01-08', time: '1\u202E0:00', zone: 'Asia/Almaty', offset: '+06:00' } })[0]?.path).toBe('reported.time');
+    expect(errorsOf({ ...arrests, occurred: { from: { date: '2022-01-08', time: '25:00', zone: 'Asia/Almaty' }, to: { date: '2022-01-01', zone: 'Asia/Almaty' } } })[0]?.path).toBe('occurred.from.time');
+    expect(errorsOf({ ...arrests, occurred: { from: { date: 'x' }, to: { date: '2022-01-01' } } })[0]?.path).toBe('occurred.from.date');
+    expect(errorsOf({ ...arrests, relations: 'lifts' })[0]?.path).toBe('relations');
+    expect(errorsOf({ ...arrests, payload: null })[0]?.path).toBe('payload');
   });
 });
 

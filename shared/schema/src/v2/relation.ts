@@ -48,7 +48,9 @@ export function checkLinks(u: Linked, ctx: z.RefinementCtx): void {
   if (u.revises === u.id) ctx.addIssue({ code: 'custom', path: ['revises'], message: 'an update cannot revise itself' });
   if (u.retracts === u.id) ctx.addIssue({ code: 'custom', path: ['retracts'], message: 'an update cannot retract itself' });
   const seen = new Set<string>();
-  (u.relations ?? []).forEach((r, i) => {
+  // Runs even when fields are invalid (zod reports both): look only at well-formed relations.
+  (Array.isArray(u.relations) ? u.relations : []).forEach((r, i) => {
+    if (r === null || typeof r !== 'object') return;
     if (r.to === u.id) ctx.addIssue({ code: 'custom', path: ['relations', i, 'to'], message: 'an update cannot relate to itself' });
     const key = `${r.type}>${r.to}`;
     if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['relations', i], message: 'repeats an earlier relation' });

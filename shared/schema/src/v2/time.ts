@@ -98,7 +98,27 @@ export interface Instant {
   offset?: string | undefined;
 }
 
+/**
+ * Whether a value is an instant whose every part is well formed: cross-field
+ * rules run even when a field is invalid (zod reports both), and must then
+ * compare nothing rather than compute with garbage.
+ */
+export function isWellFormedInstant(i: unknown): i is Instant {
+  if (i === null || typeof i !== 'object') return false;
+  const x = i as Record<string, unknown>;
+  return (
+    typeof x.date === 'string' && DATE_PATTERN.test(x.date) && dateIsReal(x.date) &&
+    (x.time === undefined || (typeof x.time === 'string' && TIME_PATTERN.test(x.time))) &&
+    (x.partOfDay === undefined || (PARTS_OF_DAY as readonly unknown[]).includes(x.partOfDay)) &&
+    (x.zone === undefined || (typeof x.zone === 'string' && isTimeZone(x.zone))) &&
+    (x.offset === undefined || (typeof x.offset === 'string' && OFFSET_PATTERN.test(x.offset))) &&
+    !(x.partOfDay !== undefined && x.time !== undefined) &&
+    ((x.time === undefined && x.partOfDay === undefined) || /^\d{4}-\d{2}-\d{2}$/.test(x.date))
+  );
+}
+
 function checkInstant(i: Instant, ctx: z.RefinementCtx): void {
+  if (typeof i.date !== 'string') return;
   const fullDate = /^\d{4}-\d{2}-\d{2}$/.test(i.date);
   if (i.time !== undefined && i.partOfDay !== undefined)
     ctx.addIssue({ code: 'custom', path: ['partOfDay'], message: 'give a time or a part of the day, not both' });
@@ -106,7 +126,7 @@ function checkInstant(i: Instant, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: 'custom', path: ['date'], message: 'a time or part of the day needs a full date YYYY-MM-DD' });
   if (i.time !== undefined && i.zone === undefined && i.offset === undefined)
     ctx.addIssue({ code: 'custom', path: ['zone'], message: 'a time of day needs the place’s time zone (zone) or a UTC offset' });
-  if (i.time !== undefined && i.zone !== undefined && i.offset !== undefined && fullDate && isTimeZone(i.zone)) {
+  if (i.time !== undefined && i.zone !== undefined && i.offset !== undefined && isWellFormedInstant(i)) {
     const local = localMs(i.date, i.time);
     const want = offsetOfZone(i.zone, localToUtc(local, i.zone));
     if (want !== parseOffset(i.offset))
@@ -283,12 +303,14 @@ export function instantBounds(i: Instant): { earliest: number; latest: number } 
  * even when no zone says where; otherwise by their UTC bounds.
  */
 export function certainlyAfter(a: Instant, b: Instant): boolean {
+  if (!isWellFormedInstant(a) || !isWellFormedInstant(b)) return false;
   if (a.zone === b.zone && a.offset === b.offset) return localSpan(a)[0] >= localSpan(b)[1];
   return instantBounds(a).earliest >= instantBounds(b).latest;
 }
 
 /** Whether a When certainly starts after an instant ends (a period by its start). */
 export function whenCertainlyAfter(w: When, b: Instant): boolean {
+  if (w === null || typeof w !== 'object') return false;
   if (isInstant(w)) return certainlyAfter(w, b);
   return w.from !== undefined && certainlyAfter(w.from, b);
 }

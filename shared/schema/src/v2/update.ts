@@ -87,7 +87,7 @@ function checkEnvelope(u: EnvelopeChecked, ctx: z.RefinementCtx): void {
   if (u.occurred !== undefined && whenCertainlyAfter(u.occurred, u.reported))
     ctx.addIssue({ code: 'custom', path: ['occurred'], message: 'must not be later than reported' });
   for (const { path, figure } of figuresOf(u as unknown as KindAndPayload))
-    if (figure.asOf !== undefined && whenCertainlyAfter(figure.asOf, u.reported))
+    if (figure !== null && typeof figure === 'object' && figure.asOf !== undefined && whenCertainlyAfter(figure.asOf, u.reported))
       ctx.addIssue({ code: 'custom', path: [...path, 'asOf'], message: 'a toll cannot stand as of a time after it was reported' });
 }
 
@@ -173,6 +173,8 @@ export interface FigureAt {
  */
 export function figuresOf(u: KindAndPayload): FigureAt[] {
   const out: FigureAt[] = [];
+  // Also called by the envelope rule on input that failed elsewhere: shapes are checked as it goes.
+  if (u.payload === null || typeof u.payload !== 'object') return out;
   switch (u.kind) {
     case 'arrests':
       if (u.payload.count) out.push({ path: ['payload', 'count'], metric: u.payload.action ?? 'arrested', figure: u.payload.count });
@@ -181,10 +183,11 @@ export function figuresOf(u: KindAndPayload): FigureAt[] {
       if (u.payload.status !== 'figures') break;
       for (const metric of ['killed', 'injured', 'missing'] as const) {
         const toll = u.payload[metric];
-        if (!toll) continue;
+        if (toll === null || typeof toll !== 'object') continue;
         if (toll.total) out.push({ path: ['payload', metric, 'total'], metric, figure: toll.total });
-        toll.breakdown?.forEach((b, i) => {
-          if (b.figure) out.push({ path: ['payload', metric, 'breakdown', i, 'figure'], metric, who: b.who, figure: b.figure });
+        if (!Array.isArray(toll.breakdown)) continue;
+        toll.breakdown.forEach((b, i) => {
+          if (b !== null && typeof b === 'object' && b.figure) out.push({ path: ['payload', metric, 'breakdown', i, 'figure'], metric, who: b.who, figure: b.figure });
         });
       }
       break;

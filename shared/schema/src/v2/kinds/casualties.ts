@@ -46,10 +46,11 @@ export const tollSchema = z
   .superRefine((t, ctx) => {
     if (t.total === undefined && t.breakdown === undefined)
       ctx.addIssue({ code: 'custom', path: [], message: 'needs a total or a breakdown' });
-    const scope = (f: Figure | undefined) => f?.scope;
-    t.breakdown?.forEach((b, i) => {
-      if (t.total && b.figure && scope(b.figure) !== scope(t.total))
-        ctx.addIssue({ code: 'custom', path: ['breakdown', i, 'figure', 'scope'], message: `must match the total's scope (${t.total.scope})` });
+    const scope = (f: Figure | undefined) => (f !== null && typeof f === 'object' ? f.scope : undefined);
+    if (!Array.isArray(t.breakdown) || scope(t.total) === undefined) return;
+    t.breakdown.forEach((b, i) => {
+      if (b !== null && typeof b === 'object' && scope(b.figure) !== undefined && scope(b.figure) !== scope(t.total))
+        ctx.addIssue({ code: 'custom', path: ['breakdown', i, 'figure', 'scope'], message: `must match the total's scope (${scope(t.total)})` });
     });
   });
 export type Toll = z.infer<typeof tollSchema>;

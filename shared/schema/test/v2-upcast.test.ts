@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromKafkaMessage as fromKafkaMessageV1, parseUpdate as parseV1, topicForKind as v1TopicForKind, type Update as V1Update } from '../src/index.ts';
 import {
@@ -85,6 +86,48 @@ describe('v1 records read as v2', () => {
       expect(upcastV1(v1.update)).toEqual(upcastV1(v1.update));
       expect(v1.update).toEqual(before);
     }
+  });
+
+  it('any valid v1 variation of a logged update upcasts to a valid v2 update (property)', () => {
+    // Variations: a leaf replaced by any string or number seen anywhere in the log (so enum values,
+    // roles, qualifiers and ids move between updates), or an object key removed; kept if still valid v1.
+    const v1s = [...read.values()].map((r) => r.v1);
+    const leaves = (v: unknown, path: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] =>
+      v !== null && typeof v === 'object'
+        ? Object.entries(v).flatMap(([k, x]) => leaves(x, [...path, Array.isArray(v) ? Number(k) : k]))
+        : [{ path, value: v }];
+    const pool = [...new Set(v1s.flatMap((u) => leaves(u).map((l) => l.value)).filter((x) => typeof x === 'string' || typeof x === 'number'))];
+    const variation = fc.constantFrom(...v1s).chain((u) =>
+      fc.oneof(
+        fc.tuple(fc.constantFrom(...leaves(u).map((l) => l.path)), fc.constantFrom(...pool)).map(([path, value]) => {
+          const copy = structuredClone(u) as unknown as Record<string | number, unknown>;
+          let cur = copy;
+          for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
+          cur[path[path.length - 1]!] = value;
+          return copy;
+        }),
+        fc.constantFrom(...leaves(u).map((l) => l.path).filter((p) => p.length > 1 && typeof p[p.length - 1] === 'string')).map((path) => {
+          const copy = structuredClone(u) as unknown as Record<string | number, unknown>;
+          let cur = copy;
+          for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
+          delete cur[path[path.length - 1]!];
+          return copy;
+        }),
+      ),
+    );
+    let valid = 0;
+    fc.assert(
+      fc.property(variation, (candidate) => {
+        const v1 = parseV1(candidate);
+        if (!v1.ok) return;
+        valid++;
+        const v2 = upcastV1(v1.update);
+        expect(parseUpdate(v2), JSON.stringify(candidate)).toMatchObject({ ok: true });
+      }),
+      { numRuns: 3000 },
+    );
+    // The property must have tested something: most variations stay valid v1.
+    expect(valid).toBeGreaterThan(500);
   });
 
   it('"more than 4,400" arrested (tally running-total) is qualifier more-than 4400, a toll as of the report, nationwide', () => {

@@ -7,7 +7,7 @@
 import { mkdirSync, statSync, unlinkSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { Segment } from './segment.ts';
-import { fsyncDir, recordedGaps, repairDamage, scanPartition, type RecoveryMode } from './recovery.ts';
+import { fsyncDir, recordedGaps, removeRepairLeftovers, repairDamage, scanPartition, type RecoveryMode } from './recovery.ts';
 import { LogDamagedError, describeDamage, repairable } from './damage.ts';
 import { ProducerStateTable } from './producer-state.ts';
 import { FRESH_BUFFERS, type ReadTarget } from './read-buffers.ts';
@@ -63,6 +63,7 @@ export class FilePartitionLog implements PartitionLog {
 
   private recover(opts: OpenPartitionOptions): void {
     const at = { topic: this.topic, partition: this.partition };
+    if (opts.recovery === 'truncate-damaged') removeRepairLeftovers(this.dir);
     for (let pass = 0; ; pass++) {
       const scan = scanPartition(this.dir, { ...at, indexIntervalBytes: this.config.indexIntervalBytes, verifyAll: opts.verifyAll ?? true, cleanShutdown: opts.cleanShutdown });
       if (scan.damages.length === 0) {

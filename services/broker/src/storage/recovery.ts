@@ -130,6 +130,11 @@ export function scanPartition(dir: string, opts: ScanOptions): PartitionScan {
   return scan;
 }
 
+/** Temp files of a repair that a crash interrupted: the repair run that finishes it starts clean. */
+export function removeRepairLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) if (/\.(log|damaged)\.tmp$/.test(name)) unlinkSync(join(dir, name));
+}
+
 /**
  * Isolate one damaged range (see the module comment). Throws for an
  * overlap, which only a person can settle.

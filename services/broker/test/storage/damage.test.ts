@@ -8,7 +8,7 @@
  * damaged bytes are moved aside and every intact batch is kept.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeSync, openSync, readFileSync, readdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { decodeRecords, makeBatch } from './kafkajs-batches.ts';
 import { StorageFixture, appendOk } from './support.ts';
@@ -230,6 +230,30 @@ describe("recovery 'truncate-damaged': only the damaged bytes go", () => {
     expect(got.length).toBe(78);
     expect(got.some((r) => r.offset === victim.baseOffset)).toBe(false);
     expect(log.highWatermark()).toBe(80);
+  });
+
+  it('a repair interrupted before the damaged file was cut is finished by the next repair run', async () => {
+    const dir = fx.newDir();
+    await fill(dir, 40);
+    const map = batchMap(dir);
+    const victim = map[1]!;
+    const next = map[2]!;
+    expect(next.file).toBe(victim.file);
+    flipByte(victim.file, victim.position + victim.size - 3);
+    // What a repair writes before it cuts the damaged file: the intact rest as a new segment,
+    // the damaged bytes aside (plus a temp file it had not renamed yet). Then "the crash".
+    const bytes = readFileSync(victim.file);
+    const pdir = join(dir, 't-0');
+    writeFileSync(join(pdir, `${String(next.baseOffset).padStart(20, '0')}.log`), bytes.subarray(next.position));
+    writeFileSync(join(pdir, `${String(victim.baseOffset).padStart(20, '0')}-${String(next.baseOffset).padStart(20, '0')}.damaged`), bytes.subarray(victim.position, next.position));
+    writeFileSync(join(pdir, `${String(next.baseOffset).padStart(20, '0')}.log.tmp`), bytes.subarray(next.position, next.position + 10));
+
+    expect(openError(dir).damages.length).toBeGreaterThan(0); // a normal start still refuses
+    const { log } = repair(dir);
+    expect(log.highWatermark()).toBe(80);
+    expect((await consume(log)).map((r) => r.offset)).toEqual(Array.from({ length: 80 }, (_, i) => i).filter((o) => o !== 2 && o !== 3));
+    expect(readdirSync(pdir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(statSync(victim.file).size).toBe(victim.position);
   });
 
   it('a torn tail is still cut in the default mode, without the flag', async () => {

@@ -5,7 +5,7 @@
  * sources; the packed packages carry compiled code instead (see manifest.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -60,7 +60,7 @@ export function workspaceOf(file: string, all: Map<string, Workspace>): Workspac
   const abs = resolve(ROOT, file);
   for (const ws of all.values()) {
     const rel = relative(ws.dir, abs);
-    if (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== abs) return ws;
+    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return ws;
   }
   return undefined;
 }

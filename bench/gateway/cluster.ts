@@ -40,13 +40,18 @@ export interface BrokerProcess {
   stop(): Promise<void>;
 }
 
-/** The dev broker: services/broker/src/main.ts when it exists, else bench/gateway/broker-process.ts. */
-export async function startBrokerProcess(): Promise<BrokerProcess> {
+/**
+ * The dev broker: services/broker/src/main.ts when it exists, else bench/gateway/broker-process.ts.
+ * `rebalanceDelayMs` is its group.initial.rebalance.delay.ms (Kafka's default is 3000): the cost
+ * every consumer-group join pays, which newswire's group-less reads must not.
+ */
+export async function startBrokerProcess(opts: { rebalanceDelayMs?: number } = {}): Promise<BrokerProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'newswire-bench-gw-'));
   const port = await freePort();
   const main = join(ROOT, 'services', 'broker', 'src', 'main.ts');
   const entry = existsSync(main) ? main : join(HERE, 'broker-process.ts');
-  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry, '--port', String(port), '--data-dir', dataDir], {
+  const delay = opts.rebalanceDelayMs === undefined ? [] : ['--group-initial-rebalance-delay-ms', String(opts.rebalanceDelayMs)];
+  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry, '--port', String(port), '--data-dir', dataDir, ...delay], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -194,4 +194,18 @@ describe('flags that do not apply', { timeout: 180_000 }, () => {
     expect(dry.stderr).toMatch(/:4: \(root\): not valid JSON/);
     expect(await endOffsets(admin, kafka.topics)).toEqual(before);
   });
+
+  it('an unknown field names the fields allowed there, and every error of a line is reported at once', async () => {
+    const [u] = makeUpdates(1, { kinds: ['arrests'] });
+    const path = join(dir, 'unknown.ndjson');
+    await writeFile(path, JSON.stringify({ ...u!, mood: 'tense', payload: { ...u!.payload, counted: 3 }, place: { ...u!.place, country: 'kz' } }) + '\n');
+    const r = await runCli(['publish', '--file', path, '--dry-run'], { env });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toMatch(/:1: mood: is not a known field; allowed here: .*\bheadline\b.*\bpayload\b/);
+    expect(r.stderr).toMatch(/:1: payload\.counted: is not a known field; allowed here: .*\bcount\b.*\bdetainees\b/);
+    expect(r.stderr).toMatch(/:1: place\.country: /);
+    const single = await runCli(['publish', 'arrests', '--story', 'kz', '--country', 'KZ', '--count', '1', '--payload', '{"counted":1}', '--dry-run'], { env });
+    expect(single.code).toBe(EXIT.usage);
+    expect(single.stderr).toMatch(/payload\.counted: is not a known field; allowed here: .*\bcount\b/);
+  });
 });

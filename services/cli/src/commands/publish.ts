@@ -10,6 +10,7 @@ import { BROKERS_FLAG, BROKERS_HELP, cliLogger, kafkaSettings } from '../produce
 import { DEFAULT_MAX_LINE_BYTES } from '../producers/ndjson.ts';
 import { publishFile, type FilePublishSummary } from '../producers/file-publish.ts';
 import { describeFailure, describeSummary } from '../producers/file-report.ts';
+import { explainUnknownField } from '../producers/known-fields.ts';
 import { KIND_FLAGS, updateFlagOptions, updateFromFlags } from '../producers/update-flags.ts';
 import { onInterrupt } from '../producers/interrupt.ts';
 
@@ -115,7 +116,7 @@ async function run(argv: string[], ctx: CommandContext): Promise<ExitCode> {
   const draft = updateFromFlags(kind, forUpdate, tokens);
   const result = parseUpdate(draft);
   if (!result.ok) {
-    for (const e of result.errors) process.stderr.write(`newswire publish: ${e.path}: ${e.message}\n`);
+    for (const e of result.errors) process.stderr.write(`newswire publish: ${e.path}: ${explainUnknownField(draft, e.path, e.message)}\n`);
     process.stderr.write('nothing published\n');
     return EXIT.usage;
   }

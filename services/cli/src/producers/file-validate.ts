@@ -17,6 +17,7 @@ import { readLines, type Line } from './ndjson.ts';
 import { encodeSpool, type SpoolEntry } from './spool.ts';
 import { createProgress } from './progress.ts';
 import { RangeSet } from './ranges.ts';
+import { explainUnknownField } from './known-fields.ts';
 
 export interface ValidateOptions {
   file: string;
@@ -85,7 +86,7 @@ function lineErrors(line: Line, maxLineBytes: number): { errors: FieldError[]; u
     return { errors: [{ path: '(root)', message: `not valid JSON (${(err as Error).message})` }] };
   }
   const r = parseUpdate(input);
-  return r.ok ? { errors: [], update: r.update } : { errors: r.errors };
+  return r.ok ? { errors: [], update: r.update } : { errors: r.errors.map((e) => ({ ...e, message: explainUnknownField(input, e.path, e.message) })) };
 }
 
 /** Passes the bytes through unchanged, hashing them on the way. */

@@ -20,7 +20,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { configDefaults, createLogger, loadConfig, Teardown, type Logger } from '@newswire/config';
+import { configDefaults, createLogger, Teardown, type Logger } from '@newswire/config';
 import { createPublisher, type Publisher } from '@newswire/kafka';
 import { bearerMatches } from './auth.ts';
 import { bodyKind, HttpError, readBody, splitBody } from './body.ts';
@@ -28,6 +28,8 @@ import { RecentIds } from './dedupe.ts';
 import { createMetrics } from './metrics.ts';
 import { createRequestPublisher } from './publish.ts';
 import { validateItems } from './validate.ts';
+
+export { ingestOptionsFromConfig } from './from-config.ts';
 
 export interface IngestOptions {
   host?: string;
@@ -76,7 +78,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 export async function startIngest(opts: IngestOptions): Promise<RunningIngest> {
-  const config = loadConfig(['kafka', 'ingest']);
+  // Defaults from the config schema, not the environment: a caller that wants the environment
+  // reads it with loadConfig and passes ingestOptionsFromConfig(config) (the CLI does).
+  const config = { ...configDefaults('kafka'), ...configDefaults('ingest') };
   const logger = opts.logger ?? createLogger('ingest');
   const host = opts.host ?? config.INGEST_HOST;
   const maxBodyBytes = opts.maxBodyBytes ?? config.INGEST_MAX_BODY_BYTES;

@@ -4,7 +4,7 @@
  */
 import { createLogger, EXIT, exitCodeOf, loadConfig, waitForSignal } from '@newswire/config';
 import { parseFlags, type Command } from '../command.ts';
-import { BROKERS_BINDING, BROKERS_FLAG, BROKERS_HELP, settingsFrom } from '../producers/kafka-flags.ts';
+import { BROKERS_BINDING, BROKERS_FLAG, BROKERS_HELP } from '../producers/kafka-flags.ts';
 
 const help = `
 usage: newswire ingest [--host <addr>] [--port <n>] [--max-body-bytes <n>] [--brokers <list>]
@@ -40,26 +40,12 @@ const BINDINGS = { host: 'INGEST_HOST', port: 'INGEST_PORT', 'max-body-bytes': '
 async function run(argv: string[]) {
   const { values } = parseFlags({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
   const config = loadConfig(['common', 'kafka', 'ingest'], { flags: values, bindings: BINDINGS });
-  const settings = settingsFrom(config);
   const logger = createLogger('ingest', { level: config.LOG_LEVEL ?? 'info' });
-  const { startIngest } = await import('@newswire/ingest');
+  const { startIngest, ingestOptionsFromConfig } = await import('@newswire/ingest');
   let ingest;
   try {
     // A start that fails half way closes what it opened (Teardown in startIngest).
-    ingest = await startIngest({
-      host: config.INGEST_HOST,
-      port: config.INGEST_PORT,
-      brokers: settings.brokers,
-      token: config.INGEST_TOKEN,
-      maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
-      dedupeWindow: config.INGEST_DEDUPE_WINDOW,
-      logger,
-      partitions: settings.partitions,
-      ...(settings.replication !== undefined ? { replication: settings.replication } : {}),
-      topicPrefix: settings.topicPrefix,
-      connectTimeoutMs: settings.connectTimeoutMs,
-      shutdownTimeoutMs: config.NEWSWIRE_SHUTDOWN_TIMEOUT_MS,
-    });
+    ingest = await startIngest({ ...ingestOptionsFromConfig(config), logger });
   } catch (err) {
     if (err instanceof Error && err.name === 'KafkaUnreachableError') throw err;
     process.stderr.write(`newswire ingest: could not start: ${err instanceof Error ? err.message : String(err)}\n`);

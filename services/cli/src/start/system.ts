@@ -6,8 +6,8 @@
  * is stopped before the error propagates.
  */
 import { resolve } from 'node:path';
-import { connectWithin, createAdmin, createKafka, ensureTopics } from '@newswire/kafka';
-import { NEWSWIRE_TOPICS } from '@newswire/schema';
+import { openKafka } from '@newswire/kafka';
+import { newswireTopics } from '@newswire/schema';
 import { Teardown, type ConfigOf, type Logger } from '@newswire/config';
 import type { Endpoints } from './banner.ts';
 
@@ -83,14 +83,13 @@ export async function startSystem(config: StartConfig, logger: Logger, signal: A
     check();
 
     // 2. Topics, so the gateway and the replay tools find them before the first publish.
-    const kafka = createKafka({ brokers, clientId: `${config.KAFKA_CLIENT_ID}-start`, logger });
-    const admin = createAdmin(kafka);
-    await connectWithin(admin, brokers, config.KAFKA_CONNECT_TIMEOUT_MS);
+    const kafka = await openKafka({ brokers, clientId: `${config.KAFKA_CLIENT_ID}-start`, logger, connectTimeoutMs: config.KAFKA_CONNECT_TIMEOUT_MS });
     try {
-      const created = await ensureTopics(admin, NEWSWIRE_TOPICS, config.NEWSWIRE_TOPIC_PARTITIONS);
-      logger.info({ created, topics: NEWSWIRE_TOPICS }, created.length ? 'topics created' : 'topics present');
+      const topics = newswireTopics(config.NEWSWIRE_TOPIC_PREFIX);
+      const created = await kafka.ensureTopics(topics, { partitions: config.NEWSWIRE_TOPIC_PARTITIONS, replication: config.NEWSWIRE_TOPIC_REPLICATION });
+      logger.info({ created, topics }, created.length ? 'topics created' : 'topics present');
     } finally {
-      await admin.disconnect().catch(() => {});
+      await kafka.close();
     }
     check();
 
@@ -132,19 +131,8 @@ export async function startSystem(config: StartConfig, logger: Logger, signal: A
 }
 
 async function startIngestService(config: StartConfig, brokers: string[], logger: Logger) {
-  const { startIngest } = await import('@newswire/ingest');
-  return startIngest({
-    host: config.INGEST_HOST,
-    port: config.INGEST_PORT,
-    brokers,
-    logger,
-    partitions: config.NEWSWIRE_TOPIC_PARTITIONS,
-    connectTimeoutMs: config.KAFKA_CONNECT_TIMEOUT_MS,
-    shutdownTimeoutMs: config.NEWSWIRE_SHUTDOWN_TIMEOUT_MS,
-    maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
-    dedupeWindow: config.INGEST_DEDUPE_WINDOW,
-    ...(config.INGEST_TOKEN ? { token: config.INGEST_TOKEN } : {}),
-  });
+  const { startIngest, ingestOptionsFromConfig } = await import('@newswire/ingest');
+  return startIngest({ ...ingestOptionsFromConfig(config), brokers, logger });
 }
 
 function startDemo(config: StartConfig, brokers: string[], logger: Logger): { description: string; stop: () => Promise<void> } | null {
@@ -160,6 +148,8 @@ function startDemo(config: StartConfig, brokers: string[], logger: Logger): { de
       signal: controller.signal,
       logger,
       partitions: config.NEWSWIRE_TOPIC_PARTITIONS,
+      replication: config.NEWSWIRE_TOPIC_REPLICATION,
+      topicPrefix: config.NEWSWIRE_TOPIC_PREFIX,
       onPublished(update, position, pass) {
         logger.info({ kind: update.kind, pass, ...position }, `demo: ${update.headline}`);
       },

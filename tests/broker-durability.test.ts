@@ -134,7 +134,7 @@ describe('dev broker durability (separate process, flush always, kill -9)', () =
     const kafka = client(first.port);
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
     await admin.disconnect();
 
     // Fail fast: a send to the killed broker must reject, not retry into the restarted one.
@@ -194,7 +194,7 @@ describe('dev broker durability (separate process, flush always, kill -9)', () =
     const kafka = client(port, 20);
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
     await admin.disconnect();
 
     // Retries span the restart (same port): the batch in flight at the kill is resent with

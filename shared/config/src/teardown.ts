@@ -82,9 +82,10 @@ export class Teardown {
     const controller = new AbortController();
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
+    // Not unref'd: a closer waiting on nothing that keeps the process alive must still reach
+    // its verdict, or the process would end in the middle of its shutdown with the wrong code.
     const timedOut = new Promise<'abandoned'>((resolve) => {
       timer = setTimeout(() => resolve('abandoned'), ms);
-      timer.unref();
     });
     const done = (async (): Promise<Outcome> => {
       await close(controller.signal);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type TestKafka } from '@newswire/test-support';
 import { RawConnection } from './support/raw-connection.ts';
 import { kafkajsRecordBatch, kafkajsRequestFrame } from './support/kafkajs-wire.ts';
-import { produceFrame } from './support/wire-frames.ts';
+import { produceFrame, readFetchV4 } from './support/wire-frames.ts';
 import { testKafka, uniq } from './support/kafkajs-client.ts';
 
 const KiB = 1024;
@@ -62,38 +62,8 @@ interface PartitionAnswer {
   bytes: number;
 }
 
-/** Fetch v4 response, read by hand: only sizes matter here. */
-function readFetchV4(body: Buffer): PartitionAnswer[] {
-  let at = 4; // throttle_time_ms
-  const out: PartitionAnswer[] = [];
-  const topics = body.readInt32BE(at);
-  at += 4;
-  for (let t = 0; t < topics; t++) {
-    at += 2 + body.readInt16BE(at);
-    const partitions = body.readInt32BE(at);
-    at += 4;
-    for (let p = 0; p < partitions; p++) {
-      const partition = body.readInt32BE(at);
-      const errorCode = body.readInt16BE(at + 4);
-      at += 4 + 2 + 8 + 8;
-      const aborted = body.readInt32BE(at);
-      at += 4 + Math.max(0, aborted) * 16;
-      const len = body.readInt32BE(at);
-      at += 4;
-      const records = body.subarray(at, at + Math.max(0, len));
-      at += Math.max(0, len);
-      const batches: number[] = [];
-      for (let b = 0; b + 12 <= records.length; ) {
-        const size = 12 + records.readInt32BE(b + 8);
-        expect(b + size, 'only whole batches').toBeLessThanOrEqual(records.length);
-        batches.push(size);
-        b += size;
-      }
-      out.push({ partition, errorCode, batches, bytes: records.length });
-    }
-  }
-  expect(at).toBe(body.length);
-  return out;
+function readAnswers(body: Buffer): PartitionAnswer[] {
+  return readFetchV4(body).map((p) => ({ partition: p.partition, errorCode: p.errorCode, batches: p.batches.map((b) => b.size), bytes: p.records.length }));
 }
 
 function fetchFrame(cid: number, maxBytes: number, partitions: { partition: number; offset: number; maxBytes: number }[]): Promise<Buffer> {
@@ -111,7 +81,7 @@ async function fetchOnce(maxBytes: number, partitions: { partition: number; offs
   const conn = await RawConnection.open(port);
   try {
     conn.send(await fetchFrame(7, maxBytes, partitions));
-    return readFetchV4((await conn.next()).body);
+    return readAnswers((await conn.next()).body);
   } finally {
     conn.destroy();
   }
@@ -158,7 +128,7 @@ describe('Fetch response bounds', () => {
     for (let i = 0; i < 16; i++) {
       const res = await conn.next();
       expect(res.correlationId).toBe(100 + i);
-      answers.push(readFetchV4(res.body)[0]!);
+      answers.push(readAnswers(res.body)[0]!);
     }
     conn.destroy();
     const total = answers.reduce((sum, a) => sum + a.bytes, 0);

@@ -101,3 +101,46 @@ export function gzipBombBatch(template: Buffer, compressedPayload: Buffer): Buff
   b.writeUInt32BE(crc32C(b.subarray(21)), 17);
   return b;
 }
+
+export interface FetchedPartition {
+  partition: number;
+  errorCode: number;
+  /** The record set as served: whole RecordBatch v2s. */
+  records: Buffer;
+  /** Each batch's size and attributes (bits 0-2: compression codec), in order. */
+  batches: { size: number; attributes: number }[];
+}
+
+/** A Fetch v4 response body, read field by field (sizes and batch headers; records stay bytes). */
+export function readFetchV4(body: Buffer): FetchedPartition[] {
+  let at = 4; // throttle_time_ms
+  const out: FetchedPartition[] = [];
+  const topics = body.readInt32BE(at);
+  at += 4;
+  for (let t = 0; t < topics; t++) {
+    at += 2 + body.readInt16BE(at);
+    const partitions = body.readInt32BE(at);
+    at += 4;
+    for (let p = 0; p < partitions; p++) {
+      const partition = body.readInt32BE(at);
+      const errorCode = body.readInt16BE(at + 4);
+      at += 4 + 2 + 8 + 8;
+      const aborted = body.readInt32BE(at);
+      at += 4 + Math.max(0, aborted) * 16;
+      const len = body.readInt32BE(at);
+      at += 4;
+      const records = body.subarray(at, at + Math.max(0, len));
+      at += Math.max(0, len);
+      const batches: FetchedPartition['batches'] = [];
+      for (let b = 0; b + 12 <= records.length; ) {
+        const size = 12 + records.readInt32BE(b + 8);
+        if (b + size > records.length) throw new Error('a partial batch in a Fetch response');
+        batches.push({ size, attributes: records.readInt16BE(b + 21) });
+        b += size;
+      }
+      out.push({ partition, errorCode, records, batches });
+    }
+  }
+  if (at !== body.length) throw new Error(`Fetch v4 response: ${body.length - at} bytes left over`);
+  return out;
+}

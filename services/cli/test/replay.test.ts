@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type TestKafka } from '@newswire/test-support';
 import { createPublisher, type Position, type Publisher } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
-import { type Update } from '@newswire/schema';
+import { type Update } from '@newswire/schema/v2';
 import { makeUpdates } from '@newswire/test-support';
 import { spawn } from 'node:child_process';
 import { CLI, ROOT, openAdmin, readAll, runCli, type TestAdmin } from '@newswire/test-support';
@@ -81,8 +81,10 @@ afterAll(async () => {
 });
 
 describe('newswire replay', { timeout: 120_000 }, () => {
-  it('from earliest returns every update, each partition in offset order, with its position', async () => {
+  it('from earliest returns every update, each partition in offset order, with its position, joining no consumer group', async () => {
+    const groupsBefore = await admin.listGroups();
     const r = await runCli(['replay', 'all', '--from', 'earliest', '--json'], { env });
+    expect(await admin.listGroups()).toEqual(groupsBefore);
     expect(r.code, r.stderr).toBe(0);
     const lines = parseLines(r.stdout);
     expect(lines).toHaveLength(batchA.length + batchB.length);

@@ -35,12 +35,13 @@ const SUMMARIES: Record<string, string> = {
   lagged: 'The client read too slowly; resume positions follow, then close 4008.',
   shutdown: 'The gateway is restarting; resume positions follow, then close 1012.',
   unsubscribed: 'Subscription ended.',
-  error: `An error with a stable code: ${ERROR_CODES.join(', ')}.`,
+  error: `An error with a stable code: ${ERROR_CODES.join(', ')}. rate_limited errors carry \`dropped\`.`,
   pong: 'Answer to ping.',
 };
 
-function payload(schema: z.ZodType): unknown {
-  const json = z.toJSONSchema(schema, { unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>;
+/** Client messages are described as the gateway accepts them (io 'input': e.g. an offset as a string or, deprecated, a number). */
+function payload(schema: z.ZodType, io: 'input' | 'output'): unknown {
+  const json = z.toJSONSchema(schema, { unrepresentable: 'any', target: 'draft-7', io }) as Record<string, unknown>;
   delete json.$schema;
   const props = json.properties as Record<string, unknown> | undefined;
   if (props && 'update' in props)
@@ -51,7 +52,7 @@ function payload(schema: z.ZodType): unknown {
 export function buildAsyncApiDocument(): Record<string, unknown> {
   const messages: Record<string, unknown> = {};
   for (const [name, schema] of [...Object.entries(CLIENT), ...Object.entries(SERVER)])
-    messages[name] = { name, title: name, summary: SUMMARIES[name], contentType: 'application/json', payload: payload(schema) };
+    messages[name] = { name, title: name, summary: SUMMARIES[name], contentType: 'application/json', payload: payload(schema, name in CLIENT ? 'input' : 'output') };
   const ref = (names: string[]) => names.map((n) => ({ $ref: `#/channels/stream/messages/${n}` }));
   return {
     asyncapi: '3.0.0',
@@ -61,6 +62,7 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       description: [
         'Real-time news-wire updates over WebSocket, with filters, lossless resume by Kafka position, replay and back-pressure.',
         'JSON text frames. Send hello first, then subscribe. See docs/gateway.md for the resume rules.',
+        'Offsets are decimal strings (Kafka offsets are int64); a client may still send numbers in subscribe.from.positions (deprecated).',
         `Close codes: ${Object.entries(CLOSE_CODES).map(([k, v]) => `${v} ${k}`).join(', ')}.`,
       ].join('\n'),
     },

@@ -10,7 +10,7 @@ import type { WebSocket } from 'ws';
 import { CLOSE_CODES, type ErrorCode, type StreamPosition, type SubscribeMessage, type SubscriptionPositions } from '@newswire/protocol';
 import { AuthError, type Grant } from './auth.ts';
 import type { GatewayContext } from './context.ts';
-import type { Entry } from './entry.ts';
+import { partitionKey, toWire, type Entry, type Position } from './entry.ts';
 import { compileFilter } from './filter.ts';
 import { fitsGrant, resolveScope } from './subscribe-scope.ts';
 import { buildWelcome } from './welcome.ts';
@@ -30,7 +30,10 @@ export class Connection implements SubscriptionOwner {
   private alive = true;
   private readonly rate: TokenBucket;
   private readonly abuse: TokenBucket;
+  /** When the last rate_limited error went out, and how many messages were dropped since. */
   private lastRateError = 0;
+  private droppedUnreported = 0;
+  private dropReportTimer: NodeJS.Timeout | undefined;
   private expiryTimer: NodeJS.Timeout | undefined;
   private authTimer: NodeJS.Timeout | undefined;
   private killTimer: NodeJS.Timeout | undefined;
@@ -121,7 +124,10 @@ export class Connection implements SubscriptionOwner {
   }
 
   drain(signal: AbortSignal): Promise<void> {
-    const { replayLowWaterBytes, replayStallMs } = this.ctx.limits;
+    const { replayStallMs } = this.ctx.limits;
+    // Under a small send bound (GATEWAY_MAX_BUFFERED_BYTES below the low-water mark) catch-up
+    // would never wait and would cut a client that reads: pace at a quarter of the bound then.
+    const replayLowWaterBytes = Math.min(this.ctx.limits.replayLowWaterBytes, Math.floor(this.ctx.limits.maxBufferedBytes / 4));
     if (this.ws.bufferedAmount <= replayLowWaterBytes) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const started = Date.now();
@@ -150,17 +156,17 @@ export class Connection implements SubscriptionOwner {
   /** Resume cursors of every subscription, and the per-partition minimum over them. */
   resumePositions(): { positions: StreamPosition[]; subscriptions: SubscriptionPositions[] } {
     const subscriptions: SubscriptionPositions[] = [];
-    const min = new Map<string, StreamPosition>();
+    const min = new Map<string, Position>();
     for (const sub of this.subs.values()) {
       const positions = sub.positions();
-      subscriptions.push({ id: sub.id, positions });
+      subscriptions.push({ id: sub.id, positions: toWire(positions) });
       for (const p of positions) {
-        const k = `${p.topic}\u0000${p.partition}`;
+        const k = partitionKey(p.topic, p.partition);
         const cur = min.get(k);
         if (!cur || p.offset < cur.offset) min.set(k, p);
       }
     }
-    return { positions: [...min.values()], subscriptions };
+    return { positions: toWire([...min.values()]), subscriptions };
   }
 
   /** Slow client: stop sending, tell it where to resume, close 4008. */
@@ -229,6 +235,7 @@ export class Connection implements SubscriptionOwner {
     clearTimeout(this.expiryTimer);
     clearTimeout(this.authTimer);
     clearTimeout(this.killTimer);
+    clearTimeout(this.dropReportTimer);
     for (const sub of this.subs.values()) sub.close();
     this.ctx.metrics.subscriptions.dec(this.subs.size);
     this.subs.clear();
@@ -238,24 +245,61 @@ export class Connection implements SubscriptionOwner {
 
   // ---- receiving -----------------------------------------------------------
 
+  /** An invalid or dropped message. The abuseBurst-th strike (within the refill) closes 1008. */
   private strike(): void {
-    if (!this.abuse.take()) this.close(CLOSE_CODES.policy, 'too many invalid or rate-limited messages');
+    this.abuse.take();
+    if (this.abuse.left >= 1) return;
+    this.reportDrops(); // the client learns about its last drops before the close
+    this.close(CLOSE_CODES.policy, 'too many invalid or rate-limited messages');
+  }
+
+  /**
+   * A dropped message. At most one rate_limited error per second goes out,
+   * each with `dropped`: the messages dropped since the previous one, so the
+   * sum over the errors is every drop (the last ones are reported when the
+   * second is over, even if the client sends nothing more).
+   */
+  private dropped(): void {
+    this.droppedUnreported++;
+    const wait = this.lastRateError + 1000 - Date.now();
+    if (wait <= 0) this.reportDrops();
+    else if (!this.dropReportTimer) {
+      this.dropReportTimer = setTimeout(() => this.reportDrops(), wait);
+      this.dropReportTimer.unref();
+    }
+  }
+
+  private reportDrops(): void {
+    clearTimeout(this.dropReportTimer);
+    this.dropReportTimer = undefined;
+    const dropped = this.droppedUnreported;
+    if (dropped === 0 || this.state !== 'open') return;
+    this.droppedUnreported = 0;
+    this.lastRateError = Date.now();
+    const { ratePerSec, burst } = this.ctx.limits;
+    this.ctx.metrics.clientErrors.labels('rate_limited').inc();
+    this.sendControl({
+      op: 'error',
+      code: 'rate_limited',
+      message: `${dropped} message(s) dropped: more than ${ratePerSec} per second (burst ${burst}), or too many sent while a token was being checked`,
+      dropped,
+    });
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
     if (this.state !== 'open') return;
     if (!this.rate.take()) {
-      const now = Date.now();
-      if (now - this.lastRateError > 1000) {
-        this.lastRateError = now;
-        this.sendError('rate_limited', `more than ${this.ctx.limits.ratePerSec} messages per second; message dropped`);
-      }
+      this.dropped();
       this.strike();
       return;
     }
     // Messages pipelined behind a hello wait for its token check (bounded).
     if (this.helloPending) {
-      if (this.heldBack.length >= 32) return this.reject('rate_limited', 'too many messages while the token is being checked');
+      if (this.heldBack.length >= 32) {
+        this.dropped();
+        this.strike();
+        return;
+      }
       this.heldBack.push({ data, isBinary });
       return;
     }
@@ -357,6 +401,11 @@ export class Connection implements SubscriptionOwner {
     if (this.subs.has(msg.id)) return this.reject('duplicate_subscription', `subscription "${msg.id}" exists`, msg.id);
     if (this.subs.size >= ctx.limits.maxSubscriptions)
       return this.reject('too_many_subscriptions', `at most ${ctx.limits.maxSubscriptions} subscriptions per connection`, msg.id);
+    // Offsets are decimal strings up to 2^63 - 1 on the wire; this gateway counts them in doubles.
+    if (typeof msg.from === 'object' && 'positions' in msg.from) {
+      const tooBig = msg.from.positions.find((p) => !Number.isSafeInteger(Number(p.offset)));
+      if (tooBig) return this.reject('bad_message', `offset ${tooBig.offset} is beyond 2^53 - 1, the largest this gateway serves`, msg.id);
+    }
     const scope = resolveScope(msg, ctx.topics, this.grant, ctx.topicPrefix);
     if (!scope.ok) return this.reject(scope.code, scope.message, msg.id);
     const { topics, filter } = scope;
@@ -374,7 +423,7 @@ export class Connection implements SubscriptionOwner {
     ctx.hub.add(sub);
     const from = msg.from ?? 'live';
     if (from === 'live') {
-      const positions = sub.goLiveNow();
+      const positions = toWire(sub.goLiveNow());
       this.sendControl({ op: 'subscribed', id: msg.id, topics, from, catchingUp: false, positions });
       return;
     }

@@ -5,7 +5,7 @@
  * window costs about the frame size per update.
  */
 import { fromKafkaMessage } from '@newswire/schema';
-import { type UpdateFrame } from '@newswire/protocol';
+import { type StreamPosition, type UpdateFrame } from '@newswire/protocol';
 
 export interface Entry {
   topic: string;
@@ -48,7 +48,8 @@ export function entryFromRecord(rec: RawRecord, epoch: string): Entry | null {
   const u = parsed.update;
   const offset = Number(rec.offset);
   const ts = Number(rec.timestamp);
-  const frame: UpdateFrame = { op: 'update', topic: rec.topic, partition: rec.partition, offset, epoch, ts, update: u };
+  // Offsets go on the wire as decimal strings (Kafka offsets are int64).
+  const frame: UpdateFrame = { op: 'update', topic: rec.topic, partition: rec.partition, offset: String(rec.offset), epoch, ts, update: u };
   return {
     topic: rec.topic,
     partition: rec.partition,
@@ -91,6 +92,21 @@ export function wsTextFrame(text: string): { wire: Buffer; frame: Buffer } {
  */
 export function subFrame(entry: Entry, subId: string): Buffer {
   return Buffer.concat([LIVE_PREFIX, Buffer.from(`"sub":${JSON.stringify(subId)},`), entry.frame.subarray(LIVE_PREFIX.length)]);
+}
+
+/**
+ * A position inside the gateway. Offsets are numbers here (cheap to compare
+ * and add to; exact below 2^53, far beyond any real log) and decimal strings
+ * on the wire: `toWire` is the one place they turn into strings.
+ */
+export interface Position {
+  topic: string;
+  partition: number;
+  offset: number;
+}
+
+export function toWire(positions: readonly Position[]): StreamPosition[] {
+  return positions.map((p) => ({ topic: p.topic, partition: p.partition, offset: String(p.offset) }));
 }
 
 export { partitionKey } from '@newswire/schema';

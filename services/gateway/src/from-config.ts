@@ -33,6 +33,7 @@ export function gatewayOptionsFromConfig(cfg: ConfigOf<'common' | 'kafka' | 'gat
       warmEntries: cfg.GATEWAY_WARM_ENTRIES,
       replayConcurrency: cfg.GATEWAY_REPLAY_CONCURRENCY,
       heartbeatMs: cfg.GATEWAY_HEARTBEAT_MS,
+      closeGraceMs: cfg.GATEWAY_CLOSE_GRACE_MS,
     },
   };
 }

@@ -8,9 +8,8 @@
  * subscription; the remaining filter fields are checked per subscription.
  * The entry's frame was serialised once; connections get the same Buffer.
  */
-import type { StreamPosition } from '@newswire/protocol';
 import { matches, type CompiledFilter } from './filter.ts';
-import { partitionKey, type Entry } from './entry.ts';
+import { partitionKey, type Entry, type Position } from './entry.ts';
 import { PartitionWindow } from './window.ts';
 
 export interface HubSubscriber {
@@ -90,8 +89,8 @@ export class FanoutHub {
   }
 
   /** Current cursor (next offset) of every known partition of `topics`. */
-  positions(topics: readonly string[]): StreamPosition[] {
-    const out: StreamPosition[] = [];
+  positions(topics: readonly string[]): Position[] {
+    const out: Position[] = [];
     for (const t of topics) for (const st of this.partitionsOf(t)) out.push({ topic: t, partition: st.partition, offset: st.next });
     return out;
   }

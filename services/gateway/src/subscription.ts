@@ -13,8 +13,17 @@
  */
 import type { KafkaPort } from '@newswire/kafka';
 import type { GapMessage, StreamPosition, SubscriptionStart } from '@newswire/protocol';
+
+/** A gap as the gateway works it out (offsets as numbers); sendGap puts it on the wire. */
+interface Gap {
+  topic: string;
+  partition: number;
+  requested: number | null;
+  available: number;
+  reason: GapMessage['reason'];
+}
 import type { Logger } from '@newswire/config';
-import { partitionKey, subFrame, type Entry } from './entry.ts';
+import { partitionKey, subFrame, toWire, type Entry, type Position } from './entry.ts';
 import { matches, type CompiledFilter } from './filter.ts';
 import type { FanoutHub, HubSubscriber } from './hub.ts';
 import type { GatewayMetrics } from './metrics.ts';
@@ -85,13 +94,13 @@ export class Subscription implements HubSubscriber {
   }
 
   /** Live from now: the cursor is the hub's. */
-  goLiveNow(): StreamPosition[] {
+  goLiveNow(): Position[] {
     this.state = 'live';
     return this.deps.hub.positions(this.topics);
   }
 
   /** The subscription's resume cursor right now. */
-  positions(): StreamPosition[] {
+  positions(): Position[] {
     if (this.state === 'live') {
       const pos = this.deps.hub.positions(this.topics);
       if (!this.skipBelow) return pos;
@@ -116,7 +125,7 @@ export class Subscription implements HubSubscriber {
   async catchUp(from: Exclude<SubscriptionStart, 'live'>, sendSubscribed: (positions: StreamPosition[]) => void): Promise<void> {
     const gaps = await this.resolveStart(from);
     if (this.state !== 'catching-up') return;
-    sendSubscribed(this.positions());
+    sendSubscribed(toWire(this.positions()));
     for (const g of gaps) this.sendGap(g);
     try {
       await this.run();
@@ -126,11 +135,12 @@ export class Subscription implements HubSubscriber {
     }
   }
 
-  private async resolveStart(from: Exclude<SubscriptionStart, 'live'>): Promise<Omit<GapMessage, 'op' | 'id'>[]> {
+  private async resolveStart(from: Exclude<SubscriptionStart, 'live'>): Promise<Gap[]> {
     const { kafka, hub, epoch } = this.deps;
-    const gaps: Omit<GapMessage, 'op' | 'id'>[] = [];
+    const gaps: Gap[] = [];
     const given = new Map<string, number>();
-    if (typeof from === 'object' && 'positions' in from) for (const p of from.positions) given.set(partitionKey(p.topic, p.partition), p.offset);
+    // Offsets arrive as decimal strings, checked by the connection to be exact as numbers.
+    if (typeof from === 'object' && 'positions' in from) for (const p of from.positions) given.set(partitionKey(p.topic, p.partition), Number(p.offset));
     const epochMismatch = typeof from === 'object' && 'positions' in from && from.epoch !== undefined && from.epoch !== epoch;
     for (const topic of this.topics) {
       const offsets = await kafka.topicOffsets(topic);
@@ -157,10 +167,18 @@ export class Subscription implements HubSubscriber {
     return gaps;
   }
 
-  private sendGap(g: Omit<GapMessage, 'op' | 'id'>): void {
+  private sendGap(g: Gap): void {
     this.gapped = true;
     this.deps.metrics.gaps.labels(g.reason).inc();
-    const msg: GapMessage = { op: 'gap', id: this.id, ...g };
+    const msg: GapMessage = {
+      op: 'gap',
+      id: this.id,
+      topic: g.topic,
+      partition: g.partition,
+      requested: g.requested === null ? null : String(g.requested),
+      available: String(g.available),
+      reason: g.reason,
+    };
     this.owner.sendFrame(JSON.stringify(msg), 'control');
   }
 
@@ -246,7 +264,7 @@ export class Subscription implements HubSubscriber {
       if (st && c.next > st.next) (this.skipBelow ??= new Map()).set(partitionKey(c.topic, c.partition), c.next);
     }
     this.state = 'live';
-    const positions = this.positions();
+    const positions = toWire(this.positions());
     this.owner.sendFrame(JSON.stringify({ op: 'live', id: this.id, recovered: !this.gapped, missed: this.missed, positions }), 'control');
   }
 }

@@ -12,6 +12,11 @@ export class TokenBucket {
     this.last = now;
   }
 
+  /** Tokens left as of the last take(): below 1, the next take() fails. */
+  get left(): number {
+    return this.tokens;
+  }
+
   take(now: number = Date.now()): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSec);
     this.last = now;

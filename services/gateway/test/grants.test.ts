@@ -19,6 +19,8 @@ let gw: RunningGateway;
 let pub: Publisher;
 let url: string;
 let n = 0;
+/** This file's name of a newswire topic (topics are per test file). */
+const T = (family: string) => `${kafka.prefix}.${family}`;
 
 async function token(claims: Record<string, unknown>): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('desk-grants').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
@@ -35,8 +37,8 @@ async function publishPair(): Promise<{ security: string; connectivity: string }
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers);
-  gw = await startGateway({ port: 0, brokers: kafka.brokers, logger: quietLogger(), auth: { secret: SECRET } });
+  pub = await publisherFor(kafka.brokers, kafka.prefix);
+  gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), auth: { secret: SECRET } });
   url = `ws://127.0.0.1:${gw.port}/`;
   await publishPair(); // history for the `from: 'earliest'` cases
 });
@@ -50,9 +52,9 @@ afterAll(async () => {
 describe('empty lists never widen a grant', () => {
   it('refuses an empty filter.kinds with bad_message (it used to mean "every kind", bypassing the grant)', async () => {
     const c = await TestClient.connect(url, { headers: { authorization: `Bearer ${await token({ newswire: { kinds: ['connectivity'] } })}` } });
-    c.send({ op: 'subscribe', id: 'bypass-live', topics: ['newswire.security'], filter: { kinds: [] } });
-    c.send({ op: 'subscribe', id: 'bypass-history', topics: ['newswire.security'], filter: { kinds: [] }, from: 'earliest' });
-    c.send({ op: 'subscribe', id: 'allowed', topics: ['newswire.security'], filter: { kinds: ['connectivity'] }, from: 'earliest' });
+    c.send({ op: 'subscribe', id: 'bypass-live', topics: [T('security')], filter: { kinds: [] } });
+    c.send({ op: 'subscribe', id: 'bypass-history', topics: [T('security')], filter: { kinds: [] }, from: 'earliest' });
+    c.send({ op: 'subscribe', id: 'allowed', topics: [T('security')], filter: { kinds: ['connectivity'] }, from: 'earliest' });
     expect((await c.waitForOp('error', (e) => e.ref === 'bypass-live')).code).toBe('bad_message');
     expect((await c.waitForOp('error', (e) => e.ref === 'bypass-history')).code).toBe('bad_message');
     await c.waitForOp('live', (f) => f.id === 'allowed');
@@ -81,11 +83,11 @@ describe('empty lists never widen a grant', () => {
     expect(c.of('welcome')[0]!.auth).toMatchObject({ kinds: [] });
     c.send({ op: 'subscribe', id: 'everything' });
     c.send({ op: 'subscribe', id: 'history', from: 'earliest' });
-    c.send({ op: 'subscribe', id: 'one-topic', topics: ['newswire.security'] });
+    c.send({ op: 'subscribe', id: 'one-topic', topics: [T('security')] });
     for (const id of ['everything', 'history', 'one-topic']) expect((await c.waitForOp('error', (e) => e.ref === id)).code, id).toBe('forbidden');
     // A client that can read the same stream proves the updates went by.
     const witness = await TestClient.connect(url, { headers: { authorization: `Bearer ${await token({ newswire: {} })}` } });
-    witness.send({ op: 'subscribe', id: 'w', topics: ['newswire.security'] });
+    witness.send({ op: 'subscribe', id: 'w', topics: [T('security')] });
     await witness.waitForOp('subscribed');
     const ids = await publishPair();
     await witness.waitForOp('update', (f) => f.update.id === ids.security);
@@ -101,7 +103,7 @@ describe('empty lists never widen a grant', () => {
     const c = await TestClient.connect(url, { headers: { authorization: `Bearer ${await token({ newswire: { topics: [] } })}` } });
     c.send({ op: 'subscribe', id: 'everything' });
     c.send({ op: 'subscribe', id: 'arrests', filter: { kinds: ['arrests'] } });
-    c.send({ op: 'subscribe', id: 'explicit', topics: ['newswire.arrests'] });
+    c.send({ op: 'subscribe', id: 'explicit', topics: [T('arrests')] });
     for (const id of ['everything', 'arrests', 'explicit']) expect((await c.waitForOp('error', (e) => e.ref === id)).code, id).toBe('forbidden');
     expect(c.of('subscribed')).toEqual([]);
     c.close();
@@ -145,7 +147,7 @@ describe('a second hello with another token', () => {
     expect(c.updateIds()).not.toContain(ids.security);
     // The closed ids are free again; a new subscribe is scoped by the new token.
     c.send({ op: 'subscribe', id: 'implicit' });
-    expect((await c.waitForOp('subscribed', (f) => f.id === 'implicit')).topics).toEqual(['newswire.security']);
+    expect((await c.waitForOp('subscribed', (f) => f.id === 'implicit')).topics).toEqual([T('security')]);
     c.send({ op: 'subscribe', id: 'security', filter: { kinds: ['security-measure'] } });
     await c.waitFor(() => c.of('error').filter((e) => e.ref === 'security').length === 2, 'second refusal');
     expect(c.of('error').filter((e) => e.ref === 'security')[1]!.code).toBe('forbidden');

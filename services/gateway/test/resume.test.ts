@@ -112,8 +112,8 @@ describe('resume after a client drop', () => {
     const last = new Map<string, number>();
     for (const f of c.of('update')) {
       const k = `${f.topic}:${f.partition}`;
-      expect(f.offset, k).toBeGreaterThan(last.get(k) ?? -1);
-      last.set(k, f.offset);
+      expect(Number(f.offset), k).toBeGreaterThan(last.get(k) ?? -1);
+      last.set(k, Number(f.offset));
     }
     c.close();
   });

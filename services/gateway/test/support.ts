@@ -137,7 +137,7 @@ export function sleep(ms: number): Promise<void> {
  * partition, a live frame (no `sub`) advances it once the subscription is live.
  */
 export class CursorTracker {
-  readonly pos = new Map<string, { topic: string; partition: number; offset: number }>();
+  readonly pos = new Map<string, { topic: string; partition: number; offset: string }>();
   live = false;
   private seen = 0;
 
@@ -156,13 +156,13 @@ export class CursorTracker {
         if (f.op === 'subscribed') this.live = !f.catchingUp;
         else this.live = true;
       } else if (f.op === 'update' && (f.sub === this.subId || (f.sub === undefined && this.live))) {
-        this.pos.set(`${f.topic}:${f.partition}`, { topic: f.topic, partition: f.partition, offset: f.offset + 1 });
+        this.pos.set(`${f.topic}:${f.partition}`, { topic: f.topic, partition: f.partition, offset: String(BigInt(f.offset) + 1n) });
       }
     }
     return this;
   }
 
-  positions(): { topic: string; partition: number; offset: number }[] {
+  positions(): { topic: string; partition: number; offset: string }[] {
     return [...this.sync().pos.values()];
   }
 }

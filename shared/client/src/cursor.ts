@@ -1,8 +1,17 @@
-/** A resume position: the NEXT offset wanted on one partition. */
+/**
+ * A resume position: the NEXT offset wanted on one partition. Offsets are
+ * decimal strings, as on the wire (Kafka offsets are int64); they are
+ * compared as BigInts.
+ */
 export interface CursorPosition {
   topic: string;
   partition: number;
-  offset: number;
+  offset: string;
+}
+
+/** The offset after `offset` (both decimal strings). */
+export function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
 }
 
 /**
@@ -12,7 +21,7 @@ export interface CursorPosition {
  * something already delivered.
  */
 export class Cursor {
-  readonly #next = new Map<string, CursorPosition>();
+  readonly #next = new Map<string, { topic: string; partition: number; offset: bigint }>();
   epoch: string | undefined;
 
   static key(topic: string, partition: number): string {
@@ -24,22 +33,19 @@ export class Cursor {
   }
 
   /** True when `offset` on that partition was not delivered yet. */
-  isNew(topic: string, partition: number, offset: number): boolean {
+  isNew(topic: string, partition: number, offset: string): boolean {
     const cur = this.#next.get(Cursor.key(topic, partition));
-    return !cur || offset >= cur.offset;
+    return !cur || BigInt(offset) >= cur.offset;
   }
 
   /** Records a delivered (or deliberately skipped) offset. */
-  delivered(topic: string, partition: number, offset: number): void {
-    this.advanceTo(topic, partition, offset + 1);
+  delivered(topic: string, partition: number, offset: string): void {
+    this.#advance(topic, partition, BigInt(offset) + 1n);
   }
 
   /** Moves to `next` (a gap notice, a position the server sent); never backwards. */
-  advanceTo(topic: string, partition: number, next: number): void {
-    const k = Cursor.key(topic, partition);
-    const cur = this.#next.get(k);
-    if (!cur) this.#next.set(k, { topic, partition, offset: next });
-    else if (next > cur.offset) cur.offset = next;
+  advanceTo(topic: string, partition: number, next: string): void {
+    this.#advance(topic, partition, BigInt(next));
   }
 
   merge(positions: ReadonlyArray<CursorPosition>): void {
@@ -52,6 +58,13 @@ export class Cursor {
   }
 
   positions(): CursorPosition[] {
-    return [...this.#next.values()].map((p) => ({ ...p }));
+    return [...this.#next.values()].map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset.toString() }));
+  }
+
+  #advance(topic: string, partition: number, next: bigint): void {
+    const k = Cursor.key(topic, partition);
+    const cur = this.#next.get(k);
+    if (!cur) this.#next.set(k, { topic, partition, offset: next });
+    else if (next > cur.offset) cur.offset = next;
   }
 }

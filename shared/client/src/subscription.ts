@@ -16,7 +16,8 @@ export interface Delivery {
   update: Update;
   topic: string;
   partition: number;
-  offset: number;
+  /** The update's offset: a decimal string (Kafka offsets are int64). */
+  offset: string;
   epoch: string;
   /** Kafka timestamp of the record (ms since the epoch). */
   ts: number;
@@ -28,9 +29,9 @@ export interface GapNotice {
   topic: string;
   partition: number;
   /** The next offset the subscription asked for (null when the gateway could not tell). */
-  requested: number | null;
-  /** Where delivery resumes; updates in [requested, available) are gone. */
-  available: number;
+  requested: string | null;
+  /** Where delivery resumes; updates in [requested, available) are gone. Offsets are decimal strings. */
+  available: string;
   /** 'retention': deleted from the log; 'epoch': our positions belong to another log; 'reset': the log was replaced. */
   reason: 'retention' | 'epoch' | 'reset';
 }

@@ -36,4 +36,10 @@ export const gatewayConfig = z.object({
   /** Concurrent replays from Kafka (each a short-lived consumer). */
   GATEWAY_REPLAY_CONCURRENCY: int(4, 1, 64),
   GATEWAY_HEARTBEAT_MS: int(30_000, 100, 3_600_000),
+  /**
+   * After the gateway sends a close (lagged 4008, shutdown 1012, policy 1008), how long a client
+   * that reads nothing keeps its socket before it is terminated (the client then sees 1006 and
+   * resumes from its own cursor).
+   */
+  GATEWAY_CLOSE_GRACE_MS: int(10_000, 0, 600_000),
 });

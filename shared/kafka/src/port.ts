@@ -174,6 +174,8 @@ export interface KafkaPort {
   ensureTopics(topics: readonly string[], spec: TopicSpec): Promise<string[]>;
   /** Deletes topics (missing ones are ignored); Kafka finishes the deletion in the background. */
   deleteTopics(topics: readonly string[]): Promise<void>;
+  /** Consumer groups on the cluster: an operator's view (newswire itself joins none). */
+  listGroups(): Promise<string[]>;
   /**
    * Reads offset ranges, no consumer group involved. Resolves when every
    * range reached its `to` (or the end of the log, when `to` lies beyond it),

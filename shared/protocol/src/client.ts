@@ -19,9 +19,37 @@ const name = (max: number) => z.string().min(1).max(max);
  */
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(MAX_LIST).optional();
 
+/** Kafka offsets are int64: beyond 2^63 - 1 there is no offset. */
+const MAX_OFFSET = 2n ** 63n - 1n;
+
+/**
+ * A Kafka offset on the wire: a decimal STRING (no sign, no leading zero), on
+ * every interface of the project (gateway, ingest, CLI), because Kafka
+ * offsets are int64 and a JSON number is exact only up to 2^53.
+ */
+export const offsetSchema = z
+  .string()
+  .regex(/^(0|[1-9][0-9]{0,18})$/, 'an offset is a decimal string of digits, e.g. "42"')
+  // zod runs this even when the regex failed: only digits reach BigInt.
+  .refine((s) => !/^[0-9]{1,19}$/.test(s) || BigInt(s) <= MAX_OFFSET, 'an offset is at most 2^63 - 1');
+
+/**
+ * An offset a client sends: the decimal string, or (deprecated, accepted for
+ * protocol v1 clients written before offsets became strings) a JSON number,
+ * which is read as its decimal string.
+ */
+export const offsetInputSchema = z.union([
+  offsetSchema,
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .transform((n) => String(n)),
+]);
+
 /**
  * A Kafka position: the offset of one update in one partition of one topic.
- * Offsets are JSON numbers (safe integers; Kafka's int64 offsets stay far below 2^53).
  *
  * As a resume CURSOR (in `subscribe.from.positions`, `subscribed`, `live`,
  * `lagged`, `shutdown`) `offset` is the NEXT offset the client needs, i.e.
@@ -31,9 +59,12 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(MAX_LIST
 export const positionSchema = z.strictObject({
   topic: name(249),
   partition: z.number().int().min(0).max(100_000),
-  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  offset: offsetSchema,
 });
 export type StreamPosition = z.infer<typeof positionSchema>;
+
+/** A position as a client may send it (offset as a string, or a number for compatibility). */
+export const positionInputSchema = positionSchema.extend({ offset: offsetInputSchema });
 
 /**
  * Where a subscription starts.
@@ -47,15 +78,20 @@ export type StreamPosition = z.infer<typeof positionSchema>;
  *   yields a `gap` notice (reason 'epoch') per partition and delivery from the
  *   earliest retained offset; omit `epoch` for a plain replay from offsets.
  */
-export const startSchema = z.union([
-  z.literal('live'),
-  z.literal('earliest'),
-  z.strictObject({ time: z.iso.datetime({ offset: true }) }),
-  z.strictObject({
-    positions: z.array(positionSchema).max(4096),
-    epoch: name(128).optional(),
-  }),
-]);
+const start = <P extends z.ZodType>(position: P) =>
+  z.union([
+    z.literal('live'),
+    z.literal('earliest'),
+    z.strictObject({ time: z.iso.datetime({ offset: true }) }),
+    z.strictObject({
+      positions: z.array(position).max(4096),
+      epoch: name(128).optional(),
+    }),
+  ]);
+/** `from` as the gateway echoes it in `subscribed` (offsets as strings). */
+export const startSchema = start(positionSchema);
+/** `from` as a client sends it in `subscribe`. */
+export const startInputSchema = start(positionInputSchema);
 export type SubscriptionStart = z.infer<typeof startSchema>;
 
 /**
@@ -90,7 +126,7 @@ export const subscribeSchema = z.strictObject({
   /** Topics to read; default: every newswire topic (or, with `filter.kinds`, the topics of those kinds). */
   topics: z.array(name(249)).min(1).max(MAX_LIST).optional(),
   filter: filterSchema.optional(),
-  from: startSchema.optional(),
+  from: startInputSchema.optional(),
 });
 
 export const unsubscribeSchema = z.strictObject({

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Update } from '@newswire/schema';
-import { PROTOCOL_VERSION, positionSchema, startSchema } from './client.ts';
+import { PROTOCOL_VERSION, offsetSchema, positionSchema, startSchema } from './client.ts';
 
 /** Stable error codes of `error` frames (never renamed; new ones may be added). */
 export const ERROR_CODES = [
@@ -68,7 +68,7 @@ export const welcomeSchema = z.strictObject({
       subject: z.string().optional(),
       topics: z.array(z.string()).optional(),
       kinds: z.array(z.string()).optional(),
-      expiresAt: z.number().optional(),
+      expiresAt: z.number().int().optional().describe('When the token expires: epoch MILLISECONDS (the JWT exp claim, in seconds, times 1000)'),
     })
     .optional(),
 });
@@ -102,7 +102,8 @@ export const updateFrameSchema = z.strictObject({
   sub: subId.optional(),
   topic: z.string(),
   partition: z.number().int(),
-  offset: z.number().int(),
+  /** The update's own offset, a decimal string. */
+  offset: offsetSchema,
   epoch: z.string(),
   /** Kafka record timestamp, epoch ms. */
   ts: z.number(),
@@ -135,8 +136,10 @@ export const gapSchema = z.strictObject({
   id: subId,
   topic: z.string(),
   partition: z.number().int(),
-  requested: z.number().int().nullable(),
-  available: z.number().int(),
+  /** The cursor the client asked for (null when it gave none for this partition). */
+  requested: offsetSchema.nullable(),
+  /** The first offset still available: delivery continues here. */
+  available: offsetSchema,
   reason: z.enum(['retention', 'epoch', 'reset']),
 });
 
@@ -165,8 +168,14 @@ export const errorSchema = z.strictObject({
   op: z.literal('error'),
   code: z.enum(ERROR_CODES),
   message: z.string(),
-  /** The subscription id or op the error refers to, when known. */
+  /** The subscription id the error refers to (or the op, for a message without a valid id). */
   ref: z.string().optional(),
+  /**
+   * rate_limited only: how many messages were dropped since the previous
+   * rate_limited error (at most one is sent per second); the sum over them is
+   * every message dropped.
+   */
+  dropped: z.number().int().min(1).optional(),
 });
 
 export const pongSchema = z.strictObject({
@@ -195,7 +204,7 @@ export const serverMessageSchema = z.discriminatedUnion('op', [
  * keeps working when a newer gateway adds a field. The gateway itself builds
  * frames with the strict types above.
  */
-export const serverMessageSchemaForClients = z.discriminatedUnion('op', [
+export const serverMessageSchemaForClients = z.preprocess(offsetsAsStrings, z.discriminatedUnion('op', [
   welcomeSchema.strip(),
   subscribedSchema.strip(),
   updateFrameSchema.strip(),
@@ -206,7 +215,25 @@ export const serverMessageSchemaForClients = z.discriminatedUnion('op', [
   unsubscribedSchema.strip(),
   errorSchema.strip(),
   pongSchema.strip(),
-]);
+]));
+
+/**
+ * Gateways before offsets became strings sent them as JSON numbers: a client
+ * reads such a number as its decimal string, so it keeps working with them.
+ * Only the places offsets live are touched; a non-integer stays as it is (and
+ * fails validation).
+ */
+function offsetsAsStrings(frame: unknown): unknown {
+  if (typeof frame !== 'object' || frame === null) return frame;
+  const f = { ...(frame as Record<string, unknown>) };
+  const str = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v);
+  const positions = (v: unknown) => (Array.isArray(v) ? v.map((p) => (typeof p === 'object' && p !== null ? { ...p, offset: str((p as { offset?: unknown }).offset) } : p)) : v);
+  for (const k of ['offset', 'requested', 'available'] as const) if (k in f) f[k] = str(f[k]);
+  if ('positions' in f) f.positions = positions(f.positions);
+  if (Array.isArray(f.subscriptions)) f.subscriptions = f.subscriptions.map((s: unknown) => (typeof s === 'object' && s !== null ? { ...s, positions: positions((s as { positions?: unknown }).positions) } : s));
+  if (typeof f.from === 'object' && f.from !== null && 'positions' in f.from) f.from = { ...f.from, positions: positions((f.from as { positions?: unknown }).positions) };
+  return f;
+}
 
 export type WelcomeMessage = z.infer<typeof welcomeSchema>;
 export type SubscribedMessage = z.infer<typeof subscribedSchema>;

@@ -77,6 +77,7 @@ export async function openKafka(opts: KafkaOptions): Promise<KafkaPort> {
     partitionCounts: (topics) => admin.partitionCounts(adminClient, topics),
     ensureTopics: (topics, spec) => admin.ensureTopics(adminClient, topics, spec),
     deleteTopics: (topics) => admin.deleteTopics(adminClient, topics),
+    listGroups: async () => (await adminClient.listGroups()).groups.map((g) => g.groupId).sort(),
     readRange,
     tail,
     async openSender(so: SenderOptions = {}) {

@@ -8,7 +8,7 @@ import { EXIT, loadConfig, type ExitCode } from '@newswire/config';
 import { onlyFlags, parseFlags, UsageError, type Command, type CommandContext } from '../command.ts';
 import { BROKERS_FLAG, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
 import { DEFAULT_MAX_LINE_BYTES } from '../producers/ndjson.ts';
-import { publishFile, type FilePublishSummary } from '../producers/file-publish.ts';
+import { publishFile } from '../producers/file-publish.ts';
 import { describeFailure, describeSummary } from '../producers/file-report.ts';
 import { explainUnknownField } from '../producers/known-fields.ts';
 import { KIND_FLAGS, updateFlagOptions, updateFromFlags } from '../producers/update-flags.ts';

@@ -1,25 +1,6 @@
-/** The Kafka error codes this broker answers with (names and numbers as in the protocol). */
-export const ErrorCode = {
-  UNKNOWN_SERVER_ERROR: -1,
-  NONE: 0,
-  OFFSET_OUT_OF_RANGE: 1,
-  CORRUPT_MESSAGE: 2,
-  UNKNOWN_TOPIC_OR_PARTITION: 3,
-  LEADER_NOT_AVAILABLE: 5,
-  REQUEST_TIMED_OUT: 7,
-  MESSAGE_TOO_LARGE: 10,
-  COORDINATOR_NOT_AVAILABLE: 15,
-  INVALID_TOPIC_EXCEPTION: 17,
-  INVALID_REQUIRED_ACKS: 21,
-  INVALID_GROUP_ID: 24,
-  UNSUPPORTED_VERSION: 35,
-  TOPIC_ALREADY_EXISTS: 36,
-  INVALID_PARTITIONS: 37,
-  INVALID_REPLICATION_FACTOR: 38,
-  INVALID_REPLICA_ASSIGNMENT: 39,
-  INVALID_REQUEST: 42,
-  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: 53,
-  FETCH_SESSION_ID_NOT_FOUND: 70,
-  UNSUPPORTED_COMPRESSION_TYPE: 76,
-  UNKNOWN_TOPIC_ID: 100,
-} as const;
+/**
+ * The Kafka error codes this broker answers with: Kafka's own table, kept
+ * once in the Kafka port (@newswire/kafka/error-codes, a pure module that
+ * loads no client library), so the broker and the client side cannot drift.
+ */
+export { KafkaErrorCode as ErrorCode } from '@newswire/kafka/error-codes';

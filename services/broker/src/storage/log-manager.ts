@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, u
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { KafkaErrorCode } from '@newswire/kafka/error-codes';
 import { FilePartitionLog, fsyncDir, type OpenPartitionOptions } from './partition-log.ts';
 import { LogDamagedError, type Damage } from './damage.ts';
 import type { RecoveryMode } from './recovery.ts';
@@ -153,10 +154,10 @@ export class FileLogManager implements LogManager {
   }
 
   createTopic(name: string, partitions: number): void {
-    if (!isLegalTopicName(name)) throw new TopicOperationError(17, `illegal topic name ${JSON.stringify(name)}`);
-    if (this.logs.has(name)) throw new TopicOperationError(36, `topic ${name} already exists`);
+    if (!isLegalTopicName(name)) throw new TopicOperationError(KafkaErrorCode.INVALID_TOPIC_EXCEPTION, `illegal topic name ${JSON.stringify(name)}`);
+    if (this.logs.has(name)) throw new TopicOperationError(KafkaErrorCode.TOPIC_ALREADY_EXISTS, `topic ${name} already exists`);
     if (!Number.isInteger(partitions) || partitions < 1 || partitions > 10_000) {
-      throw new TopicOperationError(37, `invalid partition count ${partitions}`);
+      throw new TopicOperationError(KafkaErrorCode.INVALID_PARTITIONS, `invalid partition count ${partitions}`);
     }
     const logs: FilePartitionLog[] = [];
     for (let p = 0; p < partitions; p++) {
@@ -169,7 +170,7 @@ export class FileLogManager implements LogManager {
   /** Closes the partitions and removes their files (renamed first, so a crash midway finishes on restart). */
   deleteTopic(name: string): void {
     const logs = this.logs.get(name);
-    if (!logs) throw new TopicOperationError(3, `unknown topic ${name}`);
+    if (!logs) throw new TopicOperationError(KafkaErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `unknown topic ${name}`);
     this.logs.delete(name);
     const tag = randomBytes(4).toString('hex');
     const doomed: string[] = [];

@@ -10,6 +10,7 @@
  * close() writes a clean-shutdown marker: call it on graceful stop so the
  * next start can skip the CRC pass over the tail segments.
  */
+import { KafkaErrorCode } from '@newswire/kafka/error-codes';
 import type { ReadTarget } from './read-buffers.ts';
 
 export interface LogConfig {
@@ -76,7 +77,7 @@ export interface PartitionLog {
 }
 
 export class OffsetOutOfRange extends Error {
-  readonly errorCode = 1;
+  readonly errorCode = KafkaErrorCode.OFFSET_OUT_OF_RANGE;
 }
 
 /**
@@ -86,7 +87,7 @@ export class OffsetOutOfRange extends Error {
  */
 export class CorruptBatchError extends Error {
   override name = 'CorruptBatchError';
-  readonly errorCode = 2;
+  readonly errorCode = KafkaErrorCode.CORRUPT_MESSAGE;
 }
 
 export interface TopicInfo {

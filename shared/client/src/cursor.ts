@@ -3,6 +3,8 @@
  * decimal strings, as on the wire (Kafka offsets are int64); they are
  * compared as BigInts.
  */
+import { partitionKey } from '@newswire/schema';
+
 export interface CursorPosition {
   topic: string;
   partition: number;
@@ -25,7 +27,7 @@ export class Cursor {
   epoch: string | undefined;
 
   static key(topic: string, partition: number): string {
-    return `${topic}\u0000${partition}`;
+    return partitionKey(topic, partition);
   }
 
   get size(): number {

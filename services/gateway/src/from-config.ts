@@ -30,6 +30,7 @@ export function gatewayOptionsFromConfig(cfg: ConfigOf<'common' | 'kafka' | 'gat
       maxBufferedBytes: cfg.GATEWAY_MAX_BUFFERED_BYTES,
       windowEntries: cfg.GATEWAY_WINDOW_ENTRIES,
       windowBytes: cfg.GATEWAY_WINDOW_BYTES,
+      windowTotalBytes: cfg.GATEWAY_WINDOW_TOTAL_BYTES,
       warmEntries: cfg.GATEWAY_WARM_ENTRIES,
       replayConcurrency: cfg.GATEWAY_REPLAY_CONCURRENCY,
       heartbeatMs: cfg.GATEWAY_HEARTBEAT_MS,

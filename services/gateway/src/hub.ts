@@ -42,6 +42,11 @@ export interface CorkedWriter {
 export interface HubOptions {
   windowEntries: number;
   windowBytes: number;
+  /**
+   * Bound on the frame bytes of every window together (GATEWAY_WINDOW_TOTAL_BYTES):
+   * past it the oldest entries of the largest window go first. Default: no bound.
+   */
+  windowTotalBytes?: number;
   /** Coalesce socket writes for this long (0: until the end of the event-loop turn). */
   flushDelayMs?: number;
   /** Called once per dispatched entry (metrics: e2e latency, updates in). */
@@ -54,6 +59,8 @@ export class FanoutHub {
   private readonly index = new Map<string, TopicIndex>();
   private seq = 0;
   private subscriberCount = 0;
+  /** Frame bytes held by all windows together. */
+  private heldBytes = 0;
   private readonly corked: CorkedWriter[] = [];
   private flushPending = false;
 
@@ -61,6 +68,11 @@ export class FanoutHub {
 
   get subscriptions(): number {
     return this.subscriberCount;
+  }
+
+  /** Frame bytes held by every partition's window together. */
+  get windowBytes(): number {
+    return this.heldBytes;
   }
 
   ensurePartition(topic: string, partition: number, startOffset: number, hw = startOffset): PartitionState {
@@ -149,7 +161,10 @@ export class FanoutHub {
       st.next = offset + 1;
       return;
     }
+    const before = st.window.byteSize;
     st.window.push(entry);
+    this.heldBytes += st.window.byteSize - before;
+    if (this.heldBytes > (this.opts.windowTotalBytes ?? Infinity)) this.trimWindows(st);
     const seq = ++this.seq;
     let delivered = 0;
     const ix = this.index.get(entry.topic);
@@ -199,6 +214,28 @@ export class FanoutHub {
   /** The partition's log was replaced (topic recreated): forget its window, continue at `offset`. */
   resetPartition(st: PartitionState, offset: number): void {
     st.next = offset;
+    this.heldBytes -= st.window.byteSize;
     st.window.reset(offset);
+  }
+
+  /**
+   * Over the total bound: evict the oldest entries of the largest window
+   * (by bytes) until under it. The largest, not the globally oldest, so one
+   * busy partition cannot push a quiet partition's recent past out of memory;
+   * an evicted range is still served, from Kafka. The entry just ingested is
+   * kept even when it alone is over the bound. Costs a scan of the partitions
+   * per eviction, only while at the bound (a few dozen partitions: cheap).
+   */
+  private trimWindows(just: PartitionState): void {
+    const limit = this.opts.windowTotalBytes ?? Infinity;
+    while (this.heldBytes > limit) {
+      let largest: PartitionState | undefined;
+      for (const st of this.partitions.values()) {
+        if (st === just && st.window.length <= 1) continue;
+        if (st.window.length > 0 && (!largest || st.window.byteSize > largest.window.byteSize)) largest = st;
+      }
+      if (!largest) return;
+      this.heldBytes -= largest.window.evictOldest();
+    }
   }
 }

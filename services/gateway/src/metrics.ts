@@ -26,6 +26,7 @@ export class GatewayMetrics {
   });
 
   readonly sendBufferMax = new Gauge({ name: 'newswire_gateway_send_buffer_max_bytes', help: 'Largest per-connection send buffer (bytes queued to one socket), sampled at scrape', registers: [this.registry] });
+  readonly windowBytes = new Gauge({ name: 'newswire_gateway_window_bytes', help: 'Frame bytes held by the resume windows of every partition together (bounded by GATEWAY_WINDOW_TOTAL_BYTES), sampled at scrape', registers: [this.registry] });
   readonly sendBufferTotal = new Gauge({ name: 'newswire_gateway_send_buffer_bytes', help: 'Bytes queued to all sockets, sampled at scrape', registers: [this.registry] });
   /** Pre-bound children: the delivery path must not hash label values per frame. */
   readonly liveDeliveries = this.deliveries.labels('live');

@@ -30,6 +30,8 @@ export interface GatewayLimits {
   /** Per-partition memory window. */
   windowEntries: number;
   windowBytes: number;
+  /** Every partition's window together, bytes (the largest window's oldest entries go first). */
+  windowTotalBytes: number;
   replayConcurrency: number;
   /**
    * Live writes are coalesced per socket until the end of the event-loop turn,
@@ -63,13 +65,14 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   catchupBufferBytes: 8 * 1024 * 1024,
   windowEntries: env.GATEWAY_WINDOW_ENTRIES,
   windowBytes: env.GATEWAY_WINDOW_BYTES,
+  windowTotalBytes: env.GATEWAY_WINDOW_TOTAL_BYTES,
   replayConcurrency: env.GATEWAY_REPLAY_CONCURRENCY,
   flushDelayMs: 0,
   warmEntries: env.GATEWAY_WARM_ENTRIES,
   warmTimeoutMs: 30_000,
   heartbeatMs: env.GATEWAY_HEARTBEAT_MS,
   authTimeoutMs: 10_000,
-  closeGraceMs: 10_000,
+  closeGraceMs: env.GATEWAY_CLOSE_GRACE_MS,
 };
 
 export interface GatewayAuthOptions extends AuthOptions {

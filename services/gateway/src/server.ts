@@ -52,6 +52,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const hub = new FanoutHub({
     windowEntries: limits.windowEntries,
     windowBytes: limits.windowBytes,
+    windowTotalBytes: limits.windowTotalBytes,
     flushDelayMs: limits.flushDelayMs,
     // Warm-up records are history, not deliveries: they would skew the latency histogram.
     onDispatch: (entry) => {
@@ -115,6 +116,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       }
       metrics.sendBufferMax.set(max);
       metrics.sendBufferTotal.set(total);
+      metrics.windowBytes.set(hub.windowBytes);
       const body = await metrics.registry.metrics();
       res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body);
       return;

@@ -83,6 +83,14 @@ export class PartitionWindow {
     return this.ring[(this.head + i) % this.ring.length]!;
   }
 
+  /** Drops the oldest entry (the hub's total bound); returns the bytes freed, 0 when empty. */
+  evictOldest(): number {
+    if (this.size === 0) return 0;
+    const before = this.bytes;
+    this.evict();
+    return before - this.bytes;
+  }
+
   private evict(): void {
     const e = this.ring[this.head]!;
     this.ring[this.head] = undefined;

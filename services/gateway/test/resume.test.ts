@@ -85,6 +85,26 @@ describe('resume after a client drop', () => {
     expect(await metricValue(tinyWindow.port, 'newswire_gateway_catchup_ranges_total', 'source="kafka"')).toBeGreaterThan(0);
   });
 
+  it('keeps every window together under GATEWAY_WINDOW_TOTAL_BYTES and serves the rest of a resume from Kafka', async () => {
+    const bound = 128 * 1024;
+    const g = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), limits: { windowTotalBytes: bound } });
+    try {
+      const held: number[] = [];
+      const sampler = setInterval(() => void metricValue(g.port, 'newswire_gateway_window_bytes').then((v) => held.push(v)), 50);
+      try {
+        await dropAndResume(g, 'rt', 2000); // about 1.4 MB of frames went through the windows
+      } finally {
+        clearInterval(sampler);
+      }
+      held.push(await metricValue(g.port, 'newswire_gateway_window_bytes'));
+      expect(Math.max(...held)).toBeGreaterThan(bound / 2);
+      expect(Math.max(...held)).toBeLessThanOrEqual(bound);
+      expect(await metricValue(g.port, 'newswire_gateway_catchup_ranges_total', 'source="kafka"')).toBeGreaterThan(0);
+    } finally {
+      await g.stop();
+    }
+  });
+
   it('loses nothing when the catch-up buffer overflows while updates keep arriving', async () => {
     await dropAndResume(overflowing, 'ro', 2000);
     expect(await metricValue(overflowing.port, 'newswire_gateway_catchup_overflows_total')).toBeGreaterThan(0);

@@ -1,9 +1,10 @@
-/** The per-partition memory window and the pre-built WebSocket frames, checked against simple models. */
+/** The memory window (per partition and in total) and the pre-built WebSocket frames, checked against simple models. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Receiver } from 'ws';
 import { wsTextFrame, type Entry } from '../src/entry.ts';
 import { PartitionWindow } from '../src/window.ts';
+import { FanoutHub } from '../src/hub.ts';
 
 function entry(offset: number, bytes: number): Entry {
   const { wire, frame } = wsTextFrame('x'.repeat(bytes));
@@ -65,5 +66,46 @@ describe('wsTextFrame', () => {
       });
       expect(got).toBe(text);
     }
+  });
+});
+
+describe('FanoutHub total window bound (GATEWAY_WINDOW_TOTAL_BYTES)', () => {
+  it('never holds more than the total over all partitions, evicting the oldest entries of the largest window, each window still complete from its `from`', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 200, max: 5000 }),
+        fc.array(fc.record({ partition: fc.integer({ min: 0, max: 5 }), size: fc.integer({ min: 1, max: 300 }) }), { minLength: 1, maxLength: 400 }),
+        (total, ops) => {
+          const hub = new FanoutHub({ windowEntries: 1_000_000, windowBytes: 1_000_000, windowTotalBytes: total });
+          const states = Array.from({ length: 6 }, (_, p) => hub.ensurePartition('t', p, 0));
+          const pushed: Entry[][] = states.map(() => []);
+          for (const op of ops) {
+            const st = states[op.partition]!;
+            const e = { ...entry(st.next, op.size), partition: op.partition };
+            hub.ingest(st, st.next, e);
+            pushed[op.partition]!.push(e);
+            const held = states.reduce((n, s) => n + s.window.byteSize, 0);
+            expect(held).toBeLessThanOrEqual(Math.max(total, e.frame.length));
+            expect(hub.windowBytes).toBe(held);
+          }
+          for (const [p, st] of states.entries()) {
+            // What a window holds is exactly the newest entries from `from` on: catch-up stays exact.
+            const kept = st.window.slice(0, Number.MAX_SAFE_INTEGER);
+            expect(kept).toEqual(pushed[p]!.filter((e) => e.offset >= st.window.from));
+          }
+        },
+      ),
+    );
+  });
+
+  it('takes from the largest window first, so a quiet partition keeps its recent past', () => {
+    const hub = new FanoutHub({ windowEntries: 1_000_000, windowBytes: 1_000_000, windowTotalBytes: 10_000 });
+    const busy = hub.ensurePartition('t', 0, 0);
+    const quiet = hub.ensurePartition('t', 1, 0);
+    for (let i = 0; i < 5; i++) hub.ingest(quiet, i, { ...entry(i, 100), partition: 1 });
+    for (let i = 0; i < 1000; i++) hub.ingest(busy, i, entry(i, 100));
+    expect(quiet.window.length).toBe(5);
+    expect(hub.windowBytes).toBeLessThanOrEqual(10_000);
+    expect(busy.window.covers(1000 - busy.window.length)).toBe(true);
   });
 });

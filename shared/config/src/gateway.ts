@@ -31,6 +31,8 @@ export const gatewayConfig = z.object({
   /** In-memory window of recent updates, per partition: entries and bytes. */
   GATEWAY_WINDOW_ENTRIES: int(10_000, 0, 10_000_000),
   GATEWAY_WINDOW_BYTES: int(16 * 1024 * 1024, 0, 4 * 1024 * 1024 * 1024),
+  /** Bound on every partition's window together, in bytes: past it the largest window's oldest entries go. */
+  GATEWAY_WINDOW_TOTAL_BYTES: int(64 * 1024 * 1024, 0, 64 * 1024 * 1024 * 1024),
   /** Records per partition read back at start to fill the window, so resumes after a restart come from memory. */
   GATEWAY_WARM_ENTRIES: int(2_000, 0, 10_000_000),
   /** Concurrent replays from Kafka (each a short-lived consumer). */

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { list } from '../../primitives.ts';
 import { actorListSchema, actorSchema } from '../actor.ts';
+import { periodSchema } from '../time.ts';
 
 export const CONFLICT_EVENTS = [
   'armed-clash',
@@ -39,5 +40,7 @@ export const armedConflictPayloadSchema = z.strictObject({
   /** Who holds the place afterwards, when the event changes control. */
   controlAfter: actorSchema.optional(),
   status: z.enum(['ongoing', 'ended']).optional(),
+  /** When a ceasefire or siege runs: "a 72-hour ceasefire from midnight" is { from, duration }. */
+  period: periodSchema.optional(),
 });
 export type ArmedConflictPayload = z.infer<typeof armedConflictPayloadSchema>;

@@ -9,7 +9,8 @@ import { list, text } from '../../primitives.ts';
 import { actorListSchema, actorSchema } from '../actor.ts';
 import { figureSchema } from '../figure.ts';
 
-export const DETAINEE_STATUSES = ['detained', 'charged', 'released', 'convicted', 'sentenced', 'acquitted'] as const;
+/** `wanted`: a warrant is out for the person, who is not in custody. */
+export const DETAINEE_STATUSES = ['detained', 'charged', 'released', 'convicted', 'sentenced', 'acquitted', 'wanted'] as const;
 
 /** A named or described detainee: Karim Massimov, former intelligence chief, charged with high treason. */
 export const detaineeSchema = z.strictObject({
@@ -18,8 +19,8 @@ export const detaineeSchema = z.strictObject({
   status: z.enum(DETAINEE_STATUSES).optional(),
 });
 
-/** What the count counts; "arrested" when absent. */
-export const ARREST_ACTIONS = ['arrested', 'released', 'charged', 'sentenced'] as const;
+/** What the count counts; "arrested" when absent. `warrant-issued`: wanted, not (yet) in custody. */
+export const ARREST_ACTIONS = ['arrested', 'released', 'charged', 'sentenced', 'warrant-issued'] as const;
 
 export const arrestsPayloadSchema = z
   .strictObject({

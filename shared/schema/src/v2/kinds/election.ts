@@ -63,6 +63,10 @@ export const electionPayloadSchema = z.strictObject({
   results: list(electionResultSchema, 50, 1).optional(),
   turnout: percentSchema.optional(),
   winner: actorSchema.optional(),
+  /** The candidates the stage is about: who was barred, who boycotted, who conceded. */
+  candidates: actorListSchema(20).optional(),
+  /** How much of the vote the results stand on, as said: "with 80% of ballots counted". */
+  counted: percentSchema.optional(),
   disputedBy: actorListSchema(10).optional(),
   allegations: list(z.enum(ALLEGATIONS), 9, 1).optional(),
   observers: actorListSchema(10).optional(),

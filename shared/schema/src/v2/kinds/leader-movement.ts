@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { actorSchema } from '../actor.ts';
 import { placeSchema } from '../place.ts';
 
-export const LEADER_MOVEMENTS = ['left-country', 'fled', 'returned', 'arrived', 'in-exile', 'whereabouts-unknown', 'resurfaced'] as const;
+/** `in-hiding`: the person says (or is said) to be hiding inside the country; unlike whereabouts-unknown, by choice. */
+export const LEADER_MOVEMENTS = ['left-country', 'fled', 'returned', 'arrived', 'in-exile', 'in-hiding', 'whereabouts-unknown', 'resurfaced'] as const;
 
 export const leaderMovementPayloadSchema = z.strictObject({
   movement: z.enum(LEADER_MOVEMENTS),

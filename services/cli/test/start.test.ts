@@ -8,9 +8,11 @@
  * Kafka: `start` embeds the dev broker by design, so most of these tests let
  * it; the KAFKA_BROKERS case takes its Kafka from startKafka(). When
  * KAFKA_BROKERS is set for the whole run (an external cluster) every child
- * inherits it and runs against that cluster, as start does.
+ * inherits it and runs against that cluster, as start does, under a topic
+ * prefix of this file's own (NEWSWIRE_TOPIC_PREFIX).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -34,11 +36,14 @@ interface Started {
   exited: Promise<number | null>;
 }
 
+/** This file's topics on a shared cluster (KAFKA_BROKERS set for the run) are its own. */
+const TOPIC_PREFIX = `nwtest-${randomUUID().slice(0, 8)}`;
+
 function startNewswire(dataDir: string, extra: string[] = [], env: Record<string, string> = {}): Started {
   const child = spawn(
     process.execPath,
     [BIN, 'start', '--data-dir', dataDir, '--broker-port', '0', '--gateway-port', '0', '--ingest-port', '0', ...extra],
-    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', START_DEMO_PACE: '50ms', ...env }, stdio: 'pipe' },
+    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', START_DEMO_PACE: '50ms', NEWSWIRE_TOPIC_PREFIX: TOPIC_PREFIX, ...env }, stdio: 'pipe' },
   );
   const stdout: string[] = [];
   let err = '';
@@ -148,7 +153,7 @@ describe('newswire start', () => {
     const kafka = await startKafka({ partitions: 3 });
     const unused = join(dataDir, 'not-created');
     try {
-      const s = startNewswire(unused, [], { KAFKA_BROKERS: kafka.brokers.join(',') });
+      const s = startNewswire(unused, [], kafka.env);
       running.push(s);
       const rec = await s.started;
       expect(rec.brokers).toEqual(kafka.brokers);

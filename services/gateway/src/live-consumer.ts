@@ -26,14 +26,14 @@ export interface LiveConsumerOptions {
   metrics: GatewayMetrics;
   /** Records behind the high watermark still considered "caught up" for /readyz. */
   readyLag?: number;
+  /** A tail that has not completed a fetch for this long is not ready, whatever its last state. Default 30 s. */
+  readyStaleMs?: number;
   /** Records per partition read back at start to fill the memory window. */
   warmEntries?: number;
   /** How often to look for served topics and partitions that appeared. Default 10 s. */
   metadataRefreshMs?: number;
 }
 
-/** A tail that has not completed a fetch for this long is not ready, whatever its last state. */
-const STALE_FETCH_MS = 30_000;
 
 export interface Readiness {
   ready: boolean;
@@ -58,7 +58,8 @@ export class LiveConsumer {
   readiness(): Readiness {
     const lag = this.o.hub.lag();
     const h: TailHealth = this.tail?.health() ?? { state: 'starting', connected: false, partitions: 0, missingTopics: [], fetches: 0, lastFetchAt: null, lastError: null };
-    const fresh = h.lastFetchAt !== null && Date.now() - h.lastFetchAt < STALE_FETCH_MS;
+    // A fetch long-polls for at most 200 ms: a tail that completed none for a while is stuck, whatever it last said.
+    const fresh = h.lastFetchAt !== null && Date.now() - h.lastFetchAt < (this.o.readyStaleMs ?? 30_000);
     const ready = h.state === 'fetching' && h.connected && fresh && h.missingTopics.length === 0 && lag <= (this.o.readyLag ?? 1000);
     return {
       ready,

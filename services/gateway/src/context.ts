@@ -6,6 +6,7 @@ import type { FanoutHub } from './hub.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { GatewayLimits } from './options.ts';
 import type { ReplayReader } from './replay-reader.ts';
+import type { StoryStateHost } from './story-state.ts';
 
 export interface GatewayContext {
   hub: FanoutHub;
@@ -20,4 +21,6 @@ export interface GatewayContext {
   metrics: GatewayMetrics;
   logger: Logger;
   serverName: string;
+  /** The story state, or null when GATEWAY_STATE=off. */
+  state: StoryStateHost | null;
 }

@@ -21,6 +21,14 @@ export function gatewayOptionsFromConfig(cfg: ConfigOf<'common' | 'kafka' | 'gat
       ...(cfg.GATEWAY_JWT_AUDIENCE ? { audience: cfg.GATEWAY_JWT_AUDIENCE } : {}),
       ...(cfg.GATEWAY_ALLOWED_ORIGINS ? { allowedOrigins: cfg.GATEWAY_ALLOWED_ORIGINS } : {}),
     },
+    state: {
+      enabled: cfg.GATEWAY_STATE === 'on',
+      maxStories: cfg.GATEWAY_STATE_MAX_STORIES,
+      maxRecent: cfg.GATEWAY_STATE_MAX_RECENT,
+      maxItemsPerList: cfg.GATEWAY_STATE_MAX_ITEMS,
+      snapshotEvery: cfg.GATEWAY_STATE_SNAPSHOT_EVERY,
+      snapshotMs: cfg.GATEWAY_STATE_SNAPSHOT_MS,
+    },
     limits: {
       maxConnections: cfg.GATEWAY_MAX_CONNECTIONS,
       maxPayload: cfg.GATEWAY_MAX_PAYLOAD,

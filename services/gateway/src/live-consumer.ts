@@ -26,10 +26,23 @@ export interface LiveConsumerOptions {
   metrics: GatewayMetrics;
   /** Records behind the high watermark still considered "caught up" for /readyz. */
   readyLag?: number;
+  /**
+   * Not ready when the last completed fetch is older than this. A healthy
+   * tail completes a fetch at least every maxWaitMs (200 ms) per broker; a
+   * broker that is frozen or partitioned away answers nothing and closes
+   * nothing, so the age of the last fetch is the only sign. Default 5 s.
+   */
+  readyStaleMs?: number;
   /** A tail that has not completed a fetch for this long is not ready, whatever its last state. Default 30 s. */
   readyStaleMs?: number;
   /** Records per partition read back at start to fill the memory window. */
   warmEntries?: number;
+  /**
+   * The story state's floor: each partition starts at this offset at the
+   * latest (still never below the log start), so the state misses nothing
+   * since its checkpoint (services/gateway/src/story-state.ts).
+   */
+  startFloor?: (topic: string, partition: number, low: number) => number;
   /** How often to look for served topics and partitions that appeared. Default 10 s. */
   metadataRefreshMs?: number;
 }
@@ -85,7 +98,9 @@ export class LiveConsumer {
       if (offsets.length === 0) missing.push(topic);
       for (const p of offsets) {
         const high = Number(p.high);
-        const start = Math.max(Number(p.low), high - (this.o.warmEntries ?? 0));
+        const low = Number(p.low);
+        const warmStart = Math.max(low, high - (this.o.warmEntries ?? 0));
+        const start = this.o.startFloor ? Math.max(low, Math.min(warmStart, this.o.startFloor(topic, p.partition, low))) : warmStart;
         hub.ensurePartition(topic, p.partition, start, high);
         this.warmTargets.push({ topic, partition: p.partition, high });
       }

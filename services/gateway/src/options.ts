@@ -100,4 +100,26 @@ export interface GatewayOptions {
   shutdownTimeoutMs?: number;
   /** Records behind the high watermark still "caught up" for /readyz. */
   readyLag?: number;
+  /** Story state and snapshots (docs/story-state.md); defaults from GATEWAY_STATE_*. */
+  state?: GatewayStateOptions;
 }
+
+export interface GatewayStateOptions {
+  /** false: no state, no snapshot topic; snapshot requests get `state_unavailable`. */
+  enabled?: boolean;
+  maxStories?: number;
+  maxRecent?: number;
+  maxItemsPerList?: number;
+  /** Snapshot changed stories after this many folded updates, or after snapshotMs. */
+  snapshotEvery?: number;
+  snapshotMs?: number;
+}
+
+export const DEFAULT_STATE_OPTIONS: Required<GatewayStateOptions> = {
+  enabled: env.GATEWAY_STATE === 'on',
+  maxStories: env.GATEWAY_STATE_MAX_STORIES,
+  maxRecent: env.GATEWAY_STATE_MAX_RECENT,
+  maxItemsPerList: env.GATEWAY_STATE_MAX_ITEMS,
+  snapshotEvery: env.GATEWAY_STATE_SNAPSHOT_EVERY,
+  snapshotMs: env.GATEWAY_STATE_SNAPSHOT_MS,
+};

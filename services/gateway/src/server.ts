@@ -16,8 +16,10 @@ import type { GatewayContext } from './context.ts';
 import { FanoutHub } from './hub.ts';
 import { LiveConsumer } from './live-consumer.ts';
 import { GatewayMetrics } from './metrics.ts';
-import { DEFAULT_LIMITS, type GatewayOptions } from './options.ts';
+import { DEFAULT_LIMITS, DEFAULT_STATE_OPTIONS, type GatewayOptions } from './options.ts';
 import { ReplayReader } from './replay-reader.ts';
+import { toWire } from './entry.ts';
+import { StoryStateHost } from './story-state.ts';
 
 import { GATEWAY_VERSION } from './version.ts';
 
@@ -27,6 +29,8 @@ export interface RunningGateway {
   port: number;
   epoch: string;
   metrics: GatewayMetrics;
+  /** The story state (null when off): benchmarks and tests read its rebuild stats and snapshots. */
+  state: StoryStateHost | null;
   /** Graceful: every client gets `shutdown` with its positions and close 1012. */
   stop(): Promise<void>;
 }
@@ -56,9 +60,29 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     flushDelayMs: limits.flushDelayMs,
     // Warm-up records are history, not deliveries: they would skew the latency histogram.
     onDispatch: (entry) => {
+      // Folded in the same call as the dispatch: between turns the state reflects exactly the hub's positions.
+      state?.onEntry(entry);
       if (warm) metrics.latency.observe(Math.max(0, Date.now() - entry.ts) / 1000);
     },
   });
+  const stateOpts = { ...DEFAULT_STATE_OPTIONS, ...opts.state };
+  const state = stateOpts.enabled
+    ? new StoryStateHost(
+        kafka,
+        epoch,
+        logger.child({ component: 'story-state' }),
+        {
+          limits: { maxStories: stateOpts.maxStories, maxRecent: stateOpts.maxRecent, maxItemsPerList: stateOpts.maxItemsPerList },
+          snapshotEvery: stateOpts.snapshotEvery,
+          snapshotMs: stateOpts.snapshotMs,
+          topic: `${opts.topicPrefix ?? 'newswire'}.story-state`,
+        },
+        () => toWire(hub.positions(topics)),
+        metrics.registry,
+      )
+    : null;
+  // Before the live reader starts: it starts each partition no later than the state needs.
+  if (state) await teardown.guard(state.load());
   const live = new LiveConsumer({
     kafka,
     topics,
@@ -67,6 +91,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     logger: logger.child({ component: 'live-consumer' }),
     metrics,
     warmEntries: Math.min(limits.warmEntries, limits.windowEntries),
+    ...(state ? { startFloor: (topic: string, partition: number, low: number) => state.startFloor(topic, partition, low) } : {}),
     ...(opts.readyLag !== undefined ? { readyLag: opts.readyLag } : {}),
   });
   const ctx: GatewayContext = {
@@ -81,6 +106,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     metrics,
     logger,
     serverName: `newswire-gateway/${GATEWAY_VERSION}`,
+    state,
   };
   const connections = new Set<Connection>();
   const allowedOrigins = opts.auth?.allowedOrigins?.length ? new Set(opts.auth.allowedOrigins) : null;
@@ -197,12 +223,23 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     wss.close();
   });
   // Pushed before start(): a start that fails half way may already hold a connected consumer.
+  // Stopped after the live reader (stack order): the last snapshots are written at its final positions.
+  if (state) teardown.defer('story state', () => state.stop());
   teardown.defer('live consumer', () => live.stop());
   await teardown.guard(live.start());
   await live.waitForFirstFetch(15_000);
   // Listen only once the window is warm: no client sees warm-up records as live.
   if (!(await live.waitWarm(limits.warmTimeoutMs))) logger.warn('window warm-up did not finish in time; serving anyway');
   warm = true;
+  if (state) {
+    if (live.warmedUp()) state.markCaughtUp();
+    else
+      void (async () => {
+        while (!live.warmedUp() && !stopping) await new Promise((r) => setTimeout(r, 50));
+        state.markCaughtUp();
+      })();
+    state.start();
+  }
 
   heartbeat = setInterval(() => {
     for (const c of connections) c.heartbeat();
@@ -233,6 +270,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     port,
     epoch,
     metrics,
+    state,
     stop: () => (stopped ??= stop()),
   };
 }

@@ -395,6 +395,39 @@ export class Connection implements SubscriptionOwner {
     this.expiryTimer.unref();
   }
 
+  /** Why a subscribe with `snapshot` cannot be served, or null. */
+  private snapshotRefusal(msg: SubscribeMessage): { code: ErrorCode; message: string } | null {
+    const { ctx } = this;
+    const story = msg.snapshot!.story;
+    if (!ctx.state) return { code: 'state_unavailable', message: 'this gateway keeps no story state (GATEWAY_STATE=off)' };
+    if (msg.topics !== undefined || (msg.from !== undefined && msg.from !== 'live'))
+      return { code: 'bad_message', message: 'a snapshot subscription reads every topic of its story from the snapshot’s positions: leave out topics and from' };
+    const f = msg.filter;
+    if (f && (Object.keys(f).some((k) => k !== 'stories') || f.stories?.length !== 1 || f.stories[0] !== story))
+      return { code: 'bad_message', message: 'a snapshot subscription is filtered to its story only: leave out filter, or give filter.stories = [snapshot.story]' };
+    // A story's state holds every kind: only a token that may read every served topic and kind may have it.
+    if (!fitsGrant(ctx.topics, compileFilter({}), this.grant))
+      return { code: 'forbidden', message: 'a story’s state holds every kind of update: your token is limited to some topics or kinds' };
+    if (ctx.state.store.isUntracked(story))
+      return { code: 'state_unavailable', message: `this gateway holds no state for story ${story}: it holds GATEWAY_STATE_MAX_STORIES stories already` };
+    return null;
+  }
+
+  private sendSnapshot(id: string, snapshot: NonNullable<SubscribeMessage['snapshot']>, positions: StreamPosition[]): void {
+    const state = this.ctx.state!;
+    const s = state.snapshot(snapshot.story, Math.min(snapshot.recent ?? 0, state.store.limits.maxRecent));
+    this.sendControl({
+      op: 'snapshot',
+      id,
+      story: snapshot.story,
+      epoch: this.ctx.epoch,
+      positions,
+      state: s.state,
+      recent: s.recent.map((r) => ({ topic: r.at.topic, partition: r.at.partition, offset: r.at.offset, ts: r.at.ts, update: r.update })),
+      history: { complete: !s.partialHistory, building: s.building },
+    });
+  }
+
   private onSubscribe(msg: SubscribeMessage): void {
     const { ctx } = this;
     if (ctx.verifier && !this.grant) return this.reject('unauthorized', 'send a token (hello.token, ?token= or Authorization) first', msg.id);
@@ -406,7 +439,12 @@ export class Connection implements SubscriptionOwner {
       const tooBig = msg.from.positions.find((p) => !Number.isSafeInteger(Number(p.offset)));
       if (tooBig) return this.reject('bad_message', `offset ${tooBig.offset} is beyond 2^53 - 1, the largest this gateway serves`, msg.id);
     }
-    const scope = resolveScope(msg, ctx.topics, this.grant, ctx.topicPrefix);
+    if (msg.snapshot) {
+      const refusal = this.snapshotRefusal(msg);
+      if (refusal) return this.reject(refusal.code, refusal.message, msg.id);
+    }
+    // A snapshot subscription reads every served topic, filtered to its story.
+    const scope = resolveScope(msg.snapshot ? { ...msg, filter: { stories: [msg.snapshot.story] } } : msg, ctx.topics, this.grant, ctx.topicPrefix);
     if (!scope.ok) return this.reject(scope.code, scope.message, msg.id);
     const { topics, filter } = scope;
     const sub = new Subscription(msg.id, topics, compileFilter(filter), this, {
@@ -425,6 +463,8 @@ export class Connection implements SubscriptionOwner {
     if (from === 'live') {
       const positions = toWire(sub.goLiveNow());
       this.sendControl({ op: 'subscribed', id: msg.id, topics, from, catchingUp: false, positions });
+      // Same turn as goLiveNow: the state reflects exactly `positions`, where live delivery starts.
+      if (msg.snapshot) this.sendSnapshot(msg.id, msg.snapshot, positions);
       return;
     }
     sub

@@ -127,6 +127,20 @@ export const subscribeSchema = z.strictObject({
   topics: z.array(name(249)).min(1).max(MAX_LIST).optional(),
   filter: filterSchema.optional(),
   from: startInputSchema.optional(),
+  /**
+   * Start with a story's state: the gateway answers with a `snapshot` frame
+   * (the story's state, its `recent` most recent updates and the exact
+   * positions they reflect), then live updates of that story from exactly
+   * those positions: no gap, no duplicate. With `snapshot`, `topics` and
+   * `from` must be absent and `filter` may only name that story.
+   */
+  snapshot: z
+    .strictObject({
+      story: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
+      /** Most recent updates wanted with the state (the gateway caps it at GATEWAY_STATE_MAX_RECENT). Default 0. */
+      recent: z.number().int().min(0).max(100_000).optional(),
+    })
+    .optional(),
 });
 
 export const unsubscribeSchema = z.strictObject({

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'unknown_topic', // a topic the gateway does not serve
   'frame_too_large', // reserved: today an oversized frame is refused by the WebSocket layer with close 1009
   'internal', // the gateway failed to serve the request (e.g. Kafka unavailable for a replay)
+  'state_unavailable', // a snapshot was asked of a gateway without story state, or of a story past its GATEWAY_STATE_MAX_STORIES
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -185,6 +186,40 @@ export const pongSchema = z.strictObject({
   now: z.number(),
 });
 
+/** One of the most recent updates in a snapshot: the update with its Kafka position, as in an `update` frame. */
+export const snapshotUpdateSchema = z.strictObject({
+  topic: z.string(),
+  partition: z.number().int(),
+  offset: offsetSchema,
+  ts: z.number(),
+  update: z.custom<Update>((v) => typeof v === 'object' && v !== null),
+});
+
+/**
+ * The answer to a subscribe with `snapshot`, sent right after `subscribed`
+ * and before any update of the subscription. `positions` are cursors (next
+ * offsets) on every partition the gateway serves: the state and `recent`
+ * reflect every record below them, and the subscription's live updates start
+ * at exactly them. `state` is the story's state as docs/story-state.md
+ * describes it (null when the gateway holds nothing for the story yet).
+ */
+export const snapshotFrameSchema = z.strictObject({
+  op: z.literal('snapshot'),
+  id: subId,
+  story: z.string(),
+  epoch: z.string(),
+  positions: z.array(positionSchema),
+  state: z.record(z.string(), z.unknown()).nullable(),
+  /** Ascending by Kafka timestamp, then position. */
+  recent: z.array(snapshotUpdateSchema),
+  history: z.strictObject({
+    /** false: the state was built from a log that retention had already cut, so older updates of this story may be missing. */
+    complete: z.boolean(),
+    /** true: the gateway is still reading the log after a restart; the state is exact at `positions`, which are behind the log end. */
+    building: z.boolean(),
+  }),
+});
+
 export const serverMessageSchema = z.discriminatedUnion('op', [
   welcomeSchema,
   subscribedSchema,
@@ -196,6 +231,7 @@ export const serverMessageSchema = z.discriminatedUnion('op', [
   unsubscribedSchema,
   errorSchema,
   pongSchema,
+  snapshotFrameSchema,
 ]);
 
 /**
@@ -215,6 +251,7 @@ export const serverMessageSchemaForClients = z.preprocess(offsetsAsStrings, z.di
   unsubscribedSchema.strip(),
   errorSchema.strip(),
   pongSchema.strip(),
+  snapshotFrameSchema.strip(),
 ]));
 
 /**
@@ -245,5 +282,7 @@ export type ShutdownMessage = z.infer<typeof shutdownSchema>;
 export type UnsubscribedMessage = z.infer<typeof unsubscribedSchema>;
 export type ErrorMessage = z.infer<typeof errorSchema>;
 export type PongMessage = z.infer<typeof pongSchema>;
+export type SnapshotFrame = z.infer<typeof snapshotFrameSchema>;
+export type SnapshotUpdate = z.infer<typeof snapshotUpdateSchema>;
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 export type SubscriptionPositions = z.infer<typeof subscriptionPositionsSchema>;

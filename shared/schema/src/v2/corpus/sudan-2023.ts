@@ -83,6 +83,16 @@ export const SUDAN_2023_UPDATES: readonly Update[] = [
     payload: { who: [egyptianTroops], by: [rsf] },
   },
   {
+    ...S, id: id('khartoum-holiday'), kind: 'security-measure',
+    headline: 'Khartoum state declares Sunday a holiday, closing schools, banks and government offices',
+    reported: day('2023-04-15'), place: { country: 'SD', admin1: 'Khartoum' },
+    sources: [{ name: 'Khartoum state authorities', role: 'local-authority' }], verification: 'reported', urgency: 'routine',
+    payload: {
+      measure: 'closure', status: 'ordered', issuedBy: { type: 'government', title: 'Khartoum state authorities', country: 'SD' },
+      facilities: ['schools', 'banks', 'government-offices'], period: { from: day('2023-04-16'), to: day('2023-04-16') },
+    },
+  },
+  {
     ...S, id: id('wfp-staff-killed'), kind: 'casualties',
     headline: 'Three WFP employees killed in violence in Kabkabiya, North Darfur; WFP halts its operations in Sudan',
     body: 'The World Food Programme says it is temporarily halting all its operations in Sudan.',
@@ -96,16 +106,6 @@ export const SUDAN_2023_UPDATES: readonly Update[] = [
         breakdown: [{ who: { type: 'civilians', roles: ['aid-worker'], affiliation: 'World Food Programme' }, figure: { value: 3, qualifier: 'exact', scope: 'incident' } }],
       },
       perpetrator: { status: 'unknown' },
-    },
-  },
-  {
-    ...S, id: id('khartoum-holiday'), kind: 'security-measure',
-    headline: 'Khartoum state declares Sunday a holiday, closing schools, banks and government offices',
-    reported: day('2023-04-15'), place: { country: 'SD', admin1: 'Khartoum' },
-    sources: [{ name: 'Khartoum state authorities', role: 'local-authority' }], verification: 'reported', urgency: 'routine',
-    payload: {
-      measure: 'closure', status: 'ordered', issuedBy: { type: 'government', title: 'Khartoum state authorities', country: 'SD' },
-      facilities: ['schools', 'banks', 'government-offices'], period: { from: day('2023-04-16'), to: day('2023-04-16') },
     },
   },
   {

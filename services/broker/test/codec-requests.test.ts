@@ -68,14 +68,28 @@ describe('classic versions, from kafkajs', () => {
     }
   });
 
-  it('Fetch v4..v11 (sessions from v7, leader epochs from v9, rack from v11)', async () => {
-    for (const v of range(4, 11)) {
+  it('Produce v0..v2 keeps the message set bytes as sent (magic 0, then 1)', async () => {
+    for (const v of range(0, 2)) {
+      const req = await kafkajs('produce', 'Produce', v, {
+        acks: 1,
+        timeout: 1000,
+        topicData: [{ topic: 't', partitions: [{ partition: 1, messages: [{ key: 'k', value: 'v', timestamp: 1700000000000 }] }] }],
+      });
+      expect(req).toMatchObject({ transactionalId: null, acks: 1, timeoutMs: 1000, topics: [{ name: 't', partitions: [{ partition: 1 }] }] });
+      const set = (req.topics as { partitions: { records: Buffer }[] }[])[0]!.partitions[0]!.records;
+      expect(set.readInt32BE(8)).toBe(set.length - 12); // one message: offset, size, then the message
+      expect(set.readInt8(16)).toBe(v === 2 ? 1 : 0); // magic
+    }
+  });
+
+  it('Fetch v0..v11 (max_bytes from v3, isolation from v4, sessions from v7, leader epochs from v9, rack from v11)', async () => {
+    for (const v of range(0, 11)) {
       const req = await kafkajs('fetch', 'Fetch', v, {
         replicaId: -1, maxWaitTime: 5000, minBytes: 1, maxBytes: 10485760, isolationLevel: 1, sessionId: 7, sessionEpoch: 3, rackId: 'rack-a',
         topics: [{ topic: 't', partitions: [{ partition: 0, fetchOffset: '123', maxBytes: 1048576, currentLeaderEpoch: 5 }] }],
       });
       expect(req).toEqual({
-        replicaId: -1, maxWaitMs: 5000, minBytes: 1, maxBytes: 10485760, isolationLevel: 1,
+        replicaId: -1, maxWaitMs: 5000, minBytes: 1, maxBytes: v >= 3 ? 10485760 : 0x7fffffff, isolationLevel: v >= 4 ? 1 : 0,
         sessionId: v >= 7 ? 7 : 0, sessionEpoch: v >= 7 ? 3 : -1,
         topics: [{ name: 't', topicId: '0'.repeat(32), partitions: [{ partition: 0, currentLeaderEpoch: v >= 9 ? 5 : -1, fetchOffset: 123, lastFetchedEpoch: -1, logStartOffset: -1, maxBytes: 1048576 }] }],
         forgottenTopics: [],
@@ -365,8 +379,8 @@ describe('flexible versions, from @platformatic/kafka', () => {
       expect(flexible('DescribeGroups', v, platformaticBody(pk.describeGroupsV5, ['a', 'b'], true))).toEqual({ groupIds: ['a', 'b'], includeAuthorizedOperations: true });
     }
     expect(flexible('ListGroups', 3, PWriter.create().appendTaggedFields().buffer)).toEqual({ statesFilter: [], typesFilter: [] });
-    expect(flexible('ListGroups', 4, platformaticBody(pk.listGroupsV4, ['Stable'], []))).toEqual({ statesFilter: ['Stable'], typesFilter: [] });
-    expect(flexible('ListGroups', 5, platformaticBody(pk.listGroupsV5, ['Stable'], ['classic']))).toEqual({ statesFilter: ['Stable'], typesFilter: ['classic'] });
+    expect(flexible('ListGroups', 4, platformaticBody(pk.listGroupsV4, ['STABLE'], []))).toEqual({ statesFilter: ['Stable'], typesFilter: [] }); // its v4 writes Kafka's spelling
+    expect(flexible('ListGroups', 5, platformaticBody(pk.listGroupsV5, ['STABLE'], ['classic']))).toEqual({ statesFilter: ['STABLE'], typesFilter: ['classic'] }); // ... and v5 as given
     for (const v of [3, 4]) {
       const mod = v === 3 ? pk.apiVersionsV3 : pk.apiVersionsV4;
       expect(flexible('ApiVersions', v, platformaticBody(mod, 'newswire', '1.0.0'))).toEqual({ clientSoftwareName: 'newswire', clientSoftwareVersion: '1.0.0' });
@@ -393,7 +407,7 @@ describe('flexible versions, from @platformatic/kafka', () => {
       const body = PWriter.create().appendArray(['a', 'b'], (w, n) => w.appendString(n), true, false).appendInt32(99).appendTaggedFields().buffer;
       expect(flexible('DeleteTopics', v, body)).toEqual({ topics: [], topicNames: ['a', 'b'], timeoutMs: 99 });
     }
-    expect(flexible('DeleteTopics', 6, platformaticBody(pk.deleteTopicsV6, [{ name: 'a', topicId: null }, { name: null, topicId: TOPIC_ID_DASHED }], 99))).toEqual({
+    expect(flexible('DeleteTopics', 6, platformaticBody(pk.deleteTopicsV6, [{ name: 'a', topicId: null }, { name: null as unknown as string, topicId: TOPIC_ID_DASHED }], 99))).toEqual({
       topics: [{ name: 'a', topicId: '0'.repeat(32) }, { name: null, topicId: TOPIC_ID }],
       topicNames: [],
       timeoutMs: 99,

@@ -58,13 +58,15 @@ const metadata = {
 };
 
 describe('Produce and Fetch', () => {
-  it('Produce v3..v7 (kafkajs), v8..v11 and v12 as v11 (platformatic), v13 by layout', () => {
+  it('Produce v0..v7 (kafkajs), v8..v11 and v12 as v11 (platformatic), v13 by layout', () => {
     const res = (v: number) => ({
       topics: [{ name: 't', topicId: TOPIC_ID, partitions: [{ partition: 1, errorCode: v === 8 ? 10 : 0, baseOffset: 2 ** 40 + 5, logStartOffset: 3, errorMessage: v === 8 ? 'too big' : null }] }],
     });
     return (async () => {
-      for (const v of range(3, 7)) {
-        expect(await kafkajs('produce', 'Produce', v, res(v))).toMatchObject({ topics: [{ topicName: 't', partitions: [{ partition: 1, errorCode: 0, baseOffset: String(2 ** 40 + 5) }] }] });
+      for (const v of range(0, 7)) {
+        // kafkajs names the base offset "offset" in v0..v2.
+        const offset = v <= 2 ? { offset: String(2 ** 40 + 5) } : { baseOffset: String(2 ** 40 + 5) };
+        expect(await kafkajs('produce', 'Produce', v, res(v))).toMatchObject({ topics: [{ topicName: 't', partitions: [{ partition: 1, errorCode: 0, ...offset }] }] });
       }
       const mods = { 8: pk.produceV8, 9: pk.produceV9, 10: pk.produceV10, 11: pk.produceV11, 12: pk.produceV11 } as const;
       for (const v of range(8, 12)) {
@@ -77,6 +79,21 @@ describe('Produce and Fetch', () => {
         .appendTaggedFields().buffer;
       expect(encode('Produce', 13, res(13))).toEqual(want);
     })();
+  });
+
+  it('Fetch v0..v3 (kafkajs) carries message sets (the handler converts stored batches to them)', async () => {
+    const { writeMessageSet } = await import('../src/protocol/message-sets/legacy.ts');
+    for (const v of range(0, 3)) {
+      const magic = v >= 2 ? 1 : 0;
+      const set = writeMessageSet([{ offset: 10, timestamp: 1_700_000_000_000, logAppendTime: false, key: Buffer.from('k'), value: Buffer.from('v') }], magic);
+      const out = (await kafkajs('fetch', 'Fetch', v, { topics: [{ name: 't', topicId: TOPIC_ID, partitions: [{ partition: 0, errorCode: 0, highWatermark: 11, records: set }] }] })) as {
+        responses: { partitions: { highWatermark: string; messages: { offset: string; key: Buffer; value: Buffer; timestamp?: string; magicByte: number }[] }[] }[];
+      };
+      const p = out.responses[0]!.partitions[0]!;
+      expect(p.highWatermark).toBe('11');
+      expect(p.messages.map((m) => [m.offset, m.key.toString(), m.value.toString(), m.magicByte])).toEqual([['10', 'k', 'v', magic]]);
+      if (magic === 1) expect(p.messages[0]!.timestamp).toBe('1700000000000');
+    }
   });
 
   it('Fetch v4..v11 (kafkajs) carries stored batches byte for byte', async () => {

@@ -50,13 +50,12 @@ async function expectStillServing(): Promise<void> {
 
 /**
  * What the dev broker advertises: for every API it implements, Kafka 2.1.1's
- * minimum (measured on a real 2.1.1 broker) up to the maximum of Kafka 4.2,
- * except Produce and Fetch, whose versions below 3 and 4 carry the old
- * message formats (which Kafka 4.0 removed too, KIP-896).
+ * minimum (measured on a real 2.1.1 broker: 0 for all of them) up to the
+ * maximum of Kafka 4.2.
  */
 const ADVERTISED = [
-  { apiKey: 0, minVersion: 3, maxVersion: 13 },
-  { apiKey: 1, minVersion: 4, maxVersion: 18 },
+  { apiKey: 0, minVersion: 0, maxVersion: 13 },
+  { apiKey: 1, minVersion: 0, maxVersion: 18 },
   { apiKey: 2, minVersion: 0, maxVersion: 11 },
   { apiKey: 3, minVersion: 0, maxVersion: 13 },
   { apiKey: 8, minVersion: 0, maxVersion: 10 },

@@ -115,6 +115,12 @@ export class Reader {
     return this.buf.toString('utf8', at, at + len);
   }
 
+  /** The next n bytes as a view (no copy), for lengths read by the caller. */
+  rawBytes(n: number): Buffer {
+    const at = this.need(n);
+    return this.buf.subarray(at, at + n);
+  }
+
   /** Bytes as a view into the frame (no copy). */
   bytes(): Buffer {
     const b = this.nullableBytes();

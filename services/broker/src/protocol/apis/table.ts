@@ -1,5 +1,8 @@
 // Generated from src/protocol/schema/index.ts by src/protocol/codegen/generate.ts: do not edit.
 // Change the schema, then run: node --import tsx services/broker/src/protocol/codegen/generate.ts
+import * as produceV0 from './produce/v0.ts';
+import * as produceV1 from './produce/v1.ts';
+import * as produceV2 from './produce/v2.ts';
 import * as produceV3 from './produce/v3.ts';
 import * as produceV4 from './produce/v4.ts';
 import * as produceV5 from './produce/v5.ts';
@@ -11,6 +14,10 @@ import * as produceV10 from './produce/v10.ts';
 import * as produceV11 from './produce/v11.ts';
 import * as produceV12 from './produce/v12.ts';
 import * as produceV13 from './produce/v13.ts';
+import * as fetchV0 from './fetch/v0.ts';
+import * as fetchV1 from './fetch/v1.ts';
+import * as fetchV2 from './fetch/v2.ts';
+import * as fetchV3 from './fetch/v3.ts';
 import * as fetchV4 from './fetch/v4.ts';
 import * as fetchV5 from './fetch/v5.ts';
 import * as fetchV6 from './fetch/v6.ts';
@@ -149,8 +156,8 @@ import * as initProducerIdV4 from './init-producer-id/v4.ts';
 import * as initProducerIdV5 from './init-producer-id/v5.ts';
 
 export const API = {
-  Produce: { key: 0, versions: { 3: produceV3, 4: produceV4, 5: produceV5, 6: produceV6, 7: produceV7, 8: produceV8, 9: produceV9, 10: produceV10, 11: produceV11, 12: produceV12, 13: produceV13 } },
-  Fetch: { key: 1, versions: { 4: fetchV4, 5: fetchV5, 6: fetchV6, 7: fetchV7, 8: fetchV8, 9: fetchV9, 10: fetchV10, 11: fetchV11, 12: fetchV12, 13: fetchV13, 14: fetchV14, 15: fetchV15, 16: fetchV16, 17: fetchV17, 18: fetchV18 } },
+  Produce: { key: 0, versions: { 0: produceV0, 1: produceV1, 2: produceV2, 3: produceV3, 4: produceV4, 5: produceV5, 6: produceV6, 7: produceV7, 8: produceV8, 9: produceV9, 10: produceV10, 11: produceV11, 12: produceV12, 13: produceV13 } },
+  Fetch: { key: 1, versions: { 0: fetchV0, 1: fetchV1, 2: fetchV2, 3: fetchV3, 4: fetchV4, 5: fetchV5, 6: fetchV6, 7: fetchV7, 8: fetchV8, 9: fetchV9, 10: fetchV10, 11: fetchV11, 12: fetchV12, 13: fetchV13, 14: fetchV14, 15: fetchV15, 16: fetchV16, 17: fetchV17, 18: fetchV18 } },
   ListOffsets: { key: 2, versions: { 0: listOffsetsV0, 1: listOffsetsV1, 2: listOffsetsV2, 3: listOffsetsV3, 4: listOffsetsV4, 5: listOffsetsV5, 6: listOffsetsV6, 7: listOffsetsV7, 8: listOffsetsV8, 9: listOffsetsV9, 10: listOffsetsV10, 11: listOffsetsV11 } },
   Metadata: { key: 3, versions: { 0: metadataV0, 1: metadataV1, 2: metadataV2, 3: metadataV3, 4: metadataV4, 5: metadataV5, 6: metadataV6, 7: metadataV7, 8: metadataV8, 9: metadataV9, 10: metadataV10, 11: metadataV11, 12: metadataV12, 13: metadataV13 } },
   OffsetCommit: { key: 8, versions: { 0: offsetCommitV0, 1: offsetCommitV1, 2: offsetCommitV2, 3: offsetCommitV3, 4: offsetCommitV4, 5: offsetCommitV5, 6: offsetCommitV6, 7: offsetCommitV7, 8: offsetCommitV8, 9: offsetCommitV9, 10: offsetCommitV10 } },

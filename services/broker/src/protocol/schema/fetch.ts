@@ -1,8 +1,10 @@
 import { arr, f, type ApiSchema } from './dsl.ts';
 
 /**
- * Fetch. v4 is the first version whose clients read RecordBatch v2 (v0-v3
- * expect the old message sets). v7 adds fetch sessions (KIP-227): this broker
+ * Fetch. v0-v3 clients read the old message sets (magic 0 up to v1, magic 1
+ * from v2), which the handler converts stored batches to; v3 adds max_bytes,
+ * v4 is the first version whose clients read RecordBatch v2 and adds the
+ * isolation level and last stable offset. v7 adds fetch sessions (KIP-227): this broker
  * never opens one (session id 0 in every answer), so clients send full
  * requests and forgotten topics are empty. v12 is flexible, v13 names topics
  * by id. Tagged fields skipped in requests: ClusterId, ReplicaState,
@@ -12,7 +14,7 @@ import { arr, f, type ApiSchema } from './dsl.ts';
 export const fetch: ApiSchema = {
   name: 'Fetch',
   key: 1,
-  versions: '4-18',
+  versions: '0-18',
   flexibleFrom: 12,
   request: [
     f('replicaId', 'int32', '0-14', { default: -1 }),

@@ -1,8 +1,9 @@
 import { arr, f, type ApiSchema } from './dsl.ts';
 
 /**
- * Produce. v3 is the first version carrying RecordBatch v2 (the only format
- * this broker stores); v0-v2 carry the old message sets (see docs/broker.md).
+ * Produce. v0-v2 carry the old message sets (magic 0 and 1), which the
+ * handler converts to RecordBatch v2, the only format stored; v3 is the first
+ * version carrying RecordBatch v2. v1 adds throttle time, v2 the log append time.
  * v8 adds per-record errors and an error message, v9 is flexible, v10-v12
  * only widen what a client must handle, v13 names topics by id (KIP-516).
  * Tagged fields not sent: CurrentLeader and NodeEndpoints (v10+), which only
@@ -11,7 +12,7 @@ import { arr, f, type ApiSchema } from './dsl.ts';
 export const produce: ApiSchema = {
   name: 'Produce',
   key: 0,
-  versions: '3-13',
+  versions: '0-13',
   flexibleFrom: 9,
   request: [
     f('transactionalId', 'string', '3+', { nullable: '3+', default: null }),

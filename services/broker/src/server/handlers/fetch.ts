@@ -5,11 +5,14 @@ import type { BrokerContext, RequestInfo } from '../context.ts';
 import { FetchWaiters } from '../fetch-waiters.ts';
 import { resolveTopic } from '../topics.ts';
 import { ErrorCode } from '../error-codes.ts';
+import { downConvert } from '../../protocol/message-sets/convert.ts';
 
 const EMPTY = Buffer.alloc(0);
 /** Fetch session epochs that mean "a full request" (KIP-227): this broker never opens a session. */
 const INITIAL_EPOCH = 0;
 const FINAL_EPOCH = -1;
+/** Fetch v4 is the first version whose clients read RecordBatch v2; v2-v3 read magic 1, v0-v1 magic 0. */
+const FIRST_RECORD_BATCH_VERSION = 4;
 
 type TopicAnswer = FetchResponse['topics'][number];
 type PartitionAnswer = TopicAnswer['partitions'][number];
@@ -35,7 +38,7 @@ interface WantedTopic {
  * limits never stalls a consumer. A later partition whose next batch does not
  * fit is answered without records. Batches are served as stored bytes.
  */
-function readOnce(ctx: BrokerContext, topics: WantedTopic[], totalMax: number, target: ReadTarget): ReadOutcome {
+function readOnce(ctx: BrokerContext, topics: WantedTopic[], totalMax: number, target: ReadTarget, legacyMagic: 0 | 1 | null): ReadOutcome {
   let bytes = 0;
   let anyError = false;
   const answer = (t: WantedTopic): TopicAnswer => ({
@@ -77,7 +80,7 @@ function readOnce(ctx: BrokerContext, topics: WantedTopic[], totalMax: number, t
       // Storage always returns a whole first batch; only the first partition with data may go over.
       if (records.length > limit && !first) return done(ErrorCode.NONE, EMPTY);
       bytes += records.length;
-      return done(ErrorCode.NONE, records);
+      return done(ErrorCode.NONE, legacyMagic === null ? records : downConvert(records, legacyMagic, p.fetchOffset));
     }),
   });
   return { response: { topics: topics.map(answer) }, bytes, anyError };
@@ -127,13 +130,15 @@ export async function handleFetch(ctx: BrokerContext, req: FetchRequest, info: R
   const deadline = Date.now() + waitMs;
   const keys = topics.flatMap((t) => (t.name === null ? [] : t.request.partitions.map((p) => FetchWaiters.key(t.name!, p.partition))));
   const arena = new SlabArena(ctx.readSlabs);
+  // Old clients get stored batches as the message sets they read (counted at their stored size).
+  const legacyMagic = info.apiVersion >= FIRST_RECORD_BATCH_VERSION ? null : info.apiVersion >= 2 ? 1 : 0;
   for (;;) {
     // Stopping, or the client left: nobody reads the answer; do not touch (closed) storage.
     if (ctx.closing || info.signal.aborted) return { topics: [] };
     const totalMax = Math.min(Math.max(0, req.maxBytes), ctx.fetchMaxBytes, ctx.fetchBudget.available());
     let outcome: ReadOutcome;
     try {
-      outcome = readOnce(ctx, topics, totalMax, arena);
+      outcome = readOnce(ctx, topics, totalMax, arena, legacyMagic);
     } catch (err) {
       arena.release();
       throw err;

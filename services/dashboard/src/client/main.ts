@@ -1,43 +1,58 @@
 /**
- * The dashboard's entry point: connects to the gateway that served the page
- * (same origin), subscribes through the client SDK, folds every delivery into
- * the FeedStore and re-renders the panels. Replay opens a second subscription
- * for one story from a chosen time; its live tail overlaps the main
- * subscription and the store drops the duplicates by id.
+ * The dashboard's entry point. It shows one story at a time (?story=, or the
+ * story picker): the story's state (figures, measures, government changes)
+ * and its updates ordered by when they happened.
+ *
+ * Opening: the story's state and its most recent updates come first, then
+ * live updates (see source.ts); older updates are paged in on demand ("Load
+ * older"), a bounded range of offsets at a time below the oldest row held.
+ * Replay shows the story from a day in story time (when things happened), or
+ * what the wire published since a time (Kafka time), without touching the
+ * live state.
  */
-import { connect, type Delivery, type From, type Subscription } from '@newswire/client';
-import { KINDS, type Kind } from '@newswire/schema';
-import { VERIFICATIONS, type Update, type Verification } from '@newswire/schema';
+import { connect, type Subscription } from '@newswire/client';
+import { KINDS, VERIFICATIONS, instantBounds, type Kind, type Update, type Verification } from '@newswire/schema/v2';
 import { ConnectionTracker } from './connection.ts';
 import { byId, h, replaceChildren } from './dom.ts';
-import { matches, matchesForSummary, type Filters } from './filters.ts';
-import { KIND_LABELS } from './format.ts';
-import { FeedStore, type Entry } from './store.ts';
-import { computeTallies } from './tally.ts';
-import { governmentTimeline } from './timeline.ts';
-import { connectionView, feedItem, tallyView, timelineView } from './views.ts';
+import { matches, placeMatches, placeOptions, type Filters } from './filters.ts';
+import { openStory, pageOlder, replayStory, type OpenStory, type PageResult } from './source.ts';
+import { StoryModel, type Entry } from './story-model.ts';
+import { boardView, connectionView, feedItem, timelineView, totalsView } from './views.ts';
+import { KIND_LABELS } from './words.ts';
 
-const MAX_ROWS_SHOWN = 500;
+/** Rows rendered at first; "Load older" shows more before it asks the gateway for more. */
+const ROWS_STEP = 100;
+const STORY_KEY = 'newswire.story';
 
 const params = new URLSearchParams(location.search);
-const store = new FeedStore();
 const tracker = new ConnectionTracker();
 const filters: Filters = {};
 
 const el = {
   conn: byId('conn'),
+  storyTitle: byId('story-title'),
   feed: byId<HTMLOListElement>('feed'),
+  feedTitle: byId('feed-title'),
   feedCount: byId('feed-count'),
-  tallies: byId('tallies'),
+  totals: byId('totals'),
+  board: byId('board'),
   timeline: byId<HTMLOListElement>('timeline'),
   announcer: byId('announcer'),
-  kind: byId<HTMLSelectElement>('f-kind'),
   story: byId<HTMLSelectElement>('f-story'),
+  place: byId<HTMLSelectElement>('f-place'),
+  urgency: byId<HTMLSelectElement>('f-urgency'),
+  kind: byId<HTMLSelectElement>('f-kind'),
   verification: byId<HTMLSelectElement>('f-verification'),
-  replayStory: byId<HTMLSelectElement>('r-story'),
-  replayFrom: byId<HTMLInputElement>('r-from'),
+  older: byId<HTMLButtonElement>('older'),
+  olderStatus: byId('older-status'),
+  replayMode: byId<HTMLSelectElement>('r-mode'),
+  replayDate: byId<HTMLInputElement>('r-date'),
+  replayTime: byId<HTMLInputElement>('r-time'),
+  replayPublished: byId<HTMLInputElement>('r-published'),
   replayGo: byId<HTMLButtonElement>('r-go'),
-  replayStart: byId<HTMLButtonElement>('r-start'),
+  replayStop: byId<HTMLButtonElement>('r-stop'),
+  replayHint: byId('r-hint'),
+  replayBanner: byId('replay-banner'),
   large: byId<HTMLButtonElement>('large'),
 };
 
@@ -46,17 +61,24 @@ const el = {
 for (const k of KINDS) el.kind.append(h('option', { value: k }, KIND_LABELS[k]));
 for (const v of VERIFICATIONS) el.verification.append(h('option', { value: v }, v));
 
-el.kind.addEventListener('change', () => {
-  filters.kind = (el.kind.value || undefined) as Kind | undefined;
+el.place.addEventListener('change', () => {
+  filters.place = el.place.value || undefined;
   scheduleRender();
 });
-el.story.addEventListener('change', () => {
-  filters.story = el.story.value || undefined;
+el.urgency.addEventListener('change', () => {
+  filters.urgency = (el.urgency.value || undefined) as Filters['urgency'];
+  scheduleRender();
+});
+el.kind.addEventListener('change', () => {
+  filters.kind = (el.kind.value || undefined) as Kind | undefined;
   scheduleRender();
 });
 el.verification.addEventListener('change', () => {
   filters.verification = (el.verification.value || undefined) as Verification | undefined;
   scheduleRender();
+});
+el.story.addEventListener('change', () => {
+  if (el.story.value && el.story.value !== current?.model.story) showStory(el.story.value);
 });
 
 function setLarge(on: boolean): void {
@@ -73,22 +95,7 @@ setLarge(params.get('large') === '1' || params.get('wall') === '1' || safeStorag
 // ?wall=1: a display nobody touches; the filter and replay controls give their room to the story.
 document.documentElement.classList.toggle('wall', params.get('wall') === '1');
 
-// Default replay time: ten minutes ago, in the local time the input shows.
-el.replayFrom.value = toLocalInput(new Date(Date.now() - 10 * 60_000));
-
-/** The options of a story <select>, keeping the current choice. */
-function fillStories(select: HTMLSelectElement, known: string[], allLabel: string): void {
-  const current = select.value;
-  // A chosen story stays selectable while it has no rows (e.g. just cleared for a replay).
-  const stories = current && !known.includes(current) ? [...known, current].sort() : known;
-  const have = [...select.options].map((o) => o.value);
-  const want = ['', ...stories];
-  if (have.length === want.length && have.every((v, i) => v === want[i])) return;
-  select.replaceChildren(h('option', { value: '' }, allLabel), ...stories.map((s) => h('option', { value: s }, s)));
-  select.value = want.includes(current) ? current : '';
-}
-
-// ---- subscriptions ----
+// ---- the story ----
 
 const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/`;
 const client = connect({ url: wsUrl });
@@ -97,120 +104,235 @@ client.on('state', (s) => {
   renderConnection();
 });
 
-function startFrom(): From {
-  const f = params.get('from');
-  if (f === 'live' || f === 'earliest') return f;
-  if (f && !Number.isNaN(Date.parse(f))) return { time: new Date(f).toISOString() };
-  // The whole retained story: a newcomer opening the page late still sees it all.
-  return 'earliest';
-}
+const knownStories = new Set<string>();
+let current: OpenStory | null = null;
+let shownRows = ROWS_STEP;
 
-function wire(sub: Subscription, isReplay: boolean): Subscription {
-  sub.on('update', (d) => onDelivery(d, isReplay));
-  sub.on('gap', () => {
-    tracker.gap();
-    renderConnection();
-  });
-  sub.on('live', (n) => {
-    tracker.subscriptionLive(n);
-    renderConnection();
-    // A replay's live tail is the main subscription's: hand over to it.
-    if (isReplay && replaySub === sub) {
-      sub.close();
-      replaySub = null;
-      setReplayBusy(false);
-    }
-  });
-  sub.on('error', (e) => announce(`Gateway error: ${e.message}`));
-  return sub;
-}
+/** Stories the wire is publishing now: the picker learns them from a live subscription to every story. */
+const discover: Subscription = client.subscribe({ from: 'live' });
+discover.on('update', (d) => {
+  if (knownStories.has(d.update.story)) return;
+  knownStories.add(d.update.story);
+  fillStories();
+  // Nothing chosen yet: the first story the wire speaks of.
+  if (!current) showStory(d.update.story);
+});
 
-wire(client.subscribe({ from: startFrom() }), false);
-let replaySub: Subscription | null = null;
-
-function onDelivery(d: Delivery, isReplay: boolean): void {
-  tracker.delivery(d.replay || isReplay);
-  const result = store.apply(d.update);
-  if (result === 'duplicate') return;
-  if (!d.replay) {
-    announceUpdate(d.update, result);
-    const entry = store.entryOf(d.update.id);
-    if (entry) justArrived.add(entry.id);
+function showStory(story: string): void {
+  current?.close();
+  stopReplay();
+  knownStories.add(story);
+  shownRows = ROWS_STEP;
+  try {
+    localStorage.setItem(STORY_KEY, story);
+  } catch {
+    // not remembered; fine
   }
+  const url = new URL(location.href);
+  url.searchParams.set('story', story);
+  history.replaceState(null, '', url);
+  const opened = openStory(client, new StoryModel(story), {
+    changed: (u, how) => {
+      if (how === 'live' && u) announceUpdate(u);
+      scheduleRender();
+    },
+    live: (n) => {
+      tracker.subscriptionLive(n);
+      renderConnection();
+    },
+    gap: () => {
+      tracker.gap();
+      renderConnection();
+    },
+    error: (message) => announce(`Gateway error: ${message}`),
+  });
+  current = opened;
+  fillStories();
   scheduleRender();
 }
 
-function replay(from: From, label: string): void {
-  const story = el.replayStory.value || undefined;
-  replaySub?.close();
-  if (story) store.clearStory(story);
-  else store.clear();
-  tracker.replayStarted(label, story);
-  renderConnection();
-  setReplayBusy(true);
-  replaySub = wire(client.subscribe({ from, ...(story ? { filter: { stories: [story] } } : {}) }), true);
-  scheduleRender();
+function fillStories(): void {
+  const stories = [...knownStories].sort();
+  const want = stories.join('\n');
+  if ([...el.story.options].map((o) => o.value).join('\n') !== want) {
+    el.story.replaceChildren(...stories.map((s) => h('option', { value: s }, s)));
+  }
+  if (current) el.story.value = current.model.story;
 }
 
-el.replayGo.addEventListener('click', () => {
-  const t = Date.parse(el.replayFrom.value);
-  if (Number.isNaN(t)) {
-    announce('Choose a date and time to replay from.');
-    el.replayFrom.focus();
+const initial = params.get('story') ?? safeStorage(STORY_KEY);
+if (initial && /^[A-Za-z0-9._:-]{1,128}$/.test(initial)) showStory(initial);
+
+// ---- older updates, on demand ----
+
+el.older.addEventListener('click', () => void loadOlder());
+
+async function loadOlder(): Promise<void> {
+  if (!current) return;
+  const held = visibleEntries().length;
+  if (held > shownRows) {
+    shownRows += ROWS_STEP;
+    scheduleRender();
     return;
   }
-  const at = new Date(t);
-  replay({ time: at.toISOString() }, at.toLocaleString());
-});
-el.replayStart.addEventListener('click', () => replay('earliest', 'the start'));
+  el.older.setAttribute('aria-busy', 'true');
+  el.olderStatus.textContent = 'Loading older updates…';
+  let r: PageResult;
+  try {
+    r = await pageOlder(client, current);
+  } finally {
+    el.older.setAttribute('aria-busy', 'false');
+  }
+  shownRows += ROWS_STEP;
+  el.olderStatus.textContent = r.exhausted
+    ? `${r.added} older update${r.added === 1 ? '' : 's'} loaded; nothing older is retained.`
+    : `${r.added} older update${r.added === 1 ? '' : 's'} loaded.`;
+  el.older.disabled = r.exhausted;
+  scheduleRender();
+}
 
-function setReplayBusy(busy: boolean): void {
-  el.replayGo.setAttribute('aria-busy', String(busy));
-  el.replayStart.setAttribute('aria-busy', String(busy));
+// ---- replay ----
+
+let replay: { label: string; model: StoryModel; sub: Subscription; fromEvent?: number } | null = null;
+
+el.replayMode.addEventListener('change', () => {
+  const story = el.replayMode.value === 'story';
+  byId('r-date-label').hidden = !story;
+  byId('r-time-label').hidden = !story;
+  byId('r-published-label').hidden = story;
+  el.replayHint.textContent = story
+    ? 'Shows what happened from that day on, in the order it happened.'
+    : 'Shows what the wire published since then, in the order it happened.';
+});
+el.replayPublished.value = toLocalInput(new Date(Date.now() - 10 * 60_000));
+el.replayGo.addEventListener('click', startReplay);
+el.replayStop.addEventListener('click', () => {
+  stopReplay();
+  el.replayGo.focus();
+});
+
+function startReplay(): void {
+  if (!current) return announce('Choose a story first.');
+  const story = current.model.story;
+  stopReplay();
+  if (el.replayMode.value === 'story') {
+    if (!el.replayDate.value) {
+      announce('Choose a date to replay from.');
+      el.replayDate.focus();
+      return;
+    }
+    // The date (and time) is the place's local time: the zone of the story's own times.
+    const zone = current.model.zone() ?? 'UTC';
+    const from = instantBounds({ date: el.replayDate.value, ...(el.replayTime.value ? { time: el.replayTime.value } : {}), zone }).earliest;
+    const label = `story time ${el.replayDate.value}${el.replayTime.value ? ` ${el.replayTime.value}` : ''} (${zone})`;
+    const model = new StoryModel(story);
+    replay = { label, model, sub: replayStory(client, model, 'earliest', replayHandlers), fromEvent: from };
+  } else {
+    const t = Date.parse(el.replayPublished.value);
+    if (Number.isNaN(t)) {
+      announce('Choose a date and time to replay from.');
+      el.replayPublished.focus();
+      return;
+    }
+    const model = new StoryModel(story);
+    replay = { label: `published since ${new Date(t).toLocaleString()}`, model, sub: replayStory(client, model, { time: new Date(t).toISOString() }, replayHandlers) };
+  }
+  tracker.replayStarted(replay.label, story);
+  el.replayStop.hidden = false;
+  renderConnection();
+  scheduleRender();
+}
+
+const replayHandlers = {
+  changed: () => scheduleRender(),
+  live: () => {
+    if (!replay) return;
+    replay.sub.close();
+    tracker.subscriptionLive({ recovered: true, missed: 0, resumed: false });
+    renderConnection();
+    scheduleRender();
+  },
+  gap: () => {
+    tracker.gap();
+    renderConnection();
+  },
+  error: (message: string) => announce(`Gateway error: ${message}`),
+};
+
+function stopReplay(): void {
+  if (!replay) return;
+  replay.sub.close();
+  replay = null;
+  el.replayStop.hidden = true;
+  scheduleRender();
 }
 
 // ---- rendering ----
 
 let renderTimer: ReturnType<typeof setTimeout> | null = null;
 function scheduleRender(): void {
-  // Coalesce bursts (a replay delivers hundreds of updates at once) into one render.
+  // Coalesce bursts (a page of older updates arrives at once) into one render.
   if (renderTimer === null) renderTimer = setTimeout(render, 40);
+}
+
+function visibleEntries(): Entry[] {
+  if (replay) {
+    const r = replay;
+    const rows = r.model.entries().filter((e) => matches(e.current, filters) && (r.fromEvent === undefined || e.times.sortKey >= r.fromEvent));
+    // A replay reads forward: the first thing that happened first.
+    return rows.reverse();
+  }
+  return current ? current.model.entries().filter((e) => matches(e.current, filters)) : [];
 }
 
 function render(): void {
   renderTimer = null;
-  const stories = store.stories();
-  fillStories(el.story, stories, 'All stories');
-  fillStories(el.replayStory, stories, 'All stories');
+  if (!current) {
+    replaceChildren(el.feed, [h('li', { class: 'empty' }, 'Waiting for a story: nothing has been published yet.')]);
+    return;
+  }
+  const model = current.model;
+  el.storyTitle.textContent = model.story;
+  el.feedTitle.textContent = replay ? 'Replay' : 'Story';
+  el.replayBanner.hidden = !replay;
+  if (replay) el.replayBanner.textContent = `Replay of ${model.story} by ${replay.label}: ${replay.model.size} updates read. Figures and measures stay live.`;
 
-  const entries = store.entries().filter((e) => matches(e.current, filters));
-  const shown = entries.slice(0, MAX_ROWS_SHOWN);
-  replaceChildren(el.feed, shown.length ? shown.map(feedNode) : [h('li', { class: 'empty' }, 'Waiting for updates…')]);
-  for (const id of rowCache.keys()) if (!store.entryOf(id)) rowCache.delete(id);
-  justArrived.clear(); // filtered-out rows do not flash later
-  el.feedCount.textContent =
-    entries.length > shown.length ? `(newest ${shown.length} of ${entries.length})` : `(${entries.length})`;
+  fillPlaces(model);
+  const entries = visibleEntries();
+  const shown = entries.slice(0, shownRows);
+  const headlineOf = (id: string) => model.headlineOf(id) ?? replay?.model.headlineOf(id);
+  replaceChildren(el.feed, shown.length ? shown.map((e) => feedNode(e, headlineOf)) : [h('li', { class: 'empty' }, current.opened ? 'No updates match.' : 'Loading the story…')]);
+  for (const id of rowCache.keys()) if (!shown.some((e) => e.id === id)) rowCache.delete(id);
+  justArrived.clear();
+  el.feedCount.textContent = entries.length > shown.length ? `(${shown.length} of ${entries.length} loaded)` : `(${entries.length})`;
 
-  const facts = store.effective().filter((u) => matchesForSummary(u, filters));
-  const tallies = computeTallies(facts);
-  replaceChildren(el.tallies, tallyView(tallies, tallies.length > 1 || !filters.story));
-  replaceChildren(el.timeline, timelineView(governmentTimeline(facts)));
-  document.body.dataset.rows = String(store.size);
+  const view = model.view();
+  const placed = <T extends { place: Parameters<typeof placeMatches>[0] }>(xs: readonly T[]) => xs.filter((x) => placeMatches(x.place, filters.place));
+  replaceChildren(el.totals, totalsView({ ...view, figures: { ...view.figures, tolls: placed(view.figures.tolls) } }, headlineOf));
+  replaceChildren(el.board, boardView(placed(view.measures)));
+  replaceChildren(el.timeline, timelineView(view.government));
+  document.body.dataset.rows = String(model.size);
+  document.body.dataset.opened = String(current.opened);
 }
 
-/**
- * Rendered rows by entry id: unchanged rows are reused, and only rows that
- * changed because of a live delivery flash (not a page load's catch-up).
- */
+function fillPlaces(model: StoryModel): void {
+  const options = placeOptions(model.entries().map((e) => e.current.place));
+  const want = ['', ...options.map((o) => o.value)];
+  if ([...el.place.options].map((o) => o.value).join('\n') === want.join('\n')) return;
+  const chosen = el.place.value;
+  el.place.replaceChildren(h('option', { value: '' }, 'Every place'), ...options.map((o) => h('option', { value: o.value }, o.label)));
+  el.place.value = want.includes(chosen) ? chosen : '';
+}
+
+/** Rendered rows by entry id: unchanged rows are reused; rows that changed live flash once. */
 const rowCache = new Map<string, { version: string; node: HTMLElement }>();
 const justArrived = new Set<string>();
-function feedNode(e: Entry): HTMLElement {
-  const version = `${e.current.id}|${e.retraction?.id ?? ''}`;
+function feedNode(e: Entry, headlineOf: (id: string) => string | undefined): HTMLElement {
+  const version = `${e.current.id}|${e.retraction?.update.id ?? ''}|${e.orphanOf ? 'o' : ''}`;
   const cached = rowCache.get(e.id);
   if (cached && cached.version === version) return cached.node;
-  const node = feedItem(e);
+  const node = feedItem(e, headlineOf);
   if (justArrived.delete(e.id)) {
-    // Re-inserting a node restarts its CSS animation, so the class must go as soon as it has played once.
     node.classList.add('fresh');
     const done = () => node.classList.remove('fresh');
     node.addEventListener('animationend', done, { once: true });
@@ -240,9 +362,10 @@ function announce(text: string): void {
   }, 500);
 }
 
-function announceUpdate(u: Update, result: 'added' | 'revised' | 'retracted'): void {
-  const prefix = result === 'revised' ? 'Correction' : result === 'retracted' ? 'Retracted' : `New ${KIND_LABELS[u.kind]}`;
+function announceUpdate(u: Update): void {
+  const prefix = u.revises ? 'Correction' : u.retracts ? 'Retracted' : `New ${KIND_LABELS[u.kind]}`;
   announce(`${prefix}${u.urgency === 'flash' ? ' (flash)' : ''}: ${u.headline}`);
+  justArrived.add(u.revises ?? u.retracts ?? u.id);
 }
 
 // ---- helpers ----

@@ -125,12 +125,15 @@ const BRANCH_WORDS: Record<string, string> = {
   'prison-service': 'the prison service',
 };
 
+const ROLE_OF_BRANCH: Record<string, string> = { police: 'police-officer', military: 'soldier' };
+
 /**
  * "Kassym-Jomart Tokayev, President of Kazakhstan", "police", "army (military)",
  * "an 11-year-old boy (civilian, child)", "CSTO (Collective Security Treaty Organization)".
  */
 export function actorWords(a: Actor): string {
-  const roles = (a.roles ?? []).map(w);
+  // A role that repeats the branch ("police (police officer)") says nothing more.
+  const roles = (a.roles ?? []).filter((r) => !(a.branch && ROLE_OF_BRANCH[a.branch] === r)).map(w);
   if (a.name) {
     const name = a.acronym && a.acronym !== a.name ? `${a.name} (${a.acronym})` : a.name;
     const detail = a.title ?? (roles.length ? roles.join(', ') : a.affiliation);
@@ -143,6 +146,7 @@ export function actorWords(a: Actor): string {
     const what = [a.type === 'unknown' ? '' : w(a.type).replace(/s$/, ''), ...roles.filter((r) => r !== 'child')].filter(Boolean).join(', ');
     return `${article}${age}${who}${what ? ` (${what})` : ''}`;
   }
+  if (a.type === 'civilians' && roles.length === 1 && roles[0] === 'child' && !a.title) return 'children';
   const base = a.title ?? (a.branch ? BRANCH_WORDS[a.branch] : undefined) ?? TYPE_WORDS[a.type] ?? w(a.type);
   const detail = [a.title && a.branch ? BRANCH_WORDS[a.branch] : undefined, ...roles, a.affiliation].filter(Boolean);
   return detail.length ? `${base} (${detail.join(', ')})` : base;

@@ -1,0 +1,148 @@
+/**
+ * Where the dashboard's data comes from, through the client SDK:
+ *  - openStory: the story's state and most recent updates, then live;
+ *  - pageOlder: a bounded range of offsets below the oldest row held, on
+ *    every partition, read once and closed (never a replay from earliest);
+ *  - replayStory: a subscription of one story from a start, folded into a
+ *    model of its own, closed when it reaches live.
+ */
+import type { NewswireClient, Subscription, From, LiveNotice } from '@newswire/client';
+import { compareOffsets, partitionKey, type Position } from '@newswire/story-state';
+import type { StoryModel } from './story-model.ts';
+
+export interface SourceHandlers {
+  /** The model changed; `update` is the live update that changed it, if any. */
+  changed(update: import('@newswire/schema/v2').Update | undefined, how: 'snapshot' | 'live' | 'older'): void;
+  live(n: LiveNotice): void;
+  gap(): void;
+  error(message: string): void;
+}
+
+export interface OpenStory {
+  model: StoryModel;
+  /** True once the state is shown and live updates flow. */
+  opened: boolean;
+  /** Per partition, where the story was opened: nothing at or past it is older. */
+  openedAt: Position[];
+  /** Per partition, how far down older pages have read (the start of the last page). */
+  pagedTo: Map<string, Position>;
+  close(): void;
+}
+
+/** Offsets below the oldest row read per partition by one "Load older". */
+export const PAGE_OFFSETS = 500n;
+/** A page that has not finished by then returns what it has. */
+export const PAGE_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens a story. The gateway has no snapshot request yet, so until it does
+ * this reads the story from its earliest retained update (filtered to the
+ * story by the gateway) and folds it in the browser: correct, but its time to
+ * live grows with the history. The rendering is the same either way.
+ */
+export function openStory(client: NewswireClient, model: StoryModel, on: SourceHandlers): OpenStory {
+  const sub = client.subscribe({ from: 'earliest', filter: { stories: [model.story] } });
+  const open: OpenStory = { model, opened: false, openedAt: [], pagedTo: new Map(), close: () => sub.close() };
+  sub.on('update', (d) => {
+    const at = { topic: d.topic, partition: d.partition, offset: d.offset, ts: d.ts };
+    if (model.applyLive(d.update, at)) on.changed(d.update, open.opened && !d.replay ? 'live' : 'snapshot');
+  });
+  sub.on('live', (n) => {
+    if (!open.opened) {
+      open.opened = true;
+      open.openedAt = sub.cursor.positions().map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset }));
+    }
+    on.live(n);
+    on.changed(undefined, 'snapshot');
+  });
+  sub.on('gap', () => on.gap());
+  sub.on('error', (e) => on.error(e.message));
+  return open;
+}
+
+export interface PageResult {
+  added: number;
+  /** Every partition has been read down to its first retained offset. */
+  exhausted: boolean;
+}
+
+/**
+ * Reads the next page of older updates of the story: on every partition,
+ * PAGE_OFFSETS offsets below the lowest offset already read there (the oldest
+ * row held, or where the last page started), up to that offset. The
+ * subscription starts at those positions and is closed as soon as every
+ * partition has reached its bound, or when it catches up with live (a
+ * partition with nothing of this story in the range tells no more than that).
+ */
+export function pageOlder(client: NewswireClient, open: OpenStory, pageOffsets = PAGE_OFFSETS): Promise<PageResult> {
+  const bounds = new Map<string, Position>();
+  const lower = (p: Position) => {
+    const k = partitionKey(p.topic, p.partition);
+    const cur = bounds.get(k);
+    if (!cur || compareOffsets(p.offset, cur.offset) < 0) bounds.set(k, { topic: p.topic, partition: p.partition, offset: p.offset });
+  };
+  open.openedAt.forEach(lower);
+  open.model.oldestPositions().forEach(lower);
+  open.pagedTo.forEach(lower);
+  const starts = [...bounds.values()].map((b) => {
+    const start = BigInt(b.offset) - pageOffsets;
+    return { topic: b.topic, partition: b.partition, offset: (start > 0n ? start : 0n).toString() };
+  });
+  if (starts.length === 0 || starts.every((s, i) => s.offset === [...bounds.values()][i]!.offset)) return Promise.resolve({ added: 0, exhausted: true });
+
+  return new Promise((resolve) => {
+    let added = 0;
+    const done = new Set<string>();
+    const atLogStart = new Set<string>();
+    for (const s of starts) {
+      const k = partitionKey(s.topic, s.partition);
+      if (s.offset === bounds.get(k)!.offset) done.add(k);
+      if (s.offset === '0') atLogStart.add(k);
+    }
+    const sub: Subscription = client.subscribe({ from: { positions: starts }, filter: { stories: [open.model.story] } });
+    const timer = setTimeout(() => finish(false), PAGE_TIMEOUT_MS);
+    let finished = false;
+    const finish = (complete: boolean) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      sub.close();
+      // A partition read to its bound is paged down to the page's start; one cut short is read again next time.
+      if (complete) for (const s of starts) open.pagedTo.set(partitionKey(s.topic, s.partition), s);
+      else for (const s of starts) if (done.has(partitionKey(s.topic, s.partition))) open.pagedTo.set(partitionKey(s.topic, s.partition), s);
+      resolve({ added, exhausted: complete && starts.every((s) => atLogStart.has(partitionKey(s.topic, s.partition))) });
+    };
+    const check = () => {
+      if (done.size === bounds.size) finish(true);
+    };
+    sub.on('update', (d) => {
+      const k = partitionKey(d.topic, d.partition);
+      const bound = bounds.get(k);
+      if (!bound || compareOffsets(d.offset, bound.offset) >= 0) {
+        done.add(k);
+        return check();
+      }
+      if (open.model.addOlder(d.update, { topic: d.topic, partition: d.partition, offset: d.offset, ts: d.ts })) added++;
+      if ((BigInt(d.offset) + 1n).toString() === bound.offset) {
+        done.add(k);
+        check();
+      }
+    });
+    // Older offsets were deleted by retention: that partition has nothing older to give.
+    sub.on('gap', (g) => atLogStart.add(partitionKey(g.topic, g.partition)));
+    sub.on('live', () => finish(true));
+    sub.on('end', () => finish(false));
+  });
+}
+
+/** A replay of one story from `from`, folded into `model` (a model of its own), until it is live. */
+export function replayStory(client: NewswireClient, model: StoryModel, from: From, on: Pick<SourceHandlers, 'gap' | 'error'> & { changed(): void; live(): void }): Subscription {
+  const sub = client.subscribe({ from, filter: { stories: [model.story] } });
+  sub.on('update', (d) => {
+    if (model.applyLive(d.update, { topic: d.topic, partition: d.partition, offset: d.offset, ts: d.ts })) on.changed();
+  });
+  sub.on('live', () => on.live());
+  sub.on('gap', () => on.gap());
+  sub.on('error', (e) => on.error(e.message));
+  return sub;
+}

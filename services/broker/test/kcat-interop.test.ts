@@ -8,6 +8,9 @@ import { CompressionTypes, type Admin, type Kafka } from 'kafkajs';
 import type { TestKafka } from '@newswire/test-support';
 import { closeKafkaWithAdmin, consumeN, openKafkaWithAdmin, uniq } from './support/kafkajs-client.ts';
 import { headerObject, kcat, kcatAvailable, parseJsonLines } from './support/kcat.ts';
+import { RawConnection } from './support/raw-connection.ts';
+import { kafkajsRequestFrame } from './support/kafkajs-wire.ts';
+import { readFetchV4 } from './support/wire-frames.ts';
 
 let kafka: TestKafka;
 let client: Kafka;
@@ -55,6 +58,19 @@ describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
       sent.map((s, i) => ({ offset: i, key: s.key, value: s.value, timestamp: s.timestamp, headers: s.headers })),
     );
     expect(got.every((m) => m.tstype === 'create')).toBe(true);
+  });
+
+  it('kcat -P -z gzip stores gzip batches (librdkafka < 2.11.1 compresses only for a broker whose Produce range starts at 0)', async () => {
+    const topic = uniq('kcatgz');
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    const res = await kcat(['-b', broker, '-P', '-t', topic, '-z', 'gzip', '-X', 'linger.ms=50'], { input: Array.from({ length: 20 }, (_, i) => `gzip me ${i} ${'x'.repeat(100)}`).join('\n') + '\n' });
+    expect(res.code).toBe(0);
+    const conn = await RawConnection.open(Number(broker.split(':').pop()), broker.split(':')[0]);
+    conn.send(await kafkajsRequestFrame('fetch', 4, { replicaId: -1, maxWaitTime: 0, minBytes: 1, maxBytes: 1 << 20, topics: [{ topic, partitions: [{ partition: 0, fetchOffset: '0', maxBytes: 1 << 20 }] }] }, 3));
+    const [p0] = readFetchV4((await conn.next()).body);
+    conn.destroy();
+    expect(p0!.batches.length).toBeGreaterThan(0);
+    expect(p0!.batches.map((b) => b.attributes & 0x7)).toEqual(p0!.batches.map(() => 1));
   });
 
   it('what kcat -P writes, kafkajs reads byte for byte', async () => {

@@ -113,9 +113,11 @@ export interface GatewayStateOptions {
   /** Snapshot changed stories after this many folded updates, or after snapshotMs. */
   snapshotEvery?: number;
   snapshotMs?: number;
+  /** The snapshot topic; default `<topicPrefix>.story-state`. */
+  topic?: string;
 }
 
-export const DEFAULT_STATE_OPTIONS: Required<GatewayStateOptions> = {
+export const DEFAULT_STATE_OPTIONS: Required<Omit<GatewayStateOptions, 'topic'>> = {
   enabled: env.GATEWAY_STATE === 'on',
   maxStories: env.GATEWAY_STATE_MAX_STORIES,
   maxRecent: env.GATEWAY_STATE_MAX_RECENT,

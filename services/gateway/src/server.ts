@@ -75,7 +75,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
           limits: { maxStories: stateOpts.maxStories, maxRecent: stateOpts.maxRecent, maxItemsPerList: stateOpts.maxItemsPerList },
           snapshotEvery: stateOpts.snapshotEvery,
           snapshotMs: stateOpts.snapshotMs,
-          topic: `${opts.topicPrefix ?? 'newswire'}.story-state`,
+          topic: opts.state?.topic ?? `${opts.topicPrefix ?? 'newswire'}.story-state`,
         },
         () => toWire(hub.positions(topics)),
         metrics.registry,

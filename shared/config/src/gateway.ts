@@ -44,4 +44,16 @@ export const gatewayConfig = z.object({
    * resumes from its own cursor).
    */
   GATEWAY_CLOSE_GRACE_MS: int(10_000, 0, 600_000),
+  /** Story state (docs/story-state.md): `on` folds every update into per-story state with snapshots in `<prefix>.story-state`; `off` serves no snapshots. */
+  GATEWAY_STATE: z.enum(['on', 'off']).default('on'),
+  /** Stories held at once; updates of further stories are counted, not folded. */
+  GATEWAY_STATE_MAX_STORIES: int(1000, 1, 1_000_000),
+  /** Most recent updates kept per story (the most a snapshot request may ask for). */
+  GATEWAY_STATE_MAX_RECENT: int(200, 1, 100_000),
+  /** Entries kept per story in each list (figures, measures, government changes, others); the oldest go first. */
+  GATEWAY_STATE_MAX_ITEMS: int(1000, 1, 1_000_000),
+  /** Snapshot every changed story (then a checkpoint) after this many folded updates... */
+  GATEWAY_STATE_SNAPSHOT_EVERY: int(1000, 1, 100_000_000),
+  /** ...or this many milliseconds, whichever comes first. */
+  GATEWAY_STATE_SNAPSHOT_MS: int(5000, 50, 3_600_000),
 });

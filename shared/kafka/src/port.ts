@@ -34,6 +34,8 @@ export interface TopicSpec {
   partitions: number;
   /** Replicas per partition; default min(3, brokers in the cluster). */
   replication?: number;
+  /** Topic configs set at creation, e.g. { 'cleanup.policy': 'compact' }. An existing topic is left as it is. */
+  configs?: Record<string, string>;
 }
 
 export type RecordHeaders = Record<string, Buffer | Buffer[] | undefined>;

@@ -47,7 +47,12 @@ export async function ensureTopics(admin: Admin, topics: readonly string[], spec
     // Explicit numbers, never -1 ("broker default"): Kafka accepts -1 only from 2.4 (KIP-464).
     const created = await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: spec.partitions, replicationFactor: replication })),
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: spec.partitions,
+        replicationFactor: replication,
+        ...(spec.configs && { configEntries: Object.entries(spec.configs).map(([name, value]) => ({ name, value })) }),
+      })),
     });
     // false: another process created them between our list and our create; they exist, as wanted.
     return created ? missing : [];

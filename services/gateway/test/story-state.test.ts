@@ -1,0 +1,256 @@
+/**
+ * Story state through real gateways, a real broker (startKafka) and real
+ * WebSocket clients: snapshot then live with no gap and no duplicate while a
+ * publisher publishes; two gateways writing byte-identical snapshots for the
+ * same positions; a gateway killed with SIGKILL mid-stream restarts from its
+ * snapshots (reading less than the topics hold) into the very state a gateway
+ * building from the whole log reaches.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKafka, type TestKafka } from '@newswire/test-support';
+import { openKafka, type KafkaPort, type Publisher } from '@newswire/kafka';
+import { newswireTopics } from '@newswire/schema';
+import { canonicalJson, decodeStateRecord } from '@newswire/story-state';
+import { startGateway, type RunningGateway } from '../src/index.ts';
+import { TestClient, makeUpdates, metricValue, publishInBackground, publisherFor, quietLogger, sleep, type Frame } from './support.ts';
+
+const BIN = resolve(import.meta.dirname, '../../cli/bin/newswire.mjs');
+let kafka: TestKafka;
+let port: KafkaPort;
+let pub: Publisher;
+const gateways: RunningGateway[] = [];
+const children = new Set<ChildProcess>();
+
+beforeAll(async () => {
+  kafka = await startKafka({ partitions: 3 });
+  pub = await publisherFor(kafka.brokers, kafka.prefix);
+  port = await openKafka({ brokers: kafka.brokers, logger: quietLogger() });
+});
+
+afterAll(async () => {
+  for (const c of children) c.kill('SIGKILL');
+  for (const g of gateways) await g.stop();
+  await pub?.close();
+  await port?.close();
+  await kafka?.stop();
+});
+
+async function gateway(state: Record<string, unknown> = {}): Promise<RunningGateway> {
+  const gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), state: { snapshotMs: 200, maxRecent: 5000, ...state } });
+  gateways.push(gw);
+  return gw;
+}
+
+/** Updates of one story, published with their positions. */
+function storyUpdates(story: string, n: number) {
+  return makeUpdates(story, n, () => ({ story }));
+}
+
+/** The end offset of every partition of the update topics. */
+async function ends(): Promise<Map<string, string>> {
+  const m = new Map<string, string>();
+  for (const t of newswireTopics(kafka.prefix)) for (const p of await port.topicOffsets(t)) m.set(`${t}:${p.partition}`, String(p.high));
+  return m;
+}
+
+async function totalRecords(): Promise<number> {
+  let n = 0;
+  for (const t of newswireTopics(kafka.prefix)) for (const p of await port.topicOffsets(t)) n += Number(p.high - p.low);
+  return n;
+}
+
+/** Subscribes with a snapshot and returns the frames of that subscription once the snapshot is in. */
+async function snapshotOf(url: string, story: string, id: string, recent = 5000): Promise<{ c: TestClient; snap: Extract<Frame, { op: 'snapshot' }> }> {
+  const c = await TestClient.connect(url);
+  await c.hello();
+  c.send({ op: 'subscribe', id, snapshot: { story, recent } });
+  const snap = await c.waitForOp('snapshot');
+  return { c, snap };
+}
+
+/** Waits until a snapshot of `story` from `url` is at the topics' ends, and returns it. */
+async function caughtUpSnapshot(url: string, story: string): Promise<Extract<Frame, { op: 'snapshot' }>> {
+  const want = await ends();
+  for (let i = 0; ; i++) {
+    const { c, snap } = await snapshotOf(url, story, `probe-${i}`);
+    c.close();
+    if (snap.positions.every((p) => want.get(`${p.topic}:${p.partition}`) === p.offset)) return snap;
+    if (i > 300) throw new Error(`gateway never caught up: ${JSON.stringify(snap.positions)}`);
+    await sleep(100);
+  }
+}
+
+describe('snapshot, then live', () => {
+  it('gives the state and recent updates at exact positions, then every later update once, while a publisher publishes', async () => {
+    const gw = await gateway();
+    const url = `ws://127.0.0.1:${gw.port}/`;
+    const story = 'state-live';
+    const updates = storyUpdates(story, 400);
+    await pub.publish(updates.slice(0, 150));
+    const bg = publishInBackground(pub, updates.slice(150), 10, 10);
+    await sleep(50); // mid-stream
+    const { c, snap } = await snapshotOf(url, story, 'dash');
+    await bg.done;
+    // Every position, to tell which updates the snapshot reflects.
+    const all = await readPositions(updates.map((u) => u.id));
+    const at = new Map(snap.positions.map((p) => [`${p.topic}:${p.partition}`, BigInt(p.offset)]));
+    const reflected = updates.filter((u) => all.get(u.id)!.offset < at.get(all.get(u.id)!.key)!).map((u) => u.id);
+    const later = updates.filter((u) => !reflected.includes(u.id)).map((u) => u.id);
+    expect(reflected.length).toBeGreaterThanOrEqual(150);
+    expect(later.length).toBeGreaterThan(0); // the snapshot was taken mid-stream
+    await c.waitFor(() => c.of('update').length >= later.length, `${later.length} live updates`);
+    await sleep(300);
+    const live = c.of('update').map((f) => f.update.id);
+    expect(new Set(live).size).toBe(live.length); // no duplicate
+    expect([...live].sort()).toEqual([...later].sort()); // no gap: exactly the updates past the snapshot
+    expect(snap.state!.records).toBe(reflected.length);
+    expect(snap.recent.map((r) => r.update.id).sort()).toEqual([...reflected].sort());
+    expect(snap.history).toEqual({ complete: true, building: false });
+    // Frame order: subscribed, then snapshot, then updates.
+    expect(c.frames.findIndex((f) => f.op === 'snapshot')).toBeLessThan(c.frames.findIndex((f) => f.op === 'update'));
+    c.close();
+  });
+
+  it('refuses a snapshot with topics, from or another story in the filter, and says why', async () => {
+    const gw = gateways[0]!;
+    const c = await TestClient.connect(`ws://127.0.0.1:${gw.port}/`);
+    await c.hello();
+    c.send({ op: 'subscribe', id: 'a', snapshot: { story: 's' }, from: 'earliest' });
+    c.send({ op: 'subscribe', id: 'b', snapshot: { story: 's' }, filter: { stories: ['t'] } });
+    c.send({ op: 'subscribe', id: 'c', snapshot: { story: 'not a story id!' } });
+    await c.waitFor(() => c.of('error').length === 3, 'three errors');
+    expect(c.of('error').map((e) => [e.ref, e.code])).toEqual([['a', 'bad_message'], ['b', 'bad_message'], ['c', 'bad_message']]);
+    c.close();
+  });
+});
+
+/** Positions of published ids, read back from the topics (the publisher's answers are per batch). */
+async function readPositions(ids: readonly string[]): Promise<Map<string, { key: string; offset: bigint }>> {
+  const want = new Set(ids);
+  const out = new Map<string, { key: string; offset: bigint }>();
+  for (const t of newswireTopics(kafka.prefix))
+    for (const p of await port.topicOffsets(t)) {
+      if (p.high <= p.low) continue;
+      await port.readRange([{ topic: t, partition: p.partition, from: p.low, to: p.high }], (b) => {
+        for (const r of b.records) {
+          const id = (JSON.parse(r.value!.toString()) as { id: string }).id;
+          if (want.has(id)) out.set(id, { key: `${t}:${p.partition}`, offset: r.offset });
+        }
+      });
+    }
+  return out;
+}
+
+describe('two gateways', () => {
+  it('write byte-identical snapshots for the same positions', async () => {
+    const stories = ['two-a', 'two-b', 'two-c'];
+    const updates = stories.flatMap((s) => storyUpdates(s, 60));
+    const bg = publishInBackground(pub, updates, 15, 20);
+    const a = await gateway();
+    await sleep(100);
+    const b = await gateway(); // starts later: reads the topics in another interleaving
+    await bg.done;
+    for (const g of [a, b]) await caughtUpSnapshot(`ws://127.0.0.1:${g.port}/`, stories[0]!);
+    for (const s of stories) {
+      const bytesA = a.state!.snapshotBytes(s);
+      expect(bytesA).not.toBeNull();
+      expect(b.state!.snapshotBytes(s)).toBe(bytesA);
+    }
+    // And in the snapshot topic: every (story, positions) written by both holds the same bytes.
+    await Promise.all([a.state!.flush(), b.state!.flush()]);
+    await a.state!.flush();
+    await b.state!.flush();
+    const byPositions = new Map<string, Set<string>>();
+    let records = 0;
+    const topic = `${kafka.prefix}.story-state`;
+    for (const p of await port.topicOffsets(topic))
+      await port.readRange([{ topic, partition: p.partition, from: p.low, to: p.high }], (batch) => {
+        for (const r of batch.records) {
+          const d = decodeStateRecord(r.key!.toString(), r.value);
+          if (!d.ok || d.value.kind !== 'story' || !stories.includes(d.value.story)) continue;
+          records++;
+          const k = `${d.value.story} ${canonicalJson(d.value.positions)}`;
+          const set = byPositions.get(k) ?? new Set();
+          set.add(r.value!.toString());
+          byPositions.set(k, set);
+        }
+      });
+    expect(records).toBeGreaterThan(byPositions.size); // some positions were written by both
+    for (const [k, values] of byPositions) expect(values.size, k).toBe(1);
+  });
+});
+
+interface Proc {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<number | null>;
+}
+
+async function spawnGateway(): Promise<Proc> {
+  const child = spawn(process.execPath, [BIN, 'gateway', '--port', '0', '--brokers', kafka.brokers.join(',')], {
+    env: { ...process.env, ...kafka.env, LOG_LEVEL: 'warn', GATEWAY_STATE_SNAPSHOT_MS: '100', GATEWAY_STATE_MAX_RECENT: '5000', GATEWAY_WARM_ENTRIES: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(child);
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => { children.delete(child); r(code); }));
+  const listening = await new Promise<number>((res, rej) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.on('line', (line) => {
+      try {
+        const j = JSON.parse(line) as { listening?: string; port?: number };
+        if (j.listening && j.port) res(j.port);
+      } catch { /* log line */ }
+    });
+    void exited.then((code) => rej(new Error(`gateway exited with ${code} before listening`)));
+  });
+  return { child, port: listening, exited };
+}
+
+describe('kill -9 and restart', () => {
+  it('reloads its snapshots, reads less than the topics hold, and reaches the same state as a full rebuild; the client misses nothing', async () => {
+    const story = 'state-kill';
+    const updates = storyUpdates(story, 600);
+    await pub.publish(updates.slice(0, 200));
+    const g1 = await spawnGateway();
+    const bg = publishInBackground(pub, updates.slice(200), 10, 15);
+    const first = await snapshotOf(`ws://127.0.0.1:${g1.port}/`, story, 'dash');
+    await sleep(600); // several snapshot flushes
+    g1.child.kill('SIGKILL');
+    await g1.exited;
+    const seenOnG1 = first.snap.state!.records as number + first.c.of('update').length;
+    first.c.close();
+    expect(bg.published()).toBeLessThan(updates.length - 50); // killed mid-stream
+
+    const g2 = await spawnGateway();
+    const again = await snapshotOf(`ws://127.0.0.1:${g2.port}/`, story, 'dash');
+    await bg.done;
+    const total = await totalRecords();
+    expect(await metricValue(g2.port, 'newswire_gateway_state_snapshots_loaded')).toBeGreaterThan(0);
+    // It read the update topics again only from its checkpoint: far fewer records than they hold.
+    const rebuilt = await metricValue(g2.port, 'newswire_gateway_state_rebuild_records');
+    expect(rebuilt).toBeLessThan(total);
+    expect(seenOnG1).toBeGreaterThan(200);
+
+    // The client: snapshot at P, then every later update exactly once.
+    await again.c.waitFor(() => (again.snap.state!.records as number) + again.c.of('update').length >= updates.length, 'every update');
+    await sleep(300);
+    const live = again.c.of('update').map((f) => f.update.id);
+    expect(new Set(live).size).toBe(live.length);
+    expect((again.snap.state!.records as number) + live.length).toBe(updates.length);
+    expect([...again.snap.recent.map((r) => r.update.id), ...live].sort()).toEqual(updates.map((u) => u.id).sort());
+    again.c.close();
+
+    // Unchanged: the restarted gateway's state is the state a gateway building from the whole log reaches.
+    const fresh = await gateway({ topic: `${kafka.prefix}.story-state-fresh` });
+    const s2 = await caughtUpSnapshot(`ws://127.0.0.1:${g2.port}/`, story);
+    const s3 = await caughtUpSnapshot(`ws://127.0.0.1:${fresh.port}/`, story);
+    expect(fresh.state!.rebuild.snapshotsLoaded).toBe(0);
+    expect(s3.positions).toEqual(s2.positions);
+    expect(canonicalJson(s2.state)).toBe(canonicalJson(s3.state));
+    expect(canonicalJson(s2.recent)).toBe(canonicalJson(s3.recent));
+    g2.child.kill('SIGKILL');
+  });
+});

@@ -4,7 +4,7 @@
  * to a target rate, each update stamped with its publish time.
  */
 import { createPublisher, type Publisher } from '@newswire/kafka';
-import type { Update } from '@newswire/schema';
+import type { Update } from '@newswire/schema/v2';
 import { calibrateClock, wallNow } from './clock.ts';
 import { serve } from './rpc.ts';
 import { benchUpdate } from './updates.ts';

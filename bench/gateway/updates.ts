@@ -1,12 +1,12 @@
 /**
- * Bench updates: the seed story's real updates (realistic size and shape,
- * ~570 bytes of JSON) with a fresh id per publish that carries the publish
- * time, so a receiver can compute end-to-end latency from the frame alone:
+ * Bench updates: the seed story's real (v2) updates (realistic size and
+ * shape) with a fresh id per publish that carries the publish time, so a
+ * receiver can compute end-to-end latency from the frame alone:
  *   id = bench:<run>:<seq>:<publish time, µs since the Unix epoch>
  * Stories are spread over many ids so every partition gets traffic.
  */
-import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
-import type { Update } from '@newswire/schema';
+import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
+import type { Update } from '@newswire/schema/v2';
 
 export const ID_MARKER = '"id":"bench:';
 

@@ -1,13 +1,14 @@
 /**
- * The demo wire against real Kafka: the seed story arrives exactly, each
- * update in its kind's topic, keyed by story, in story order per topic.
+ * The demo wire against real Kafka: the v2 seed story arrives exactly, as
+ * schema v2 records (v2 type and dataschema), each update in its kind's
+ * topic, keyed by story, in story order per topic.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAdmin, readAll, startKafka, totalMessages, type TestAdmin, type TestKafka } from '@newswire/test-support';
 import { createLogger } from '@newswire/config';
-import { topicForKind } from '@newswire/schema';
+import { topicForKind } from '@newswire/schema/v2';
 import { runDemoWire } from '../src/producers/demo-wire.ts';
-import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
+import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
 
 const logger = createLogger('demo-wire-test', { level: 'silent' });
 let kafka: TestKafka;
@@ -43,6 +44,9 @@ describe('demo wire over Kafka', () => {
       [...KAZAKHSTAN_SEED].sort((a, b) => a.id.localeCompare(b.id)),
     );
     for (const r of received) {
+      expect(r.from).toBe(2);
+      expect(r.headers.ce_type).toBe(`org.newswire.${r.update.kind}.v2`);
+      expect(r.headers.ce_dataschema).toBe('https://newswire.dev/schema/v2/update.schema.json');
       expect(r.topic).toBe(topicForKind(r.update.kind, kafka.prefix));
       expect(r.key).toBe(r.update.story);
       const p = positions.find((x) => x.id === r.update.id)!;

@@ -4,7 +4,7 @@
  * filters look at. The parsed update object itself is not kept, so the memory
  * window costs about the frame size per update.
  */
-import { fromKafkaMessage } from '@newswire/schema';
+import { fromKafkaMessage } from '@newswire/schema/v2';
 import { type StreamPosition, type UpdateFrame } from '@newswire/protocol';
 
 export interface Entry {
@@ -17,6 +17,7 @@ export interface Entry {
   kind: string;
   story: string;
   country: string;
+  /** place.admin1 (v1's place.region): what the `regions` filter matches. */
   region: string | undefined;
   city: string | undefined;
   verification: string;
@@ -41,7 +42,11 @@ export interface RawRecord {
 
 const LIVE_PREFIX = Buffer.from('{"op":"update",');
 
-/** Parses and serialises one Kafka record; null when the record is not a valid update (skipped, counted). */
+/**
+ * Parses and serialises one Kafka record; null when the record is not a valid
+ * update (skipped, counted). v1 and v2 records are read side by side: a v1
+ * record is upcast, so every frame carries a v2 update.
+ */
 export function entryFromRecord(rec: RawRecord, epoch: string): Entry | null {
   const parsed = fromKafkaMessage(rec.value, rec.headers);
   if (!parsed.ok) return null;
@@ -59,7 +64,7 @@ export function entryFromRecord(rec: RawRecord, epoch: string): Entry | null {
     kind: u.kind,
     story: u.story,
     country: u.place.country,
-    region: u.place.region,
+    region: u.place.admin1,
     city: u.place.city,
     verification: u.verification,
     urgency: u.urgency,

@@ -7,7 +7,7 @@
  * lists (bad_message), and a grant whose topics or kinds are an empty list
  * grants nothing, so every subscribe under it is `forbidden`.
  */
-import { kindsForTopic, topicForKind, type Kind } from '@newswire/schema';
+import { kindsForTopic, topicForKind, type Kind } from '@newswire/schema/v2';
 import { type ErrorCode, type SubscribeMessage, type SubscriptionFilter } from '@newswire/protocol';
 import type { Grant } from './auth.ts';
 import type { CompiledFilter } from './filter.ts';

@@ -56,9 +56,9 @@ describe('live delivery', () => {
       { key: 'kind', u: { ...base('casualties') } },
       { key: 'other-kind', u: { ...base('arrests') } },
       { key: 'story', u: { ...base('arrests'), story: 'filter-story-x' } },
-      { key: 'country', u: { ...base('arrests'), place: { country: 'RU', scope: 'nationwide' } } },
-      { key: 'region', u: { ...base('arrests'), place: { country: 'KZ', scope: 'regional', region: 'Mangystau' } } },
-      { key: 'city', u: { ...base('arrests'), place: { country: 'KZ', scope: 'local', city: 'Aktau' } } },
+      { key: 'country', u: { ...base('arrests'), place: { country: 'RU', extent: 'whole' } } },
+      { key: 'region', u: { ...base('arrests'), place: { country: 'KZ', admin1: 'Mangystau' } } },
+      { key: 'city', u: { ...base('arrests'), place: { country: 'KZ', city: 'Aktau' } } },
       { key: 'verification', u: { ...base('arrests'), verification: 'disputed' } },
       { key: 'urgency', u: { ...base('arrests'), urgency: 'flash' } },
     ].map((v, i) => ({ ...v, u: { ...v.u, id: `filter-${v.key}-${i}` } }));

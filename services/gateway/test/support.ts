@@ -5,9 +5,9 @@
 import { WebSocket, type ClientOptions } from 'ws';
 import { createLogger } from '@newswire/config';
 import { type ServerMessage } from '@newswire/protocol';
-import { type Update } from '@newswire/schema';
+import { type Update } from '@newswire/schema/v2';
 import { createPublisher, type Publisher } from '@newswire/kafka';
-import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
+import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
 
 export const quietLogger = () => createLogger('gateway-test', { level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 

@@ -15,7 +15,7 @@
  * is bounded: past `maxPending` new requests get 503 without publishing.
  */
 import type { Position, Publisher } from '@newswire/kafka';
-import type { Update } from '@newswire/schema';
+import type { Update } from '@newswire/schema/v2';
 import { HttpError } from './body.ts';
 import type { RecentIds } from './dedupe.ts';
 

@@ -7,7 +7,7 @@
  * message cut to MAX_TEXT characters: the error answer is bounded whatever
  * the request.
  */
-import { parseUpdate, type Update } from '@newswire/schema';
+import { parseAnyUpdate, type Update } from '@newswire/schema/v2';
 import { clip, type RawItem } from './body.ts';
 
 export const MAX_ITEMS_SHOWN = 20;
@@ -42,7 +42,8 @@ function issuesOf(item: RawItem): { update?: Update; issues: { path: string; mes
   } catch (err) {
     return { issues: [{ path: '(root)', message: `not valid JSON (${(err as Error).message})` }] };
   }
-  const r = parseUpdate(value);
+  // v2 is what is published; a v1 item (`schema: 1`) is validated as v1 and upcast to v2.
+  const r = parseAnyUpdate(value);
   return r.ok ? { update: r.update, issues: [] } : { issues: r.errors };
 }
 

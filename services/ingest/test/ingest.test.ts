@@ -7,7 +7,7 @@ import { startKafka, type TestKafka } from '@newswire/test-support';
 import { makeUpdates, toNdjson } from '@newswire/test-support';
 import { openAdmin, readAll, totalMessages, type TestAdmin } from '@newswire/test-support';
 import { createLogger } from '@newswire/config';
-import { topicForKind } from '@newswire/schema';
+import { topicForKind } from '@newswire/schema/v2';
 import { startIngest, type RunningIngest } from '../src/index.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -101,8 +101,8 @@ describe('POST /v1/updates', () => {
   it('answers invalid items with 400 naming each bad item and field, and publishes none of the request', async () => {
     const before = await totalMessages(admin, kafka.topics);
     const items: unknown[] = makeUpdates(5, { kinds: ['arrests'] });
-    items[1] = { ...(items[1] as object), place: { country: 'kz', scope: 'nationwide' } };
-    items[3] = { ...(items[3] as object), payload: { count: { value: -1, qualifier: 'more-than' } } };
+    items[1] = { ...(items[1] as object), place: { country: 'kz', extent: 'whole' } };
+    items[3] = { ...(items[3] as object), payload: { count: { value: -1, qualifier: 'more-than', scope: 'incident' } } };
     const r = await post(ingest, JSON.stringify(items));
     expect(r.status).toBe(400);
     expect(r.body.error).toMatch(/2 invalid update\(s\); nothing was published/);

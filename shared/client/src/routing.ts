@@ -5,7 +5,7 @@
  * filter itself (the same rules the gateway applies: every listed field must
  * match, a missing field matches everything).
  */
-import type { Update } from '@newswire/schema';
+import type { Update } from '@newswire/schema/v2';
 import type { SubscriptionFilter } from './wire.ts';
 
 function allows(list: readonly string[] | undefined, value: string | undefined): boolean {
@@ -21,7 +21,8 @@ export function matchesFilter(filter: SubscriptionFilter | undefined, update: Up
     allows(filter.kinds, update.kind) &&
     allows(filter.stories, update.story) &&
     allows(filter.countries, place.country) &&
-    allows(filter.regions, place.region) &&
+    // `regions` matches the first-level area (v2 place.admin1, v1's place.region), as the gateway does.
+    allows(filter.regions, place.admin1) &&
     allows(filter.cities, place.city) &&
     allows(filter.verification, update.verification) &&
     allows(filter.urgency, update.urgency)

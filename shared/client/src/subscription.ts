@@ -3,7 +3,7 @@
  * bounded buffer behind async iteration. The client (client.ts) owns the
  * socket and hands this object the frames that belong to it.
  */
-import type { Update } from '@newswire/schema';
+import type { Update } from '@newswire/schema/v2';
 import { AsyncQueue } from './async-queue.ts';
 import { Cursor, type CursorPosition } from './cursor.ts';
 import { Emitter } from './emitter.ts';
@@ -62,6 +62,7 @@ export interface SubscriptionEvents {
   gap: GapNotice;
   lagged: LaggedNotice;
   live: LiveNotice;
+  snapshot: StorySnapshot;
   error: SubscriptionError;
   /** The subscription ended: closed by the application, the client closed, or refused by the gateway. */
   end: { reason: string };
@@ -85,9 +86,30 @@ export interface SubscribeOptions {
   bufferSize?: number;
   /** How many recent update ids are remembered for dedupe. Default 10,000. */
   dedupeWindow?: number;
+  /**
+   * Start with a story's state: the subscription emits 'snapshot' (and
+   * `sub.snapshot` resolves) before any update, then delivers that story's
+   * updates from exactly the snapshot's positions. Leave out topics, filter
+   * and from. A reconnect resumes from the cursor, without a new snapshot.
+   */
+  snapshot?: { story: string; recent?: number };
 }
 
 export type SubscriptionState = 'pending' | 'catching-up' | 'live' | 'paused' | 'closed';
+
+/** A story's state as the gateway holds it (docs/story-state.md), with the updates it reflects last. */
+export interface StorySnapshot {
+  story: string;
+  epoch: string;
+  /** The state (a StoryView of @newswire/story-state), null when the gateway holds nothing for the story yet. */
+  state: Record<string, unknown> | null;
+  /** The most recent updates the state reflects, oldest first. */
+  recent: Delivery[];
+  /** Cursors the state reflects: live updates follow from exactly here. */
+  positions: Position[];
+  /** complete false: built from a log retention had cut; building true: the gateway is still catching up after a restart. */
+  history: { complete: boolean; building: boolean };
+}
 
 /** What a subscription needs from its client. */
 export interface SubscriptionLink {
@@ -119,6 +141,10 @@ export class Subscription extends Emitter<SubscriptionEvents> implements AsyncIt
   readonly #start: StartFrom;
   readonly #queue: AsyncQueue<Delivery>;
   readonly #seen: RecentIds;
+  #resolveSnapshot: ((s: StorySnapshot) => void) | null = null;
+  #rejectSnapshot: ((e: Error) => void) | null = null;
+  /** For a subscription with a snapshot request: the snapshot, before any update. */
+  readonly snapshot: Promise<StorySnapshot> | null;
 
   constructor(
     readonly id: string,
@@ -127,8 +153,17 @@ export class Subscription extends Emitter<SubscriptionEvents> implements AsyncIt
     from: From | undefined,
     readonly options: { bufferSize: number; dedupeWindow: number },
     private readonly link: SubscriptionLink,
+    readonly snapshotRequest?: { story: string; recent?: number },
   ) {
     super();
+    this.snapshot = snapshotRequest
+      ? new Promise<StorySnapshot>((resolve, reject) => {
+          this.#resolveSnapshot = resolve;
+          this.#rejectSnapshot = reject;
+        })
+      : null;
+    // Nobody may await it: a refusal must not become an unhandled rejection.
+    this.snapshot?.catch(() => {});
     this.#start = normaliseFrom(from);
     if (typeof this.#start === 'object' && 'positions' in this.#start) {
       this.cursor.merge(this.#start.positions);
@@ -184,6 +219,9 @@ export class Subscription extends Emitter<SubscriptionEvents> implements AsyncIt
     this.#wireId = this.link.nextWireId();
     this.#state = 'pending';
     const positions = this.cursor.positions();
+    // Ask for the snapshot only until we have positions; a resume continues from the cursor.
+    if (this.snapshotRequest && positions.length === 0)
+      return { op: 'subscribe', id: this.#wireId, snapshot: { ...this.snapshotRequest } };
     const from: StartFrom =
       positions.length > 0 ? { positions, ...(this.cursor.epoch ? { epoch: this.cursor.epoch } : {}) } : this.#start;
     return {
@@ -227,6 +265,19 @@ export class Subscription extends Emitter<SubscriptionEvents> implements AsyncIt
     const notice: LiveNotice = { recovered: frame.recovered && this.#gaps === 0, missed: frame.missed, resumed: this.#resumed };
     this.#gaps = 0;
     this.emit('live', notice);
+  }
+
+  /** The snapshot of a snapshot subscription: comes right after `subscribed`, before any update. */
+  onSnapshot(frame: Extract<ServerFrame, { op: 'snapshot' }>): void {
+    if (this.#state === 'closed') return;
+    this.cursor.epoch = frame.epoch;
+    this.cursor.merge(frame.positions);
+    const recent: Delivery[] = frame.recent.map((r) => ({ update: r.update, topic: r.topic, partition: r.partition, offset: r.offset, epoch: frame.epoch, ts: r.ts, replay: true }));
+    for (const r of recent) this.#seen.add(r.update.id);
+    const snapshot: StorySnapshot = { story: frame.story, epoch: frame.epoch, state: frame.state, recent, positions: frame.positions, history: frame.history };
+    this.#resolveSnapshot?.(snapshot);
+    this.#resolveSnapshot = this.#rejectSnapshot = null;
+    this.emit('snapshot', snapshot);
   }
 
   onGap(frame: Extract<ServerFrame, { op: 'gap' }>): void {
@@ -297,6 +348,8 @@ export class Subscription extends Emitter<SubscriptionEvents> implements AsyncIt
   }
 
   onRefused(code: string, message: string): void {
+    this.#rejectSnapshot?.(new Error(`snapshot refused (${code}): ${message}`));
+    this.#resolveSnapshot = this.#rejectSnapshot = null;
     this.emit('error', { code, message });
     this.#finish(`refused by the gateway: ${code}`, new Error(`subscription refused (${code}): ${message}`));
   }
@@ -334,6 +387,8 @@ export class Subscription extends Emitter<SubscriptionEvents> implements AsyncIt
     if (this.#state === 'closed') return;
     this.#state = 'closed';
     this.#wireId = null;
+    this.#rejectSnapshot?.(error ?? new Error(`subscription ended before its snapshot: ${reason}`));
+    this.#resolveSnapshot = this.#rejectSnapshot = null;
     this.#queue.end(error);
     this.link.release(this);
     this.emit('end', { reason });

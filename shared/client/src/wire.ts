@@ -14,7 +14,7 @@ import {
   type SubscriptionStart,
   type UpdateFrame,
 } from '@newswire/protocol';
-import { updateSchema } from '@newswire/schema';
+import { parseAnyUpdate, updateSchema } from '@newswire/schema/v2';
 
 export { PROTOCOL_VERSION };
 /** The gateway's close codes plus the normal closure the SDK sends itself. */
@@ -25,9 +25,13 @@ export type FrameResult = { ok: true; frame: ServerMessage } | { ok: false; erro
 
 /**
  * Parses and validates one server text frame. Updates inside update frames are
- * checked against the full update schema only when `validateUpdates` is set:
- * the gateway forwards only updates validated at publish time, and the full
- * check costs far more than the envelope's.
+ * checked against the full (v2) update schema only when `validateUpdates` is
+ * set: the gateway forwards only updates validated at publish time, and the
+ * full check costs far more than the envelope's.
+ *
+ * The application always gets schema v2. A gateway upcasts v1 records itself;
+ * a frame still carrying a v1 update (`schema: 1`, from a gateway older than
+ * schema v2) is validated as v1 and upcast here, so v1 and v2 read side by side.
  */
 export function parseServerFrame(text: string, validateUpdates: boolean): FrameResult {
   let value: unknown;
@@ -42,6 +46,11 @@ export function parseServerFrame(text: string, validateUpdates: boolean): FrameR
     return { ok: false, error: `invalid '${op}' frame: ${parsed.error.issues[0]?.message ?? 'schema mismatch'}` };
   }
   const frame = parsed.data;
+  if (frame.op === 'update' && (frame.update as { schema?: unknown }).schema === 1) {
+    const u = parseAnyUpdate(frame.update);
+    if (!u.ok) return { ok: false, error: `invalid v1 update at ${frame.topic}/${frame.partition}@${frame.offset}: ${u.errors[0]?.path}: ${u.errors[0]?.message}` };
+    return { ok: true, frame: { ...frame, update: u.update } };
+  }
   if (validateUpdates && frame.op === 'update') {
     const u = updateSchema.safeParse(frame.update);
     if (!u.success) return { ok: false, error: `invalid update at ${frame.topic}/${frame.partition}@${frame.offset}` };

@@ -8,8 +8,8 @@ import { createServer, connect as tcpConnect, type Server, type Socket } from 'n
 import { startGateway, type GatewayOptions, type RunningGateway } from '@newswire/gateway';
 import { createLogger } from '@newswire/config';
 import { createPublisher, type Publisher } from '@newswire/kafka';
-import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
-import type { Update } from '@newswire/schema';
+import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
+import type { Update } from '@newswire/schema/v2';
 import { startKafka, type TestKafka } from '@newswire/test-support';
 
 export interface TcpProxy {
@@ -119,7 +119,7 @@ export function makeUpdates(n: number, label = 't'): Update[] {
   for (let i = 0; i < n; i++) {
     const seq = counter++;
     const seed = KAZAKHSTAN_SEED[seq % KAZAKHSTAN_SEED.length]!;
-    const { revises: _r, retracts: _x, ...rest } = seed;
+    const { revises: _r, retracts: _x, relations: _l, ...rest } = seed;
     out.push({ ...rest, id: `${label}-${runTag}-${seq}`, story: `story-${seq % 7}` } as Update);
   }
   return out;

@@ -14,19 +14,20 @@ import type { KafkaPort, Sender } from './port.ts';
 import { partitionForKey } from './partitioner.ts';
 import { createLane, type Call, type Lane, type Position, type Prepared } from './publish-lane.ts';
 import { createLogger, type Logger } from '@newswire/config';
-import { cloudEventHeaders, DEFAULT_CE_SOURCE, DEFAULT_TOPIC_PREFIX, newswireTopics, parseUpdate, topicForKind, type Kind, type Update } from '@newswire/schema';
+import { DEFAULT_CE_SOURCE, DEFAULT_TOPIC_PREFIX, newswireTopics } from '@newswire/schema';
+import { cloudEventHeaders, parseAnyUpdate, topicForKind, type Kind, type Update } from '@newswire/schema/v2';
 
 /**
- * An update that was validated earlier and kept as its JSON text (e.g. a
+ * A v2 update that was validated earlier and kept as its JSON text (e.g. a
  * valid NDJSON line), with the envelope fields routing and headers need.
- * Publishing it skips re-parsing and re-serialising: `json` is sent as is.
+ * Publishing it skips re-parsing and re-serialising: `json` is sent as is,
+ * so it must be the JSON of a valid v2 update (a v1 input is upcast and
+ * re-serialised by the caller first; see validateAll).
  */
 export interface SerializedUpdate {
   id: string;
   kind: Kind;
   story: string;
-  /** Not sent as a header (see kafka-binding.ts); optional for callers that have it. */
-  reportedAt?: string;
   /** The update's JSON, as text or as its UTF-8 bytes (sent without a copy to a string). */
   json: string | Buffer;
 }
@@ -90,7 +91,11 @@ export interface PublishOptions {
 }
 
 export interface Publisher {
-  /** Validates every update first (PublishValidationError, nothing sent), then publishes. */
+  /**
+   * Validates every update first (PublishValidationError, nothing sent), then
+   * publishes it as v2. A v1 update (`schema: 1`) is accepted: it is
+   * validated as v1 and upcast to v2 before it is sent.
+   */
   publish(updates: readonly unknown[], opts?: PublishOptions): Promise<Position[]>;
   /** For callers that just validated with parseUpdate themselves. */
   publishValidated(updates: readonly Update[], opts?: PublishOptions): Promise<Position[]>;
@@ -102,12 +107,17 @@ export interface Publisher {
   close(): Promise<void>;
 }
 
-/** Validate a list of unknown inputs; collects every error of every item. */
+/**
+ * Validate a list of unknown inputs as v2 updates; collects every error of
+ * every item. v1 inputs are validated as v1 and upcast, so what is published
+ * is always v2 (Kafka keeps the v1 records written before; readers upcast
+ * those on read).
+ */
 export function validateAll(inputs: readonly unknown[]): { updates: Update[]; errors: ItemError[] } {
   const updates: Update[] = [];
   const errors: ItemError[] = [];
   inputs.forEach((input, index) => {
-    const r = parseUpdate(input);
+    const r = parseAnyUpdate(input);
     if (r.ok) updates.push(r.update);
     else for (const e of r.errors) errors.push({ index, path: e.path, message: e.message });
   });
@@ -176,7 +186,7 @@ export async function createPublisher(opts: PublisherOptions): Promise<Publisher
   const constantHeaderBytes = (() => {
     let n = 0;
     for (const [k, v] of Object.entries(cloudEventHeaders('', 'arrests', ceSource))) n += k.length + Buffer.byteLength(v);
-    return n - 'org.newswire.arrests.v1'.length;
+    return n - 'org.newswire.arrests.v2'.length;
   })();
 
   async function prepare(updates: readonly (Update | SerializedUpdate)[], topicOverride?: string): Promise<Prepared[]> {

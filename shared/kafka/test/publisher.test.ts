@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type TestAdmin, type TestKafka } from '@newswire/test-support';
 import { createPublisher, PublishValidationError, type Publisher } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
-import { topicForKind } from '@newswire/schema';
+import { topicForKind } from '@newswire/schema/v2';
 import { makeUpdates } from '@newswire/test-support';
 import { endOffsets, openAdmin, readAll } from '@newswire/test-support';
 

@@ -5,8 +5,7 @@
  * bounded so one frame is bounded in memory whatever a client sends.
  */
 import { z } from 'zod';
-import { KINDS } from '@newswire/schema';
-import { URGENCIES, VERIFICATIONS } from '@newswire/schema';
+import { KINDS, URGENCIES, VERIFICATIONS } from '@newswire/schema/v2';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -98,8 +97,9 @@ export type SubscriptionStart = z.infer<typeof startSchema>;
  * Filters are ANDed across fields and ORed within a field: kinds ['arrests','casualties']
  * and countries ['KZ'] = (arrests or casualties) in KZ. Absent field = no constraint;
  * an empty list is invalid (bad_message), never "anything".
- * Values are matched exactly against the update envelope: kind, story,
- * place.country / place.region / place.city, verification, urgency.
+ * Values are matched exactly against the (v2) update envelope: kind (any v2
+ * kind), story, place.country / place.admin1 (`regions`, v1's place.region) /
+ * place.city, verification, urgency.
  */
 export const filterSchema = z.strictObject({
   kinds: list(z.enum(KINDS)),

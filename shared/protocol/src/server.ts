@@ -4,7 +4,7 @@
  * with the inferred types.
  */
 import { z } from 'zod';
-import type { Update } from '@newswire/schema';
+import type { Update } from '@newswire/schema/v2';
 import { PROTOCOL_VERSION, offsetSchema, positionSchema, startSchema } from './client.ts';
 
 /** Stable error codes of `error` frames (never renamed; new ones may be added). */
@@ -108,6 +108,7 @@ export const updateFrameSchema = z.strictObject({
   epoch: z.string(),
   /** Kafka record timestamp, epoch ms. */
   ts: z.number(),
+  /** A schema v2 update (the gateway upcasts v1 records on read). */
   update: z.custom<Update>((v) => typeof v === 'object' && v !== null),
 });
 

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { openKafka, type KafkaPort } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
-import { fromKafkaMessage, type Update } from '@newswire/schema';
+import { fromKafkaMessage, type Update } from '@newswire/schema/v2';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const CLI = join(ROOT, 'services', 'cli', 'bin', 'newswire.mjs');
@@ -41,7 +41,10 @@ export interface ReadRecord {
   timestamp: string;
   key: string | null;
   headers: Record<string, string>;
+  /** The update as v2 (a v1 record is upcast on read). */
   update: Update;
+  /** The schema version the record was written in. */
+  from: 1 | 2;
 }
 
 /** Reads every record currently in `topics` (up to their end offsets at call time), in offset order per partition. */
@@ -57,7 +60,7 @@ export async function readAll(brokers: string[], topics: readonly string[]): Pro
         for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) headers[k] = String(v);
         const parsed = fromKafkaMessage(r.value, r.headers);
         if (!parsed.ok) throw new Error(`invalid message at ${r.topic}:${r.partition}@${r.offset}: ${JSON.stringify(parsed.errors)}`);
-        out.push({ topic: r.topic, partition: r.partition, offset: r.offset.toString(), timestamp: String(r.timestamp), key: r.key?.toString() ?? null, headers, update: parsed.update });
+        out.push({ topic: r.topic, partition: r.partition, offset: r.offset.toString(), timestamp: String(r.timestamp), key: r.key?.toString() ?? null, headers, update: parsed.update, from: parsed.from });
       }
     });
     return out;

@@ -2,3 +2,4 @@
 export * from './kafka.ts';
 export * from './updates.ts';
 export * from './cli-kafka.ts';
+export * from './v1-log.ts';

@@ -1,13 +1,14 @@
 /**
- * Valid updates for producer tests: the seed story's updates, re-keyed with
+ * Valid (v2) updates for producer tests: the seed story's updates, re-keyed with
  * fresh ids (and, when asked, spread over several stories so they land on
  * several partitions).
  */
 import { randomUUID } from 'node:crypto';
-import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
-import type { Update } from '@newswire/schema';
+import { KAZAKHSTAN_SEED_V2 } from '@newswire/schema/v2/seed';
+import type { Update } from '@newswire/schema/v2';
 
-export const SEED: readonly Update[] = KAZAKHSTAN_SEED;
+/** The seed story in schema v2, what every producer now writes. */
+export const SEED: readonly Update[] = KAZAKHSTAN_SEED_V2;
 
 export interface MakeOptions {
   /** Number of distinct story ids to spread over (default 1). */

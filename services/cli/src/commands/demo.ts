@@ -3,7 +3,8 @@
  * wire, one structured update at a time, through the producer library.
  */
 import { parsePace, runDemoWire, type Pace } from '../producers/demo-wire.ts';
-import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
+import { formatInstant } from '@newswire/schema/v2';
+import { KAZAKHSTAN_SEED_V2 } from '@newswire/schema/v2/seed';
 import { EXIT } from '@newswire/config';
 import { parseFlags, UsageError, type Command, type CommandContext } from '../command.ts';
 import { BROKERS_FLAG, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
@@ -12,13 +13,15 @@ import { onInterrupt } from '../producers/interrupt.ts';
 const help = `
 usage: newswire demo [--brokers <host:port,...>] [--pace <N>x|<pause>|max] [--loop | --once] [--json]
 
-Publish the seed story — unrest in Kazakhstan, 6-8 January 2022, ${KAZAKHSTAN_SEED.length} structured
-updates — to the newswire topics in story order, spaced in time, so a dashboard shows a live story.
+Publish the seed story — unrest in Kazakhstan, 6-8 January 2022, ${KAZAKHSTAN_SEED_V2.length} structured
+updates in schema v2 — to the newswire topics in story order, spaced in time, so a dashboard shows
+a live story.
 The first pass uses the story's fixed ids (publishing it twice is deduplicated downstream); with
 --loop each further pass gets fresh ids (suffix :p2, :p3, ...).
 
   --pace <pace>   max         as fast as the broker acknowledges
-                  <N>x        the story's own timing sped up N times (3600x: an hour per second)
+                  <N>x        the story's own timing sped up N times (3600x: an hour per second);
+                              the seed reports every fact on 8 January (date only), so it comes at once
                   <pause>     a fixed pause between updates: 2000, 500ms or 2s (default 2s)
   --loop          start again after the last update, until Ctrl-C
   --once          publish the story once and exit (the default)
@@ -71,7 +74,7 @@ async function run(argv: string[], ctx: CommandContext) {
       if (json) process.stdout.write(JSON.stringify({ ...position, kind: update.kind, story: update.story, pass }) + '\n');
       else
         process.stdout.write(
-          `${update.reportedAt}  ${update.kind.padEnd(18)} ${update.headline}  -> ${position.topic}[${position.partition}]@${position.offset}\n`,
+          `${formatInstant(update.reported)}  ${update.kind.padEnd(18)} ${update.headline}  -> ${position.topic}[${position.partition}]@${position.offset}\n`,
         );
     },
   });

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, EXIT, loadConfig, type ExitCode } from '@newswire/config';
 import { connect, type Delivery, type From, type StateChange, type SubscriptionFilter } from '@newswire/client/node';
 import { filterSchema } from '@newswire/protocol';
-import { KINDS } from '@newswire/schema';
+import { formatInstant, isInstant, KINDS } from '@newswire/schema/v2';
 import type { Command, CommandContext } from '../command.ts';
 
 const help = `
@@ -139,8 +139,9 @@ export function parseTailArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
 /** One terminal line per update. */
 export function formatPretty(d: Delivery): string {
   const u = d.update;
-  const time = (u.occurredAt ?? u.reportedAt).replace(/T/, ' ').replace(/(:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, '$1$3');
-  const place = [u.place.country, u.place.region, u.place.city].filter(Boolean).join('/');
+  // When it happened if that is one instant, else when it was reported; only as precise as the source.
+  const time = formatInstant(u.occurred && isInstant(u.occurred) ? u.occurred : u.reported);
+  const place = [u.place.country, u.place.admin1, u.place.city].filter(Boolean).join('/');
   const flag = u.urgency === 'flash' ? '!!' : u.urgency === 'urgent' ? '! ' : '  ';
   return `${flag}${time}  ${u.kind.padEnd(18)}${`${u.verification}`.padEnd(10)} ${place.padEnd(14)} ${u.headline}  [${u.story} ${d.topic}/${d.partition}@${d.offset}]`;
 }

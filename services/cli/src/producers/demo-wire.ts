@@ -2,18 +2,20 @@
  * The demo wire: publishes a story's updates in order, spaced in time, once
  * or looping, through the producer library (so it gets the same validation,
  * idempotent producer and positions as every other producer). `newswire
- * demo` and `npm start` both run this.
+ * demo` and `npm start` both run this. The default story is the seed told in
+ * schema v2 (@newswire/schema/v2/seed).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger, type Logger } from '@newswire/config';
 import { createPublisher, type Position, type Publisher } from '@newswire/kafka';
-import type { Update } from '@newswire/schema';
-import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
+import { instantBounds, type Update } from '@newswire/schema/v2';
+import { KAZAKHSTAN_SEED_V2 } from '@newswire/schema/v2/seed';
 
 /**
  * How fast the story is told:
  *  - max: as fast as the broker acknowledges;
- *  - scale: the story's own spacing (reportedAt gaps) divided by `factor` (3600x: an hour per second);
+ *  - scale: the story's own spacing (gaps between the earliest times each `reported` can mean)
+ *    divided by `factor` (3600x: an hour per second); updates reported on the same day come at once;
  *  - interval: a fixed pause between updates.
  */
 export type Pace = { mode: 'max' } | { mode: 'scale'; factor: number } | { mode: 'interval'; ms: number };
@@ -45,7 +47,7 @@ export function parsePace(text: string): Pace {
 export function delayBetween(prev: Update | undefined, next: Update, pace: Pace): number {
   if (pace.mode === 'max' || prev === undefined) return 0;
   if (pace.mode === 'interval') return pace.ms;
-  const gap = Date.parse(next.reportedAt) - Date.parse(prev.reportedAt);
+  const gap = instantBounds(next.reported).earliest - instantBounds(prev.reported).earliest;
   return Math.min(Math.max(0, gap / pace.factor), MAX_INTERVAL_MS);
 }
 
@@ -65,8 +67,11 @@ export function updatesForPass(updates: readonly Update[], pass: number): Update
     copy.id = suffix(u.id);
     if (copy.revises !== undefined) copy.revises = ref(copy.revises);
     if (copy.retracts !== undefined) copy.retracts = ref(copy.retracts);
+    if (copy.relations) copy.relations = copy.relations.map((r) => ({ ...r, to: ref(r.to)! }));
     if (copy.kind === 'casualties' && copy.payload.status === 'no-new-information' && copy.payload.lastFigures !== undefined)
       copy.payload.lastFigures = ref(copy.payload.lastFigures);
+    if (copy.kind === 'diplomacy' && copy.payload.action === 'statement' && copy.payload.regarding)
+      copy.payload.regarding = copy.payload.regarding.map((id) => ref(id)!);
     return copy;
   });
 }
@@ -88,7 +93,7 @@ export interface DemoWireOptions {
   /** NEWSWIRE_TOPIC_PREFIX: topics are `<prefix>.<family>`. */
   topicPrefix?: string;
   connectTimeoutMs?: number;
-  /** The story to tell; default the Kazakhstan seed. */
+  /** The story to tell; default the Kazakhstan seed in schema v2. */
   updates?: readonly Update[];
   onPublished?(update: Update, position: Position, pass: number): void;
 }
@@ -102,7 +107,7 @@ export interface DemoWireResult {
 export async function runDemoWire(opts: DemoWireOptions): Promise<DemoWireResult> {
   const logger = opts.logger ?? createLogger('demo-wire');
   const pace = typeof opts.pace === 'string' ? parsePace(opts.pace) : (opts.pace ?? DEFAULT_PACE);
-  const story = opts.updates ?? KAZAKHSTAN_SEED;
+  const story = opts.updates ?? KAZAKHSTAN_SEED_V2;
   const maxPasses = opts.loop ? (opts.maxPasses ?? Infinity) : 1;
   const signal = opts.signal;
   const publisher =

@@ -14,6 +14,7 @@ import { startKafka, type TestKafka } from '@newswire/test-support';
 import { openKafka, type KafkaPort, type Publisher } from '@newswire/kafka';
 import { newswireTopics } from '@newswire/schema';
 import { canonicalJson, decodeStateRecord } from '@newswire/story-state';
+import { connect, type StorySnapshot } from '@newswire/client/node';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import { TestClient, makeUpdates, metricValue, publishInBackground, publisherFor, quietLogger, sleep, type Frame } from './support.ts';
 
@@ -142,6 +143,38 @@ async function readPositions(ids: readonly string[]): Promise<Map<string, { key:
       });
     }
   return out;
+}
+
+describe('the SDK', () => {
+  it('client.subscribe({ snapshot }) gives the snapshot first, then every later update of the story once', async () => {
+    const gw = gateways[0]!;
+    const story = 'state-sdk';
+    const updates = storyUpdates(story, 120);
+    await pub.publish(updates.slice(0, 40));
+    await caughtUpSnapshot(`ws://127.0.0.1:${gw.port}/`, story);
+    const client = connect({ url: `ws://127.0.0.1:${gw.port}/` });
+    const sub = client.subscribe({ snapshot: { story, recent: 1000 } });
+    const order: string[] = [];
+    let snap: StorySnapshot | undefined;
+    sub.on('snapshot', (s) => { snap = s; order.push('snapshot'); });
+    const ids: string[] = [];
+    sub.on('update', (d) => { ids.push(d.update.id); order.push('update'); });
+    expect((await sub.snapshot)!.recent.map((d) => d.update.id).sort()).toEqual(updates.slice(0, 40).map((u) => u.id).sort());
+    await publishInBackground(pub, updates.slice(40), 10, 5).done;
+    await waitUntil(() => ids.length >= 80);
+    expect(snap!.state!.records).toBe(40);
+    expect([...ids].sort()).toEqual(updates.slice(40).map((u) => u.id).sort());
+    expect(order[0]).toBe('snapshot');
+    await client.close();
+  });
+});
+
+async function waitUntil(pred: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(20);
+  }
 }
 
 describe('two gateways', () => {

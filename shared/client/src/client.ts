@@ -79,13 +79,17 @@ export class NewswireClient extends Emitter<ClientEvents> {
 
   subscribe(opts: SubscribeOptions = {}): Subscription {
     if (this.#state === 'closed') throw new Error('client is closed');
+    if (opts.snapshot && (opts.topics || opts.filter || opts.from))
+      throw new Error('a snapshot subscription reads its story from the snapshot on: leave out topics, filter and from');
     const sub = new Subscription(
       `sub-${++this.#subIds}`,
       opts.topics,
-      opts.filter,
+      // A snapshot subscription is its story's updates: resumes after a reconnect say so.
+      opts.snapshot ? { stories: [opts.snapshot.story] } : opts.filter,
       opts.from,
       { bufferSize: opts.bufferSize ?? 10_000, dedupeWindow: opts.dedupeWindow ?? 10_000 },
       this.#link,
+      opts.snapshot,
     );
     this.#subs.add(sub);
     if (this.#welcomed) this.#sendSubscribe(sub);
@@ -308,6 +312,10 @@ export class NewswireClient extends Emitter<ClientEvents> {
         if (!sub) return;
         sub.onLive(frame);
         if (sub.state === 'live') this.#subLive(sub, frame.recovered, frame.missed);
+        return;
+      }
+      case 'snapshot': {
+        this.#current(frame.id)?.onSnapshot(frame);
         return;
       }
       case 'gap': {

@@ -20,6 +20,7 @@ export type {
   SubscriptionEvents,
   SubscriptionState,
   From,
+  StorySnapshot,
 } from './subscription.ts';
 export type { CursorPosition } from './cursor.ts';
 export { backoffDelay, DEFAULT_RECONNECT, type ReconnectOptions } from './backoff.ts';

@@ -5,7 +5,7 @@
  *   node --import tsx services/gateway/src/asyncapi.ts > docs/asyncapi.yaml
  */
 import { z } from 'zod';
-import { CLOSE_CODES, ERROR_CODES, PROTOCOL_VERSION, errorSchema, gapSchema, helloSchema, laggedSchema, liveSchema, pingSchema, pongSchema, shutdownSchema, subscribeSchema, subscribedSchema, unsubscribeSchema, unsubscribedSchema, updateFrameSchema, welcomeSchema } from '@newswire/protocol';
+import { CLOSE_CODES, ERROR_CODES, PROTOCOL_VERSION, errorSchema, gapSchema, helloSchema, laggedSchema, liveSchema, pingSchema, pongSchema, shutdownSchema, subscribeSchema, subscribedSchema, snapshotFrameSchema, unsubscribeSchema, unsubscribedSchema, updateFrameSchema, welcomeSchema } from '@newswire/protocol';
 import { GATEWAY_VERSION } from './version.ts';
 
 const CLIENT = { hello: helloSchema, subscribe: subscribeSchema, unsubscribe: unsubscribeSchema, ping: pingSchema } as const;
@@ -20,6 +20,7 @@ const SERVER = {
   unsubscribed: unsubscribedSchema,
   error: errorSchema,
   pong: pongSchema,
+  snapshot: snapshotFrameSchema,
 } as const;
 
 const SUMMARIES: Record<string, string> = {

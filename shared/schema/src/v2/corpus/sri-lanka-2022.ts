@@ -244,8 +244,7 @@ export const SRI_LANKA_2022_UPDATES: readonly Update[] = [
     ...S, id: id('prime-minister-resigns'), kind: 'government-change',
     headline: 'Prime Minister Mahinda Rajapaksa resigns',
     occurred: day('2022-05-09'), reported: day('2022-05-09'), place: sriLanka,
-    sources: [{ name: 'Mahinda Rajapaksa', role: 'government', title: 'Prime Minister', via: [{ name: 'Twitter', role: 'social-media' }] }],
-    verification: 'reported', urgency: 'flash',
+    sources: [newsroom], verification: 'confirmed', urgency: 'flash',
     payload: { action: 'resigned', body: 'government', office: 'Prime Minister', person: mahinda },
   },
   {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ALL = ['broker', 'storage', 'producers', 'gateway'];
+const ALL = ['broker', 'storage', 'producers', 'gateway', 'dashboard'];
 const argv = process.argv.slice(2);
 // A bare word is a suite unless it is the value of the option before it (`--messages 50000`).
 const isValue = (i: number) => i > 0 && argv[i - 1]!.startsWith('--') && !argv[i - 1]!.includes('=') && !ALL.includes(argv[i]!);

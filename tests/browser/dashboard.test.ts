@@ -183,4 +183,111 @@ describe.skipIf(!hasChromium)('dashboard v2 in headless Chromium', { timeout: 18
     for (const never of ['93', '133', '316', '319', '282']) expect(figures).not.toContain(never);
     await page.locator('.totals-panel').screenshot({ path: join(ARTIFACTS, 'dashboard-ru-figures.png') });
   });
+
+  it('live: a correction folds into its row in place, a conflicting toll shows "sources differ", a new fact is announced', async () => {
+    await open(LK);
+    const all = corpus(LK);
+    const arrests = all.find((u) => u.id === `${LK}:mirihana-arrests`)!;
+    const toll = all.find((u) => u.id === `${LK}:violence-toll`)!;
+    await publisher.publish([
+      // The police correct their Mirihana count: the row keeps its place, the figure changes, the history keeps 54.
+      assertUpdate({ ...structuredClone(arrests), id: 'browser-test:mirihana-arrests-corrected', revises: arrests.id, headline: 'Correction: police arrested 45 people over the Mirihana unrest', reported: { date: '2022-04-02', zone: 'Asia/Colombo' }, payload: { ...structuredClone(arrests.payload), count: { value: 45, qualifier: 'exact', scope: 'incident' } } }),
+      // Another source, the same metric, place and as-of day, a figure that cannot also be true: sources differ.
+      assertUpdate({ ...structuredClone(toll), id: 'browser-test:toll-5', headline: 'Health ministry puts the death toll at five', sources: [{ name: 'Health Ministry', role: 'ministry' }], relations: undefined, payload: { status: 'figures', killed: { total: { value: 5, qualifier: 'exact', scope: 'toll', asOf: { date: '2022-05-10', zone: 'Asia/Colombo' } } } } }),
+    ]);
+    const killed = page.locator('.total-row[data-scope="toll"][data-metric="killed"]:not([data-who])');
+    await expect.poll(() => killed.locator('.claim').count(), { timeout: 15_000 }).toBe(2);
+    expect((await texts('.total-row[data-scope="toll"][data-metric="killed"]:not([data-who]) .claim')).sort()).toEqual([
+      '5 (toll as of 10 May 2022), per Health Ministry',
+      '8 (toll as of 10 May 2022), per Sri Lanka Police',
+    ]);
+    expect(await killed.locator('.conflict-note').innerText()).toBe('Sources differ on this toll for the same place and time.');
+    expect(await killed.innerText()).not.toMatch(/\b13\b/); // 8 and 5 are never added up
+
+    await expect.poll(() => texts('.total-row[data-scope="incident"][data-metric="arrested"] .claim .figure'), { timeout: 15_000 }).toEqual(['45']);
+    const row = page.locator(`#feed > li[data-id="${arrests.id}"]`);
+    expect(await row.locator('.headline').innerText()).toBe('Correction: police arrested 45 people over the Mirihana unrest');
+    // In its place in the story (reported 1 Apr, its first report), not at the correction's date.
+    expect(await row.locator('.report-time').innerText()).toBe('Reported Fri 1 Apr 2022 (local date, Colombo)');
+    expect(await row.locator('.history summary').innerText()).toBe('Corrected once (last Sat 2 Apr 2022) — show earlier version');
+    expect(await row.locator('.history').textContent()).toContain('Police arrest 54 people over the Mirihana unrest');
+    expect(await page.locator('#feed > li[data-id="browser-test:mirihana-arrests-corrected"]').count()).toBe(0);
+    await expect.poll(() => page.locator('#announcer').innerText(), { timeout: 5000 }).toMatch(/Correction: police arrested 45/);
+  });
+
+  it('filters by place and urgency, as tail does, in place', async () => {
+    await open(LK);
+    await page.selectOption('#f-urgency', 'flash');
+    await expect.poll(async () => [...new Set(await page.$$eval('#feed > li[data-id]', (els) => els.map((e) => e.getAttribute('data-urgency'))))], { timeout: 5000 }).toEqual(['flash']);
+    const flash = corpus(LK).filter((u) => u.urgency === 'flash' && !u.retracts).length;
+    expect(await page.locator('#feed > li[data-id]').count()).toBe(flash);
+    await page.selectOption('#f-urgency', '');
+    await page.selectOption('#f-place', 'city:Colombo');
+    await expect.poll(async () => (await texts('#feed > li[data-id] .place')).every((p) => /\bColombo, LK\b/.test(p)), { timeout: 5000 }).toBe(true);
+    // The board narrows to measures of that place: none of the nationwide curfews is "in Colombo".
+    expect(await page.locator('.measure').count()).toBe(0);
+    await page.selectOption('#f-place', '');
+  });
+
+  it('replays by story time: what happened from a day on, in the order it happened; then back to live', async () => {
+    await open(LK);
+    const NINTH = new RegExp(`^${LK}:(july-9-protest|tear-gas-colombo|president-leaves-residence|presidents-house-stormed)$`);
+    await page.selectOption('#r-mode', 'story');
+    await page.fill('#r-date', '2022-07-09');
+    await page.click('#r-go');
+    await page.waitForSelector('#conn[data-status="live"]', { timeout: 30_000 });
+    // By hand: four facts of 9 July given as that day (no time), then the evening's fire at the prime minister's home.
+    await expect.poll(async () => (await page.$$eval('#feed > li[data-id]', (els) => els.map((e) => e.getAttribute('data-id')))).slice(0, 5), { timeout: 30_000 }).toEqual([
+      expect.stringMatching(NINTH),
+      expect.stringMatching(NINTH),
+      expect.stringMatching(NINTH),
+      expect.stringMatching(NINTH),
+      `${LK}:prime-minister-home-burned`,
+    ]);
+    const ids = await page.$$eval('#feed > li[data-id]', (els) => els.map((e) => e.getAttribute('data-id')));
+    expect(ids).not.toContain(`${LK}:cabinet-resigns`); // 3 Apr: before the day chosen
+    expect(ids.at(-1)).toBe(`${LK}:camp-raided`); // 22 Jul, early morning: the last thing that happened
+    expect(await page.locator('#replay-banner').innerText()).toMatch(/^Replay of lk-crisis-2022 by story time 2022-07-09 \(Asia\/Colombo\)/);
+    await page.click('#r-stop');
+    await expect.poll(() => page.locator('#replay-banner').isHidden(), { timeout: 5000 }).toBe(true);
+    await expect.poll(async () => (await page.$$eval('#feed > li[data-id]', (els) => els.map((e) => e.getAttribute('data-id'))))[0], { timeout: 5000 }).toBe(`${LK}:camp-raided`);
+  });
+
+  it('switches story from the picker: the seed story reads as the facts say', async () => {
+    await open(LK);
+    await page.fill('#f-story', KZ);
+    await page.press('#f-story', 'Enter');
+    await page.waitForFunction((kz) => document.querySelector('#story-title')?.textContent === kz && document.body.dataset.opened === 'true', KZ, { timeout: 30_000 });
+    await expect.poll(() => texts('.total-row[data-scope="toll"][data-metric="arrested"] .claim'), { timeout: 15_000 }).toEqual([
+      'more than 4,400 (toll as of 8 Jan 2022), per Interior Ministry via state television',
+    ]);
+    expect(await texts('.total-row[data-scope="toll"][data-metric="killed"] .claim')).toEqual(['more than 40 (toll as of some time up to 8 Jan 2022), per the authorities']);
+    expect(await page.locator(`.measure[data-id="${KZ}:almaty-internet-off"]`).innerText()).toMatch(/Internet: shut down[\s\S]*Shut down by the authorities/);
+    expect(await page.locator(`#feed > li[data-id="${KZ}:shoot-without-warning"] .facts`).innerText()).toMatch(/to shoot at demonstrators, called “terrorists”, “bandits”, without warning/);
+    expect(new URL(page.url()).searchParams.get('story')).toBe(KZ);
+  });
+
+  it('is usable from the keyboard, with large type and a wall mode', async () => {
+    await open(LK);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Skip to the feed/);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('large');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#large', 'aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('large'))).toBe(true);
+    for (const id of ['f-story', 'f-place', 'f-urgency', 'f-kind', 'f-verification', 'r-mode', 'r-date']) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-lk-large.png') });
+    await page.click('#large');
+    expect(await page.getAttribute('#announcer', 'aria-live')).toBe('polite');
+
+    await open(LK, '&wall=1');
+    expect(await page.locator('.controls').isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('large'))).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-lk-wall.png') });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -17,3 +17,4 @@ export * from './view.ts';
 export * from './snapshot.ts';
 export * from './store.ts';
 export * from './fold.ts';
+export * from './measure.ts';

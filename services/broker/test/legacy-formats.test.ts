@@ -94,7 +94,7 @@ describe('old message formats: conversion', () => {
   it('refuses what Kafka refuses: a bad CRC (2), snappy (76), nothing complete (2)', async () => {
     const good = await kafkajsMessageSet(1, [{ value: 'x' }]);
     const badCrc = Buffer.from(good);
-    badCrc[badCrc.length - 1] ^= 0xff;
+    badCrc[badCrc.length - 1]! ^= 0xff;
     expect(upConvert(badCrc)).toMatchObject({ ok: false, errorCode: 2 });
     const snappy = Buffer.from(good);
     snappy[17] = 2; // attributes: codec 2
@@ -119,7 +119,7 @@ describe('old message formats over TCP', () => {
     expect(got.map((m) => [m.offset, m.key, m.value])).toEqual([['0', 'a', 'magic0'], ['1', null, 'magic0-again'], ['2', null, 'gz1'], ['3', null, 'gz2']]);
     expect(got.slice(2).map((m) => m.timestamp)).toEqual(['1700000000000', '1700000000001']);
     const bad = Buffer.from(await kafkajsMessageSet(1, [{ value: 'x' }]));
-    bad[bad.length - 1] ^= 0xff;
+    bad[bad.length - 1]! ^= 0xff;
     expect((await produceRaw(1, name, bad)).errorCode).toBe(2);
   });
 

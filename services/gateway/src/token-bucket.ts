@@ -1,4 +1,10 @@
-/** A token bucket: `take()` is false when the caller is over its rate. */
+/**
+ * A token bucket: `take()` is false when the caller is over its rate.
+ *
+ * Time is in milliseconds from a monotonic clock by default (performance.now(),
+ * not Date.now(), which steps when the wall clock is set); a time given by the
+ * caller that runs backwards refills nothing and takes nothing away.
+ */
 export class TokenBucket {
   private tokens: number;
   private last: number;
@@ -6,7 +12,7 @@ export class TokenBucket {
   constructor(
     private readonly ratePerSec: number,
     private readonly burst: number,
-    now: number = Date.now(),
+    now: number = performance.now(),
   ) {
     this.tokens = burst;
     this.last = now;
@@ -17,8 +23,9 @@ export class TokenBucket {
     return this.tokens;
   }
 
-  take(now: number = Date.now()): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSec);
+  take(now: number = performance.now()): boolean {
+    const elapsed = Math.max(0, now - this.last);
+    this.tokens = Math.min(this.burst, this.tokens + (elapsed / 1000) * this.ratePerSec);
     this.last = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

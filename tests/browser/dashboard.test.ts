@@ -34,6 +34,15 @@ const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 const KZ = 'kz-unrest-2022';
 const LK = 'lk-crisis-2022';
 const RU = 'ru-crocus-2024';
+/** A long story: the seed told six times over (156 updates), more than the snapshot's recent rows. */
+const LONG = 'browser-test-long';
+const longStory = (): Update[] =>
+  Array.from({ length: 6 }, (_, cycle) =>
+    KAZAKHSTAN_SEED_V2.map((u) => {
+      const id = (orig: string) => `${LONG}:c${cycle}:${orig.slice(orig.indexOf(':') + 1)}`;
+      return assertUpdate({ ...structuredClone(u), story: LONG, id: id(u.id), ...(u.relations ? { relations: u.relations.map((r) => ({ ...r, to: id(r.to) })) } : {}) });
+    }),
+  ).flat();
 /** A corpus story as `newswire publish --file` takes it: one update per line. */
 const corpus = (story: string): Update[] =>
   readFileSync(resolve(import.meta.dirname, `../../shared/schema/corpus/${story}.ndjson`), 'utf8')
@@ -58,6 +67,7 @@ describe.skipIf(!hasChromium)('dashboard v2 in headless Chromium', { timeout: 18
     await publisher.publish([...KAZAKHSTAN_SEED_V2]);
     await publisher.publish(corpus(LK));
     await publisher.publish(corpus(RU));
+    await publisher.publish(longStory());
     gateway = await startGateway({ host: '127.0.0.1', port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, staticHandler: dashboard, logger: logger('gateway') });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
@@ -85,6 +95,29 @@ describe.skipIf(!hasChromium)('dashboard v2 in headless Chromium', { timeout: 18
     await page.waitForSelector('#conn[data-status="live"]', { timeout: 30_000 });
   };
   const texts = (selector: string) => page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+
+  it('opens with the snapshot and the most recent updates, never a replay from earliest; older ones on demand', async () => {
+    const sent: string[] = [];
+    page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(String(f.payload))));
+    await open(LONG);
+    const subscribes = sent.map((f) => JSON.parse(f) as { op: string; from?: unknown; snapshot?: { story: string; recent: number } }).filter((m) => m.op === 'subscribe');
+    expect(subscribes.some((m) => m.snapshot?.story === LONG && m.snapshot.recent === 100)).toBe(true);
+    expect(subscribes.filter((m) => m.from === 'earliest')).toEqual([]);
+    // The most recent 100 updates of 156, newest event first.
+    expect(await page.locator('#feed > li[data-id]').count()).toBe(100);
+    expect(await page.locator('#feed-count').innerText()).toBe('(100)');
+    // The state covers the whole story even though the page holds 100 rows: the seed's toll, once.
+    expect(await texts('.total-row[data-scope="toll"][data-metric="arrested"] .claim')).toEqual(['more than 4,400 (toll as of 8 Jan 2022), per Interior Ministry via state television']);
+
+    await page.click('#older');
+    await expect.poll(() => page.locator('#older-status').innerText(), { timeout: 30_000 }).toBe('56 older updates loaded; nothing older is retained.');
+    await expect.poll(() => page.locator('#feed > li[data-id]').count(), { timeout: 5000 }).toBe(156);
+    const ids = await page.$$eval('#feed > li[data-id]', (els) => els.map((e) => e.getAttribute('data-id')));
+    expect(new Set(ids).size).toBe(156);
+    const pages = sent.map((f) => JSON.parse(f) as { op: string; from?: { positions?: unknown[] } }).filter((m) => m.op === 'subscribe' && m.from?.positions);
+    expect(pages).toHaveLength(1); // one bounded page, by offsets
+    expect(await page.locator('#older').isDisabled()).toBe(true);
+  });
 
   it('Sri Lanka: figures, measures and timeline as displayed', async () => {
     await open(LK);

@@ -70,7 +70,7 @@ describe('StoryModel', () => {
     for (const u of KAZAKHSTAN_SEED_V2) gateway.apply(u, at(1));
     const data = gateway.toData();
     const m = new StoryModel(STORY);
-    m.loadSnapshot(data, [{ topic: 'newswire.security', partition: 1, offset: String(offset) }]);
+    m.loadSnapshot(data, [{ topic: 'newswire.security', partition: 1, offset: String(offset) }], data.recent);
     expect(m.state.records).toBe(KAZAKHSTAN_SEED_V2.length);
     m.addOlder(seed('arrests-4400'), at(1));
     expect(m.state.records).toBe(KAZAKHSTAN_SEED_V2.length);

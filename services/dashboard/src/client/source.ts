@@ -1,18 +1,20 @@
 /**
  * Where the dashboard's data comes from, through the client SDK:
- *  - openStory: the story's state and most recent updates, then live;
+ *  - openStory: the story's state and most recent updates (the gateway's
+ *    snapshot), then live;
  *  - pageOlder: a bounded range of offsets below the oldest row held, on
  *    every partition, read once and closed (never a replay from earliest);
  *  - replayStory: a subscription of one story from a start, folded into a
  *    model of its own, closed when it reaches live.
  */
-import type { NewswireClient, Subscription, From, LiveNotice } from '@newswire/client';
+import type { Delivery, NewswireClient, Subscription, From, LiveNotice } from '@newswire/client';
+import type { Update } from '@newswire/schema/v2';
 import { compareOffsets, partitionKey, type Position } from '@newswire/story-state';
-import type { StoryModel } from './story-model.ts';
+import { isStoryView, type Received, type StoryModel } from './story-model.ts';
 
 export interface SourceHandlers {
   /** The model changed; `update` is the live update that changed it, if any. */
-  changed(update: import('@newswire/schema/v2').Update | undefined, how: 'snapshot' | 'live' | 'older'): void;
+  changed(update: Update | undefined, how: 'snapshot' | 'live' | 'older'): void;
   live(n: LiveNotice): void;
   gap(): void;
   error(message: string): void;
@@ -34,18 +36,95 @@ export const PAGE_OFFSETS = 500n;
 /** A page that has not finished by then returns what it has. */
 export const PAGE_TIMEOUT_MS = 10_000;
 
+/** Most recent updates asked with the snapshot: the rows shown at first. */
+export const RECENT_ROWS = 100;
+/** After live updates that change the figures, measures or timeline, a fresh view is asked this much later (bursts share one). */
+export const VIEW_REFRESH_MS = 300;
+
 /**
- * Opens a story. The gateway has no snapshot request yet, so until it does
- * this reads the story from its earliest retained update (filtered to the
- * story by the gateway) and folds it in the browser: correct, but its time to
- * live grows with the history. The rendering is the same either way.
+ * Opens a story: a snapshot subscription — the story's state and its most
+ * recent updates, then live updates from exactly the positions the state
+ * reflects (no gap, no duplicate), whatever the history's length. A gateway
+ * without story state refuses the snapshot; then the story is read from its
+ * earliest retained update and folded here (correct, but its time to live
+ * grows with the history).
  */
 export function openStory(client: NewswireClient, model: StoryModel, on: SourceHandlers): OpenStory {
-  const sub = client.subscribe({ from: 'earliest', filter: { stories: [model.story] } });
-  const open: OpenStory = { model, opened: false, openedAt: [], pagedTo: new Map(), close: () => sub.close() };
+  const open: OpenStory = { model, opened: false, openedAt: [], pagedTo: new Map(), close: () => {} };
+  let sub: Subscription = client.subscribe({ snapshot: { story: model.story, recent: RECENT_ROWS } });
+  let haveSnapshot = false;
+  let live: LiveNotice | null = null;
+  const maybeOpened = () => {
+    if (open.opened || !haveSnapshot || !live) return;
+    open.opened = true;
+    on.live(live);
+    on.changed(undefined, 'snapshot');
+  };
+  let refresh: ReturnType<typeof setTimeout> | null = null;
+  let refreshing: Subscription | null = null;
+  const refreshView = () => {
+    refresh = null;
+    if (refreshing) return void (refresh = setTimeout(refreshView, VIEW_REFRESH_MS));
+    const r = client.subscribe({ snapshot: { story: model.story, recent: 0 } });
+    refreshing = r;
+    r.snapshot!.then((snap) => {
+      if (isStoryView(snap.state)) model.setGatewayView(snap.state);
+      on.changed(undefined, 'snapshot');
+    }).catch(() => {}).finally(() => {
+      r.close();
+      if (refreshing === r) refreshing = null;
+    });
+  };
+  open.close = () => {
+    sub.close();
+    refreshing?.close();
+    if (refresh) clearTimeout(refresh);
+  };
+
+  sub.snapshot!.then((snap) => {
+    model.loadSnapshot(snap.state as Parameters<StoryModel['loadSnapshot']>[0], snap.positions, snap.recent.map(received));
+    open.openedAt = snap.positions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset }));
+    haveSnapshot = true;
+    maybeOpened();
+  }, (err: Error) => {
+    // No state on this gateway (or not for this story): read the story from the start instead.
+    if (!/state_unavailable|snapshot/.test(err.message)) on.error(err.message);
+    sub.close();
+    sub = replayFromStart(client, model, open, on);
+  });
   sub.on('update', (d) => {
-    const at = { topic: d.topic, partition: d.partition, offset: d.offset, ts: d.ts };
-    if (model.applyLive(d.update, at)) on.changed(d.update, open.opened && !d.replay ? 'live' : 'snapshot');
+    if (!model.applyLive(d.update, received(d).at)) return;
+    if (!model.foldsLocally && changesView(d.update) && !refresh) refresh = setTimeout(refreshView, VIEW_REFRESH_MS);
+    on.changed(d.update, 'live');
+  });
+  sub.on('live', (n) => {
+    if (open.opened) return on.live(n); // a resume after a reconnect
+    live = n;
+    maybeOpened();
+  });
+  sub.on('gap', () => on.gap());
+  sub.on('error', (e) => {
+    if (e.code !== 'state_unavailable') on.error(e.message);
+  });
+  return open;
+}
+
+function received(d: Delivery): Received {
+  return { update: d.update, at: { topic: d.topic, partition: d.partition, offset: d.offset, ts: d.ts } };
+}
+
+/** Whether an update changes the figures, measures, timeline or corrections of its story. */
+function changesView(u: Update): boolean {
+  return VIEW_KINDS.has(u.kind) || u.revises !== undefined || u.retracts !== undefined || u.relations !== undefined;
+}
+const VIEW_KINDS = new Set<string>(['arrests', 'casualties', 'displacement', 'disaster', 'security-measure', 'connectivity', 'government-change']);
+
+/** The fallback: every retained update of the story, folded here. */
+function replayFromStart(client: NewswireClient, model: StoryModel, open: OpenStory, on: SourceHandlers): Subscription {
+  const sub = client.subscribe({ from: 'earliest', filter: { stories: [model.story] } });
+  open.close = () => sub.close();
+  sub.on('update', (d) => {
+    if (model.applyLive(d.update, received(d).at)) on.changed(d.update, open.opened && !d.replay ? 'live' : 'snapshot');
   });
   sub.on('live', (n) => {
     if (!open.opened) {
@@ -57,7 +136,7 @@ export function openStory(client: NewswireClient, model: StoryModel, on: SourceH
   });
   sub.on('gap', () => on.gap());
   sub.on('error', (e) => on.error(e.message));
-  return open;
+  return sub;
 }
 
 export interface PageResult {

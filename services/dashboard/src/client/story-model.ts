@@ -38,6 +38,16 @@ export interface Entry {
 
 export const DEFAULT_MAX_ROWS = 5000;
 
+/** A state as plain data (StoryStateData): it can be folded on. */
+export function isStateData(x: unknown): x is StoryStateData {
+  return typeof x === 'object' && x !== null && Array.isArray((x as { items?: unknown }).items) && Array.isArray((x as { recent?: unknown }).recent);
+}
+
+/** A state's view as the gateway derived it (StoryView): shown as it is. */
+export function isStoryView(x: unknown): x is StoryView {
+  return typeof x === 'object' && x !== null && typeof (x as { figures?: unknown }).figures === 'object' && Array.isArray((x as { measures?: unknown }).measures);
+}
+
 export class StoryModel {
   state: StoryState;
   readonly #received = new Map<string, Received>();
@@ -47,6 +57,12 @@ export class StoryModel {
   readonly #oldest = new Map<string, Position>();
   /** The snapshot's positions: nothing below them is missing from the state. */
   snapshotPositions: Position[] = [];
+  /**
+   * A view the gateway derived (a snapshot that carries the view, not the
+   * state's data): shown as it is, and replaced by a fresh one after live
+   * updates, since a view cannot be folded on.
+   */
+  #gatewayView: StoryView | null = null;
 
   constructor(
     readonly story: string,
@@ -55,19 +71,34 @@ export class StoryModel {
     this.state = new StoryState(story);
   }
 
-  /** Start from a snapshot: the state as the gateway folded it, and its most recent updates as rows. */
-  loadSnapshot(data: StoryStateData, positions: readonly Position[]): void {
-    this.state = StoryState.fromData(data);
+  /**
+   * Start from a snapshot: the state as the gateway holds it (its data, to
+   * fold live updates on, or its view), and its most recent updates as rows.
+   */
+  loadSnapshot(state: StoryStateData | StoryView | null, positions: readonly Position[], recent: readonly Received[]): void {
     this.snapshotPositions = [...positions];
-    for (const r of data.recent) this.#addRow(r.update, r.at);
+    if (isStateData(state)) this.state = StoryState.fromData(state);
+    else if (state !== null) this.#gatewayView = state;
+    for (const r of recent) this.#addRow(r.update, r.at);
     this.#changed();
+  }
+
+  /** True when live updates are folded here; false when the gateway's view is shown (and refreshed). */
+  get foldsLocally(): boolean {
+    return this.#gatewayView === null;
+  }
+
+  /** A fresher view from the gateway. */
+  setGatewayView(view: StoryView): void {
+    this.#gatewayView = view;
+    this.#view = null;
   }
 
   /** A live update: folded into the state and shown as a row. Returns false for one already held. */
   applyLive(update: Update, at: RecordAt): boolean {
     if (update.story !== this.story) return false;
     if (this.#received.has(update.id)) return false;
-    this.state.apply(update, at);
+    if (this.foldsLocally) this.state.apply(update, at);
     this.#addRow(update, at);
     this.#changed();
     return true;
@@ -98,7 +129,7 @@ export class StoryModel {
   }
 
   view(): StoryView {
-    return (this.#view ??= viewOf(this.state.toData()));
+    return (this.#view ??= this.#gatewayView ?? viewOf(this.state.toData()));
   }
 
   /** Feed rows, newest event first; rows whose event time is not given sit at their report time. */

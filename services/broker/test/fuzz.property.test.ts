@@ -55,6 +55,9 @@ beforeAll(async () => {
     await kafkajsRequestFrame('syncGroup', 0, { groupId: 'fz', generationId: 1, memberId: 'm', groupAssignment: [] }, 25),
     await kafkajsRequestFrame('leaveGroup', 0, { groupId: 'fz', memberId: 'm' }, 26),
     produceFrame(27, 'fuzz', 0, batch, 0),
+    await kafkajsRequestFrame('produce', 2, { acks: 0, timeout: 1000, topicData: [{ topic: 'fuzz', partitions: [{ partition: 0, messages: [{ value: 'old' }] }] }] }, 28),
+    await kafkajsRequestFrame('produce', 0, { acks: 1, timeout: 1000, topicData: [{ topic: 'fuzz', partitions: [{ partition: 1, messages: [{ key: 'k', value: 'older' }] }] }] }, 29),
+    await kafkajsRequestFrame('fetch', 2, { replicaId: -1, maxWaitTime: 100, minBytes: 1, topics: [{ topic: 'fuzz', partitions: [{ partition: 0, fetchOffset: '0', maxBytes: 1 << 20 }] }] }, 30),
     // Flexible versions (compact fields, tagged fields, request header v2), as @platformatic/kafka writes them.
     flexibleRequestFrame(0, 11, 40, platformaticBody(pk.produceV11, 1, 1000, [{ topic: 'fuzz', partition: 1, value: Buffer.from('flex') }], {})),
     flexibleRequestFrame(0, 9, 41, platformaticBody(pk.produceV9, 0, 1000, [{ topic: 'fuzz', partition: 0, value: Buffer.from('flex0') }], {})),
@@ -91,7 +94,8 @@ const outcomes = { answered: 0, closed: 0, unanswered: 0, incomplete: 0 };
  * Whether a frame is a Produce whose acks field reads 0: Kafka sends no
  * answer to those (not even an error: a failure closes the connection).
  * Read here independently of the broker's decoder, in Kafka's layout:
- * header v1 (v2 with tagged fields from Produce v9), transactional id, acks.
+ * header v1 (v2 with tagged fields from Produce v9), transactional id (from
+ * v3), acks.
  * Anything that does not parse that far is owed an answer or a close.
  */
 function isAcksZeroProduce(frame: Buffer): boolean {
@@ -109,7 +113,7 @@ function isAcksZeroProduce(frame: Buffer): boolean {
   };
   if (!need(10) || frame.readInt16BE(4) !== 0) return false;
   const version = frame.readInt16BE(6);
-  if (version < 3 || version > 13) return false; // not a Produce version the broker speaks: it must close
+  if (version < 0 || version > 13) return false; // not a Produce version the broker speaks: it must close
   at = 12;
   const clientId = frame.readInt16BE(at);
   at += 2;
@@ -127,13 +131,13 @@ function isAcksZeroProduce(frame: Buffer): boolean {
     const txn = uvarint();
     if (txn < 0 || !need(Math.max(txn - 1, 0))) return false;
     at += Math.max(txn - 1, 0);
-  } else {
+  } else if (version >= 3) {
     if (!need(2)) return false;
     const txn = frame.readInt16BE(at);
     at += 2;
     if (txn < -1 || !need(Math.max(txn, 0))) return false;
     at += Math.max(txn, 0);
-  }
+  } // v0-v2 have no transactional id: acks comes first
   return need(2) && frame.readInt16BE(at) === 0;
 }
 
@@ -223,6 +227,9 @@ describe('request decoder fuzzing over real sockets', () => {
     const closedBefore = outcomes.closed;
     await sendAndObserve(produceFrame(32, 'fuzz', 0, Buffer.from('not a batch'), 0));
     expect(outcomes.closed).toBe(closedBefore + 1);
+    // The old message formats too (Produce v2: no transactional id, acks first).
+    await sendAndObserve(await kafkajsRequestFrame('produce', 2, { acks: 0, timeout: 1000, topicData: [{ topic: 'fuzz', partitions: [{ partition: 0, messages: [{ value: 'v2' }] }] }] }, 33));
+    expect(outcomes.unanswered).toBe(before + 2);
   }, 30_000);
 
   it('random frames: answered (unless acks=0) or closed, broker keeps serving', async () => {

@@ -121,6 +121,7 @@ function readField(fld: Field, v: number, flex: boolean, indent: string): string
   return `r.${method}((r) => ${flex ? `r.tagged(${obj})` : `(${obj})`})`;
 }
 
+/** An object literal reading each field: JS evaluates its properties in source order, i.e. wire order. */
 function readStruct(fields: Field[], v: number, flex: boolean, indent: string): string {
   const inner = indent + '  ';
   const props = fields.map((fld) => `${fld.name}: ${present(fld, v) ? readField(fld, v, flex, inner) : literal(fld.default, fld)}`);

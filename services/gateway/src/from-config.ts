@@ -43,6 +43,7 @@ export function gatewayOptionsFromConfig(cfg: ConfigOf<'common' | 'kafka' | 'gat
       replayConcurrency: cfg.GATEWAY_REPLAY_CONCURRENCY,
       heartbeatMs: cfg.GATEWAY_HEARTBEAT_MS,
       closeGraceMs: cfg.GATEWAY_CLOSE_GRACE_MS,
+      readyStaleMs: cfg.GATEWAY_READY_STALE_MS,
     },
   };
 }

@@ -33,8 +33,6 @@ export interface LiveConsumerOptions {
    * nothing, so the age of the last fetch is the only sign. Default 5 s.
    */
   readyStaleMs?: number;
-  /** A tail that has not completed a fetch for this long is not ready, whatever its last state. Default 30 s. */
-  readyStaleMs?: number;
   /** Records per partition read back at start to fill the memory window. */
   warmEntries?: number;
   /**
@@ -58,6 +56,8 @@ export interface Readiness {
   missingTopics: string[];
   lag: number;
   lastFetchAt: string | null;
+  /** Milliseconds since the last completed fetch (null before the first): past readyStaleMs, not ready. */
+  lastFetchAgeMs: number | null;
   lastError: { message: string; at: string } | null;
 }
 
@@ -72,7 +72,8 @@ export class LiveConsumer {
     const lag = this.o.hub.lag();
     const h: TailHealth = this.tail?.health() ?? { state: 'starting', connected: false, partitions: 0, missingTopics: [], fetches: 0, lastFetchAt: null, lastError: null };
     // A fetch long-polls for at most 200 ms: a tail that completed none for a while is stuck, whatever it last said.
-    const fresh = h.lastFetchAt !== null && Date.now() - h.lastFetchAt < (this.o.readyStaleMs ?? 30_000);
+    const age = h.lastFetchAt === null ? null : Date.now() - h.lastFetchAt;
+    const fresh = age !== null && age < (this.o.readyStaleMs ?? 5_000);
     const ready = h.state === 'fetching' && h.connected && fresh && h.missingTopics.length === 0 && lag <= (this.o.readyLag ?? 1000);
     return {
       ready,
@@ -82,6 +83,7 @@ export class LiveConsumer {
       missingTopics: h.missingTopics,
       lag,
       lastFetchAt: h.lastFetchAt === null ? null : new Date(h.lastFetchAt).toISOString(),
+      lastFetchAgeMs: age,
       lastError: h.lastError && { message: h.lastError.message, at: new Date(h.lastError.at).toISOString() },
     };
   }

@@ -45,6 +45,8 @@ export interface GatewayLimits {
   heartbeatMs: number;
   /** After sending a close (lagged, shutdown, policy), how long a client that does not read keeps its socket before it is terminated. */
   closeGraceMs: number;
+  /** /readyz is 503 when the live reader's last completed fetch is older than this. */
+  readyStaleMs: number;
   /** With auth on and no token at connect, a `hello` with a token must come within this. */
   authTimeoutMs: number;
 }
@@ -73,6 +75,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   heartbeatMs: env.GATEWAY_HEARTBEAT_MS,
   authTimeoutMs: 10_000,
   closeGraceMs: env.GATEWAY_CLOSE_GRACE_MS,
+  readyStaleMs: env.GATEWAY_READY_STALE_MS,
 };
 
 export interface GatewayAuthOptions extends AuthOptions {

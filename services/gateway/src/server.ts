@@ -93,6 +93,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     warmEntries: Math.min(limits.warmEntries, limits.windowEntries),
     ...(state ? { startFloor: (topic: string, partition: number, low: number) => state.startFloor(topic, partition, low) } : {}),
     ...(opts.readyLag !== undefined ? { readyLag: opts.readyLag } : {}),
+    readyStaleMs: limits.readyStaleMs,
   });
   const ctx: GatewayContext = {
     hub,

@@ -44,6 +44,8 @@ export const gatewayConfig = z.object({
    * resumes from its own cursor).
    */
   GATEWAY_CLOSE_GRACE_MS: int(10_000, 0, 600_000),
+  /** /readyz turns 503 when the live reader's last completed fetch is older than this (Kafka frozen or unreachable). */
+  GATEWAY_READY_STALE_MS: int(5_000, 500, 600_000),
   /** Story state (docs/story-state.md): `on` folds every update into per-story state with snapshots in `<prefix>.story-state`; `off` serves no snapshots. */
   GATEWAY_STATE: z.enum(['on', 'off']).default('on'),
   /** Stories held at once; updates of further stories are counted, not folded. */

@@ -1,0 +1,149 @@
+/**
+ * /readyz follows the live reader's real state, both ways (issue 13, bug 2):
+ * it turns 503 within a few seconds when Kafka stops answering, whether the
+ * broker is frozen (connections open, nothing answered: SIGSTOP) or gone
+ * (stopped), and 200 again once it answers, with delivery resuming and
+ * nothing lost. The broker is a real dev broker PROCESS here, so it can be
+ * frozen and restarted on the same port and data dir; GATEWAY_READY_STALE_MS
+ * is shrunk so the test stays short.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Publisher } from '@newswire/kafka';
+import { startGateway, type RunningGateway } from '../src/index.ts';
+import { TestClient, countIds, makeUpdates, publisherFor, quietLogger, sleep } from './support.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const BROKER_MAIN = join(ROOT, 'services/broker/src/main.ts');
+const STALE_MS = 1500;
+const dataDir = mkdtempSync(join(tmpdir(), 'newswire-readiness-'));
+let broker: ChildProcess | undefined;
+let port = 0;
+let gw: RunningGateway;
+let pub: Publisher;
+
+/** Starts the dev broker process on `askPort` (0: any) and the shared data dir; resolves with its port. */
+async function startBrokerProcess(askPort: number): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', BROKER_MAIN, '--host', '127.0.0.1', '--port', String(askPort), '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  broker = child;
+  const tail: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (l) => tail.push(l));
+  return new Promise<number>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`broker did not start:\n${tail.slice(-10).join('\n')}`)), 60_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        const entry = JSON.parse(line) as { msg?: string; port?: number };
+        if (entry.msg === 'broker listening' && typeof entry.port === 'number') {
+          clearTimeout(timer);
+          res(entry.port);
+        }
+      } catch {
+        /* not a JSON log line */
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`broker exited with ${code}:\n${tail.slice(-10).join('\n')}`));
+    });
+  });
+}
+
+async function stopBrokerProcess(): Promise<void> {
+  const child = broker;
+  if (!child || child.exitCode !== null) return;
+  child.kill('SIGCONT'); // a frozen process cannot act on SIGTERM
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function readyz(): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`http://127.0.0.1:${gw.port}/readyz`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** Polls /readyz until it answers `status` (bounded: a readiness that never turns fails the test). */
+async function waitReady(status: 200 | 503, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await readyz();
+    if (r.status === status) return r.body;
+    if (Date.now() > deadline) throw new Error(`/readyz still ${r.status} after ${timeoutMs} ms (wanted ${status}): ${JSON.stringify(r.body)}`);
+    await sleep(100);
+  }
+}
+
+beforeAll(async () => {
+  port = await startBrokerProcess(0);
+  const brokers = [`127.0.0.1:${port}`];
+  pub = await publisherFor(brokers);
+  await pub.publish(makeUpdates('ready-init', 6)); // creates the topics
+  gw = await startGateway({ port: 0, brokers, logger: quietLogger(), limits: { readyStaleMs: STALE_MS } });
+}, 120_000);
+
+afterAll(async () => {
+  await gw?.stop();
+  await pub?.close();
+  await stopBrokerProcess();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A live subscriber and the ids it must end up with, exactly once each. */
+async function liveClient(): Promise<TestClient> {
+  const c = await TestClient.connect(`ws://127.0.0.1:${gw.port}/`);
+  c.send({ op: 'subscribe', id: 's' });
+  await c.waitForOp('subscribed');
+  return c;
+}
+
+describe('/readyz follows the live reader', () => {
+  it('turns 503 while the broker is frozen (SIGSTOP) and 200 once it answers again; delivery resumes with nothing lost', { timeout: 120_000 }, async () => {
+    await waitReady(200);
+    const c = await liveClient();
+    await pub.publish(makeUpdates('frozen-before', 20));
+    await c.waitFor(() => countIds([c.updateIds()], 'frozen-before').unique === 20, 'the first 20');
+    broker!.kill('SIGSTOP');
+    try {
+      // Connections stay open and nothing answers: only the age of the last fetch can tell.
+      const down = await waitReady(503, 20_000);
+      expect(down.ready).toBe(false);
+    } finally {
+      broker!.kill('SIGCONT');
+    }
+    await waitReady(200);
+    await pub.publish(makeUpdates('frozen-after', 20));
+    await c.waitFor(() => countIds([c.updateIds()], 'frozen-after').unique === 20, 'the 20 published after the thaw');
+    expect(countIds([c.updateIds()], 'frozen-').duplicates).toEqual([]);
+    c.close();
+  });
+
+  it('turns 503 when the broker stops, stays 503 while it is down, and 200 after it restarts on the same port and data; nothing lost', { timeout: 180_000 }, async () => {
+    await waitReady(200);
+    const c = await liveClient();
+    await pub.publish(makeUpdates('restart-before', 20));
+    await c.waitFor(() => countIds([c.updateIds()], 'restart-before').unique === 20, 'the first 20');
+    await stopBrokerProcess();
+    const down = await waitReady(503, 20_000);
+    expect(down.connected).toBe(false);
+    // Down long enough for several failed reconnects (the reader backs off up to 5 s): still 503 throughout.
+    for (let i = 0; i < 8; i++) {
+      await sleep(1_000);
+      expect((await readyz()).status).toBe(503);
+    }
+    expect(await startBrokerProcess(port)).toBe(port);
+    await waitReady(200, 60_000);
+    await pub.publish(makeUpdates('restart-after', 20));
+    await c.waitFor(() => countIds([c.updateIds()], 'restart-after').unique === 20, 'the 20 published after the restart', 60_000);
+    expect(countIds([c.updateIds()], 'restart-').duplicates).toEqual([]);
+    expect(c.closeCode).toBeNull(); // the client never noticed more than a pause
+    c.close();
+  });
+});

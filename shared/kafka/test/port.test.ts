@@ -124,9 +124,30 @@ describe('send and read back', () => {
     await expect(following).resolves.toBeUndefined();
   });
 
+  it('stops a range read with the error of a handler that throws', async () => {
+    const t = topicName('handler');
+    await port.ensureTopics([t], { partitions: 1 });
+    const sender = await port.openSender();
+    await sender.send(records(t, 0, 5, 'h'));
+    await sender.close();
+    let calls = 0;
+    const read = port.readRange([{ topic: t, partition: 0, from: 0n, to: 5n }], () => {
+      calls++;
+      throw new Error('handler says no');
+    });
+    await expect(read).rejects.toThrow('handler says no');
+    expect(calls).toBe(1);
+  });
+
   it('refuses a range over a topic that does not exist', async () => {
     const t = topicName('nope');
     await expect(port.readRange([{ topic: t, partition: 0, from: 0n, to: 1n }], () => {})).rejects.toThrow(`cannot read ${t}: no such topic`);
+  });
+
+  it('refuses a range over a partition the topic does not have', async () => {
+    const t = topicName('two');
+    await port.ensureTopics([t], { partitions: 2 });
+    await expect(port.readRange([{ topic: t, partition: 5, from: 0n, to: 1n }], () => {})).rejects.toThrow(`cannot read ${t}[5]: no such partition`);
   });
 });
 

@@ -103,7 +103,7 @@ export class GroupLessReader {
         if (!this.o.discover && this.allDone()) break;
         try {
           await this.refresh();
-          this.succeeded();
+          this.reachedKafka();
         } catch (err) {
           this.failed(err);
           if (this.fatal !== undefined) break;
@@ -185,6 +185,15 @@ export class GroupLessReader {
         const c = this.cursors.get(partitionKey(topic, p.partitionId));
         if (c) c.leader = p.partitionErrorCode === 0 && p.leader >= 0 ? p.leader : null;
       }
+      if (!this.o.discover) {
+        const known = new Set(partitions.map((p) => p.partitionId));
+        const absent = this.activeCursors().filter((c) => c.topic === topic && !known.has(c.partition));
+        if (absent.length) {
+          this.fatal = new Error(`cannot read ${absent.map((c) => `${topic}[${c.partition}]`).join(', ')}: no such partition`);
+          this.stop();
+          return;
+        }
+      }
     }
   }
 
@@ -242,7 +251,7 @@ export class GroupLessReader {
         });
       } catch (err) {
         const oor = offsetOutOfRange(err);
-        if (oor && (await this.tryReset(oor.topic, oor.partition))) continue;
+        if (oor && (await this.tryReset(oor.topic, oor.partition).catch(() => false))) continue;
         this.failed(err);
         // Leaders may have moved: the supervisor relearns them before these partitions are fetched again.
         for (const c of wanted) c.leader = null;
@@ -255,10 +264,7 @@ export class GroupLessReader {
       try {
         await this.deliver(response, new Set(wanted));
       } catch (err) {
-        this.fatal = err;
-        this.h.lastError = { message: err instanceof Error ? err.message : String(err), at: Date.now() };
-        this.o.logger.error({ err }, 'batch handler failed; reading stops');
-        this.stop();
+        this.handlerFailed(err);
         return;
       }
       this.markFirstRound();
@@ -313,11 +319,24 @@ export class GroupLessReader {
     if (!o || (c.next >= o.low && c.next <= o.high)) return false;
     const batch: FetchedBatch = { topic, partition, records: [], highWatermark: o.high, next: o.low, reset: { requested: c.next, available: o.low } };
     this.o.logger.debug({ topic, partition, requested: String(c.next), available: String(o.low) }, 'offset out of range; continuing at the log start');
-    await this.serial(() => this.o.onBatch(batch));
+    try {
+      await this.serial(() => this.o.onBatch(batch));
+    } catch (err) {
+      this.handlerFailed(err);
+      return true;
+    }
     c.next = o.low;
     c.lastHw = o.high;
     if (c.to !== undefined && (c.next >= c.to || c.next >= o.high)) c.done = true;
     return true;
+  }
+
+  /** A handler that throws ends the read (readRange rejects with its error; a tail stops and says why). */
+  private handlerFailed(err: unknown): void {
+    this.fatal = err;
+    this.h.lastError = { message: err instanceof Error ? err.message : String(err), at: Date.now() };
+    this.o.logger.error({ err }, 'batch handler failed; reading stops');
+    this.stop();
   }
 
   private serial(fn: () => void | Promise<void>): Promise<void> {
@@ -326,6 +345,17 @@ export class GroupLessReader {
     return run;
   }
 
+  /**
+   * Metadata answered. That clears a failure only when there is nothing to
+   * fetch: partitions that keep failing to fetch stay `retrying` (and a range
+   * read still gives up) however well metadata works.
+   */
+  private reachedKafka(): void {
+    this.h.connected = true;
+    if (this.failures === 0 || this.activeCursors().length === 0) this.succeeded();
+  }
+
+  /** A fetch answered. */
   private succeeded(): void {
     this.failures = 0;
     this.failingSince = null;

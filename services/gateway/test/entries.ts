@@ -1,0 +1,27 @@
+/**
+ * Gateway entries for the unit tests, made by the gateway's own record parser
+ * (entryFromRecord) from valid v2 updates: what filters and the hub see in
+ * production, not a hand-built copy of it.
+ */
+import { KAZAKHSTAN_SEED_V2 } from '@newswire/schema/v2/seed';
+import { fromKafkaMessage, toKafkaMessage, topicForKind, type Place, type Update } from '@newswire/schema/v2';
+import { entryFromRecord, type Entry } from '../src/entry.ts';
+
+export const SEED: readonly Update[] = KAZAKHSTAN_SEED_V2;
+
+/** The first seed update of `kind`, with the envelope fields given in `patch`. */
+export function updateOf(kind: Update['kind'], patch: { id?: string; story?: string; place?: Place; verification?: Update['verification']; urgency?: Update['urgency'] } = {}): Update {
+  const base = SEED.find((u) => u.kind === kind);
+  if (!base) throw new Error(`no seed update of kind ${kind}`);
+  return { ...base, ...patch } as Update;
+}
+
+/** The entry the gateway makes of `update` read at `offset` of partition `partition` of its kind's topic. */
+export function entryOf(update: Update, offset: number, partition = 0, topic = topicForKind(update.kind)): Entry {
+  const m = toKafkaMessage(update);
+  const value = Buffer.from(m.value);
+  const entry = entryFromRecord({ topic, partition, offset, timestamp: 1_700_000_000_000 + offset, value, headers: m.headers }, 'test-epoch');
+  if (entry) return entry;
+  const parsed = fromKafkaMessage(value, m.headers);
+  throw new Error(`the gateway refused update ${update.id}: ${JSON.stringify(parsed.ok ? 'parsed, yet no entry' : parsed.errors).slice(0, 500)}`);
+}

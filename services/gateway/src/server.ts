@@ -110,7 +110,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     state,
   };
   const connections = new Set<Connection>();
-  const allowedOrigins = opts.auth?.allowedOrigins?.length ? new Set(opts.auth.allowedOrigins) : null;
+  // Unset: any origin. An empty allow-list allows no browser origin (never "any").
+  const allowedOrigins = opts.auth?.allowedOrigins ? new Set(opts.auth.allowedOrigins) : null;
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload, perMessageDeflate: false, clientTracking: false });
 

@@ -8,6 +8,7 @@
  */
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { startKafka, type TestKafka } from '@newswire/test-support';
 import type { Publisher } from '@newswire/kafka';
 import { startGateway, type RunningGateway } from '../src/index.ts';
@@ -152,5 +153,30 @@ describe('a second hello with another token', () => {
     await c.waitFor(() => c.of('error').filter((e) => e.ref === 'security').length === 2, 'second refusal');
     expect(c.of('error').filter((e) => e.ref === 'security')[1]!.code).toBe('forbidden');
     c.close();
+  });
+});
+
+describe('an empty origin allow-list', () => {
+  it('allows no browser origin (requests without Origin, from non-browsers, still pass)', async () => {
+    const g = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), auth: { allowedOrigins: [] } });
+    try {
+      const status = (headers: Record<string, string>) =>
+        new Promise<number>((resolve) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${g.port}/`, { headers });
+          ws.once('open', () => {
+            ws.terminate();
+            resolve(101);
+          });
+          ws.once('unexpected-response', (_req, res) => {
+            resolve(res.statusCode ?? 0);
+            ws.terminate();
+          });
+          ws.once('error', () => {});
+        });
+      expect(await status({ origin: 'https://evil.example' })).toBe(403);
+      expect(await status({})).toBe(101);
+    } finally {
+      await g.stop();
+    }
   });
 });

@@ -3,13 +3,14 @@
  * are serialised once by the gateway and carry no subscription id, so with
  * several subscriptions on one connection the SDK evaluates each one's
  * filter itself (the same rules the gateway applies: every listed field must
- * match, a missing field matches everything).
+ * match, a missing field matches everything, and an empty list, which the
+ * gateway refuses anyway, matches nothing: an empty list never widens).
  */
 import type { Update } from '@newswire/schema/v2';
 import type { SubscriptionFilter } from './wire.ts';
 
 function allows(list: readonly string[] | undefined, value: string | undefined): boolean {
-  if (!list || list.length === 0) return true;
+  if (!list) return true;
   return value !== undefined && list.includes(value);
 }
 

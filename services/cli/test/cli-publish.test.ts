@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKafka, type TestKafka } from '@newswire/test-support';
-import { topicForKind } from '@newswire/schema';
+import { topicForKind } from '@newswire/schema/v2';
 import { makeUpdates, toNdjson } from '@newswire/test-support';
 import { endOffsets, openAdmin, readAll, runCli, totalMessages, type TestAdmin } from '@newswire/test-support';
 
@@ -35,23 +35,29 @@ afterAll(async () => {
 describe('newswire publish <kind>', { timeout: 120_000 }, () => {
   it('publishes the issue example and prints where it went', async () => {
     const r = await runCli(
-      ['publish', 'arrests', '--story', 'kz-unrest-2022', '--count', '4400', '--qualifier', 'more-than', '--country', 'KZ',
-        '--source', 'Interior Ministry', '--via', 'state television', '--id', 'cli-example-1'],
+      ['publish', 'arrests', '--story', 'kz-unrest-2022', '--count', 'more-than 4,400', '--count.scope', 'toll', '--country', 'KZ', '--extent', 'whole',
+        '--source', 'Interior Ministry', '--source-role', 'ministry', '--via', 'state television', '--via-role', 'state-media',
+        '--reported', '2022-01-08', '--zone', 'Asia/Almaty', '--id', 'cli-example-1'],
       { env },
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^published arrests cli-example-1 to ${kafka.prefix}\\.arrests partition \\d+ offset \\d+\\n$`));
     const records = await readAll(kafka.brokers, [`${kafka.prefix}.arrests`]);
     const rec = records.find((x) => x.update.id === 'cli-example-1');
-    expect(rec?.update).toMatchObject({
+    expect(rec?.from).toBe(2);
+    expect(rec?.headers.ce_type).toBe('org.newswire.arrests.v2');
+    expect(rec?.update).toEqual({
+      schema: 2,
+      id: 'cli-example-1',
       kind: 'arrests',
       story: 'kz-unrest-2022',
       headline: 'More than 4,400 arrested',
-      place: { country: 'KZ', scope: 'nationwide' },
-      sources: [{ name: 'Interior Ministry', via: [{ name: 'state television' }] }],
+      reported: { date: '2022-01-08', zone: 'Asia/Almaty' },
+      place: { country: 'KZ', extent: 'whole' },
+      sources: [{ name: 'Interior Ministry', role: 'ministry', via: [{ name: 'state television', role: 'state-media' }] }],
       verification: 'reported',
       urgency: 'routine',
-      payload: { count: { value: 4400, qualifier: 'more-than' } },
+      payload: { count: { value: 4400, qualifier: 'more-than', scope: 'toll' } },
     });
   });
 
@@ -67,26 +73,32 @@ describe('newswire publish <kind>', { timeout: 120_000 }, () => {
     const rec = records.find((x) => x.update.id === pos.id)!;
     expect(rec.partition).toBe(pos.partition);
     expect(rec.offset).toBe(pos.offset);
-    expect(rec.update.place).toEqual({ country: 'KZ', scope: 'local', city: 'Almaty' });
+    expect(rec.update.place).toEqual({ country: 'KZ', city: 'Almaty' });
   });
 
   it('refuses invalid flags with field messages, exit 2, and publishes nothing', async () => {
     const before = await endOffsets(admin, kafka.topics);
-    const r = await runCli(['publish', 'arrests', '--story', 'kz', '--count', '10', '--qualifier', 'lots', '--country', 'kz'], { env });
+    const r = await runCli(['publish', 'arrests', '--story', 'kz', '--count.value', '10', '--count.qualifier', 'lots', '--count.scope', 'toll', '--country', 'kz'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('place.country: must be an ISO 3166-1 alpha-2 country code');
     expect(r.stderr).toContain('payload.count.qualifier: must be one of exact, about, at-least, more-than, up-to, fewer-than');
+    const words = await runCli(['publish', 'arrests', '--story', 'kz', '--count', 'lots', '--country', 'KZ'], { env });
+    expect(words.code).toBe(2);
+    expect(words.stderr).toContain('--count must be JSON or a quantity in words');
+    const v1Flags = await runCli(['publish', 'arrests', '--story', 'kz', '--count', '10', '--qualifier', 'about', '--country', 'KZ'], { env });
+    expect(v1Flags.code).toBe(2);
+    expect(v1Flags.stderr).toContain("Unknown option '--qualifier'");
     const unknownKind = await runCli(['publish', 'weather', '--story', 'kz', '--country', 'KZ'], { env });
     expect(unknownKind.code).toBe(2);
     expect(unknownKind.stderr).toContain('unknown kind "weather"');
-    const foreign = await runCli(['publish', 'diplomacy', '--story', 'kz', '--country', 'KZ', '--count', '3'], { env });
+    const foreign = await runCli(['publish', 'diplomacy', '--story', 'kz', '--country', 'KZ', '--killed.total', '3'], { env });
     expect(foreign.code).toBe(2);
-    expect(foreign.stderr).toContain('--count does not apply to diplomacy');
+    expect(foreign.stderr).toContain('--killed.total does not apply to diplomacy');
     expect(await endOffsets(admin, kafka.topics)).toEqual(before);
   }, 180_000);
 
   it('exits 3 (Kafka unreachable) with a clear message, in bounded time, when Kafka is unreachable', async () => {
-    const r = await runCli(['publish', 'arrests', '--story', 'kz', '--count', '1', '--country', 'KZ', '--brokers', '127.0.0.1:1'], {
+    const r = await runCli(['publish', 'arrests', '--story', 'kz', '--count', '1', '--count.scope', 'incident', '--country', 'KZ', '--brokers', '127.0.0.1:1'], {
       env: { KAFKA_CONNECT_TIMEOUT_MS: '2000' },
       timeoutMs: 40_000,
     });
@@ -102,18 +114,20 @@ describe('newswire publish <kind>', { timeout: 120_000 }, () => {
       expect(o.stderr).toMatch(/Kafka is unreachable at 127\.0\.0\.1:1/);
     }
   });
-  it('publishes a seed fact of every kind from flags alone', async () => {
-    const common = ['--story', 'kz-flags', '--country', 'KZ', '--json'];
+  it('publishes a seed fact of every v1 kind from flags alone (each kind’s flags come from its v2 schema)', async () => {
+    const common = ['--story', 'kz-flags', '--country', 'KZ', '--reported', '2022-01-08', '--zone', 'Asia/Almaty', '--json'];
+    const tokayev = ['--type', 'government', '--name', 'Kassym-Jomart Tokayev', '--roles', 'head-of-state'];
+    const as = (flag: string, fields: string[]) => fields.map((f, i) => (i % 2 === 0 ? `--${flag}.${f.slice(2)}` : f));
     const commands: [string, string[]][] = [
-      ['arrests', ['--count', '4400', '--qualifier', 'more-than', '--source', 'Interior Ministry', '--via', 'state television']],
-      ['casualties', ['--killed', '40', '--qualifier', 'more-than', '--including', 'security-forces', '--source', 'the authorities']],
-      ['government-change', ['--action', 'dismissed', '--body', 'government', '--whole-body', '--by', 'Kassym-Jomart Tokayev']],
-      ['security-measure', ['--measure', 'state-of-emergency', '--status', 'declared', '--issued-by', 'Kassym-Jomart Tokayev']],
+      ['arrests', ['--count', 'more-than 4400', '--count.scope', 'toll', '--source', 'Interior Ministry', '--source-role', 'ministry', '--via', 'state television', '--via-role', 'state-media']],
+      ['casualties', ['--status', 'figures', '--killed.total', 'more-than 40', '--killed.total.scope', 'toll', '--killed.breakdown.who.type', 'state-forces', '--source', 'the authorities', '--source-role', 'government']],
+      ['government-change', ['--action', 'dismissed', '--body', 'government', '--whole-body', ...as('by', tokayev)]],
+      ['security-measure', ['--measure', 'state-of-emergency', '--status', 'declared', ...as('issued-by', tokayev)]],
       ['connectivity', ['--city', 'Almaty', '--service', 'internet', '--state', 'shut-down', '--impedes-reporting']],
-      ['foreign-military', ['--action', 'deployment', '--status', 'planned', '--organisation', 'Collective Security Treaty Organization', '--acronym', 'CSTO', '--troops', '2500', '--qualifier', 'about']],
-      ['diplomacy', ['--action', 'phone-call', '--participant', 'Vladimir Putin', '--participant', 'Kassym-Jomart Tokayev', '--duration', 'long', '--source', 'the Kremlin']],
-      ['unrest', ['--activity', 'protests', '--character', 'peaceful', '--character', 'violent', '--cause', 'fuel-prices']],
-      ['commemoration', ['--type', 'day-of-mourning', '--date', '2022-01-10', '--honouring', 'the victims']],
+      ['foreign-military', ['--action', 'deployment', '--status', 'planned', '--force', '{"type":"international-organisation","name":"Collective Security Treaty Organization","acronym":"CSTO"}', '--troops', 'about 2500']],
+      ['diplomacy', ['--action', 'phone-call', '--participants', '{"type":"government","name":"Vladimir Putin","country":"RU"}', ...as('participants', tokayev), '--duration', 'long', '--source', 'the Kremlin', '--source-role', 'foreign-government']],
+      ['unrest', ['--activity', 'protests', '--character', 'peaceful', '--character', 'violent', '--causes', 'fuel-prices']],
+      ['commemoration', ['--type', 'day-of-mourning', '--on', '2022-01-10', '--honouring', 'the victims']],
     ];
     const results = await Promise.all(commands.map(([kind, flags]) => runCli(['publish', kind, ...common, ...flags], { env, timeoutMs: 150_000 })));
     results.forEach((r, i) => {
@@ -122,7 +136,9 @@ describe('newswire publish <kind>', { timeout: 120_000 }, () => {
     });
     const ids = results.map((r) => (JSON.parse(r.stdout) as { id: string }).id);
     const read = await readAll(kafka.brokers, kafka.topics);
-    for (const id of ids) expect(read.some((x) => x.update.id === id && x.update.story === 'kz-flags')).toBe(true);
+    for (const id of ids) expect(read.some((x) => x.update.id === id && x.update.story === 'kz-flags' && x.from === 2)).toBe(true);
+    const dismissal = read.find((x) => x.update.id === ids[2])!.update;
+    expect(dismissal.payload).toEqual({ action: 'dismissed', body: 'government', wholeBody: true, by: { type: 'government', name: 'Kassym-Jomart Tokayev', roles: ['head-of-state'] } });
   }, 300_000);
 });
 
@@ -145,7 +161,7 @@ describe('newswire publish --file', { timeout: 120_000 }, () => {
   it('refuses a file with any invalid line: file:line: path: message, exit 2, nothing published', async () => {
     const lines = toNdjson(makeUpdates(50, { kinds: ['arrests'] })).split('\n');
     const bad = JSON.parse(lines[10]!) as Record<string, unknown>;
-    bad.payload = { count: { value: -5, qualifier: 'more-than' } };
+    bad.payload = { count: { value: -5, qualifier: 'more-than', scope: 'incident' } };
     lines[10] = JSON.stringify(bad);
     lines[20] = '{not json';
     lines[30] = JSON.stringify({ ...(JSON.parse(lines[30]!) as object), kind: 'weather' });
@@ -176,19 +192,19 @@ describe('newswire publish --file', { timeout: 120_000 }, () => {
   it('--skip-invalid publishes the valid lines and writes rejects with reasons', async () => {
     const updates = makeUpdates(20);
     const lines = updates.map((u) => JSON.stringify(u));
-    lines[4] = JSON.stringify({ ...updates[4]!, place: { country: 'KZ', scope: 'nationwide', city: 'Almaty' } });
+    lines[4] = JSON.stringify({ ...updates[4]!, place: { country: 'KZ', extent: 'whole', scope: 'nationwide' } });
     const file = join(dir, 'mixed.ndjson');
     await writeFile(file, lines.join('\n') + '\n');
     const before = await totalMessages(admin, kafka.topics);
     const r = await runCli(['publish', '--file', file, '--skip-invalid'], { env });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`${file}:5: place.city: a nationwide place has no city`);
+    expect(r.stderr).toContain(`${file}:5: place.scope: is not a known field`);
     expect(r.stderr).toMatch(/published 19 update\(s\)/);
     expect(await totalMessages(admin, kafka.topics)).toBe(before + 19);
     const rejects = (await readFile(`${file}.rejects.ndjson`, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { line: number; errors: unknown[]; input: string });
     expect(rejects).toHaveLength(1);
     expect(rejects[0]!.line).toBe(5);
-    expect(rejects[0]!.errors).toEqual([{ path: 'place.city', message: 'a nationwide place has no city' }]);
+    expect(rejects[0]!.errors).toEqual([{ path: 'place.scope', message: expect.stringMatching(/^is not a known field/) }]);
     expect(JSON.parse(rejects[0]!.input)).toMatchObject({ id: updates[4]!.id });
   });
 

@@ -86,7 +86,7 @@ describe('the packed newswire command', () => {
       const id = `packed-cli-${process.pid}-${Date.now()}`;
       const published = await run(
         'newswire',
-        ['publish', 'arrests', '--story', id, '--count', '12', '--country', 'KZ', '--source', 'Interior Ministry', '--id', id, '--brokers', started.brokers.join(',')],
+        ['publish', 'arrests', '--story', id, '--count', '12', '--count.scope', 'incident', '--country', 'KZ', '--source', 'Interior Ministry', '--source-role', 'ministry', '--id', id, '--brokers', started.brokers.join(',')],
         { cwd: home, env },
       );
       expect(published.stdout).toContain(`published arrests ${id}`);

@@ -3,7 +3,7 @@
  * stdin. Nothing invalid is ever sent: input is validated in full first.
  */
 import { createPublisher, type Publisher } from '@newswire/kafka';
-import { KINDS, parseUpdate } from '@newswire/schema';
+import { isKind, KINDS, parseUpdate } from '@newswire/schema/v2';
 import { EXIT, loadConfig, type ExitCode } from '@newswire/config';
 import { onlyFlags, parseFlags, UsageError, type Command, type CommandContext } from '../command.ts';
 import { BROKERS_FLAG, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
@@ -11,7 +11,7 @@ import { DEFAULT_MAX_LINE_BYTES } from '../producers/ndjson.ts';
 import { publishFile } from '../producers/file-publish.ts';
 import { describeFailure, describeSummary } from '../producers/file-report.ts';
 import { explainUnknownField } from '../producers/known-fields.ts';
-import { KIND_FLAGS, updateFlagOptions, updateFromFlags } from '../producers/update-flags.ts';
+import { ENVELOPE_HELP, kindHelp, topLevelFlags, updateFlagOptions, updateFromFlags } from '../producers/update-flags.ts';
 import { onInterrupt } from '../producers/interrupt.ts';
 
 const help = `
@@ -22,34 +22,26 @@ usage: newswire publish <kind> [flags]
 Publish structured updates to Kafka. Each update goes to its kind's topic,
 keyed by its story id. Input is validated in full before anything is sent.
 
-From flags (one update):
+From flags (one update, schema v2):
   <kind>                 ${KINDS.join(', ')}
-  --story <id>           story id (required; the Kafka key)
-  --country <CC>         ISO country code (required)
-  --region <r> / --city <c> / --scope nationwide|regional|local   (scope defaults from region/city)
-  --source <name>        who said it; repeat for more sources (default: newsroom)
-    --via <name>         passed on by (repeat for a chain), --source-role <role>,
-    --source-title <t>, --source-url <url>   apply to the --source before them
-  --headline <text>      (default: derived from the facts)
-  --id <id>              idempotency key (default: a new UUID)
-  --occurred-at <iso> --reported-at <iso>   (reportedAt defaults to now)
-  --verification confirmed|reported|claimed|unverified|disputed   (default reported)
-  --urgency flash|urgent|routine   (default routine)
-  --revises <id> | --retracts <id>
-  --payload <json>       payload fields the flags do not cover (flags win)
+${ENVELOPE_HELP.map(([flag, what]) => (flag.length > 40 ? `  ${flag}\n  ${''.padEnd(40)} ${what}` : `  ${flag.padEnd(40)} ${what}`)).join('\n')}
   --dry-run              validate and print the update, do not publish
   --json                 print the position as JSON
 
-  Payload flags per kind:
-${Object.entries(KIND_FLAGS)
-  .map(([k, flags]) => `    ${k.padEnd(18)} ${flags.map((f) => `--${f}`).join(' ')}`)
-  .join('\n')}
-  Counts take --qualifier exact|about|at-least|more-than|up-to|fewer-than (default exact).
-  Repeatable: --detainee (then --detainee-title/--charge/--detainee-status), --including,
-  --participant, --ordered-to, --target, --character, --cause, ...
+  Payload flags are derived from each kind's v2 schema: every field is a flag, nested fields are
+  dotted flags (--count.value 4400 --count.qualifier more-than --count.scope toll), objects and
+  lists of objects also take JSON (--who '{"type":"protesters"}', repeat for more), and inside a
+  list a field given again starts the next element. A quantity or figure also takes words
+  (--count "more-than 4400", 30-50, dozens; a figure's scope is --count.scope incident|toll) and a
+  time a date (--on 2022-01-10). \`newswire publish <kind> --help\` lists every flag of a kind with
+  its allowed values. First-level fields per kind:
+${KINDS.map((k) => `    ${k.padEnd(18)} ${topLevelFlags(k).map((f) => `--${f}`).join(' ')}`).join('\n')}
 
 From a file (NDJSON, one update per line):
-  --file <path|->        '-' reads stdin
+  --file <path|->        '-' reads stdin. Lines are v2 updates; a v1 line ("schema":1, written
+                         before v2) is validated as v1 and published as its v2 upcast. A line
+                         of \`newswire replay\` ({"position","update"}) is refused: replay with
+                         --format updates to get lines this takes as they are
   --skip-invalid         publish the valid lines; write the rejects with reasons to --rejects
   --rejects <path>       default <file>.rejects.ndjson
   --max-line-bytes <n>   longest accepted line (default ${DEFAULT_MAX_LINE_BYTES})
@@ -68,12 +60,15 @@ Exit codes: 0 published (or valid, with --dry-run), 1 publish failed (what was s
             130/143 interrupted by SIGINT/SIGTERM (what was stored is listed).
 
 Examples:
-  newswire publish arrests --story kz-unrest-2022 --count 4400 --qualifier more-than \\
-      --country KZ --source "Interior Ministry" --source-role government --via "state television"
-  newswire publish casualties --story kz-unrest-2022 --killed 40 --qualifier more-than \\
-      --including security-forces --country KZ --source authorities --json
-  newswire publish connectivity --story kz-unrest-2022 --service internet --state shut-down \\
-      --country KZ --city Almaty
+  newswire publish arrests --story kz-unrest-2022 --country KZ --extent whole \\
+      --count.value 4400 --count.qualifier more-than --count.scope toll \\
+      --source "Interior Ministry" --source-role ministry --via "state television" --via-role state-media
+  newswire publish casualties --story kz-unrest-2022 --country KZ --status figures \\
+      --killed.total.value 40 --killed.total.qualifier more-than --killed.total.scope toll \\
+      --killed.breakdown.who.type state-forces --source "the authorities" --source-role government --json
+  newswire publish connectivity --story kz-unrest-2022 --country KZ --city Almaty \\
+      --service internet --state shut-down --reported 2022-01-08 --zone Asia/Almaty
+  newswire publish arrests --help          # every flag of arrests, from the schema
   newswire publish --file updates.ndjson
   newswire publish --file updates.ndjson --dry-run
   newswire publish --file updates.ndjson --journal updates.journal   # re-run the same line after a failure
@@ -186,4 +181,19 @@ async function runFile(values: ReturnType<typeof parse>['values'], ctx: CommandC
   return outcome.invalid ? EXIT.usage : EXIT.ok;
 }
 
-export const command: Command = { help, graceful: true, run };
+/**
+ * `newswire publish <kind> --help` adds the kind's payload flags, derived from
+ * its schema; main prints `help` for any --help, so it reads the kind here.
+ */
+function helpFor(argv: readonly string[]): string {
+  const kind = argv.find((a) => isKind(a));
+  return kind ? `${help.trimEnd()}\n\n${kindHelp(kind)}\n` : help;
+}
+
+export const command: Command = {
+  get help() {
+    return helpFor(process.argv.slice(3));
+  },
+  graceful: true,
+  run,
+};

@@ -1,6 +1,7 @@
 /**
  * Pass 1 of `publish --file`: streams the input once, validates each line
- * against the schema, and spools the valid updates (with their line numbers)
+ * against the schema (v2; a v1 line is validated as v1 and upcast, and the
+ * upcast v2 update is what gets published), and spools the valid updates (with their line numbers)
  * to a temp file, so memory stays bounded whatever the input size and stdin
  * needs no second read. Every error of every line is printed as
  * `file:line: field.path: what is wrong`. It also counts the valid updates
@@ -12,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Transform, type Readable } from 'node:stream';
-import { parseUpdate, type FieldError, type Update } from '@newswire/schema';
+import type { FieldError } from '@newswire/schema';
+import { parseAnyUpdate, type AnyParseResult, type Update } from '@newswire/schema/v2';
 import { readLines, type Line } from './ndjson.ts';
 import { encodeSpool, type SpoolEntry } from './spool.ts';
 import { createProgress } from './progress.ts';
@@ -74,7 +76,21 @@ function rawIsExact(line: { text: string; raw: Buffer }): boolean {
   return isAscii(raw) || line.text === line.text.normalize('NFC');
 }
 
-function lineErrors(line: Line, maxLineBytes: number): { errors: FieldError[]; update?: Update } {
+/**
+ * A line `newswire replay` writes by default: `{"position":{...},"update":{...}}`.
+ * It is not an update, and without this check every one of its errors would
+ * be about the wrapper ("schema: is required"), not about what to do.
+ */
+function isReplayLine(input: unknown): boolean {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return false;
+  const o = input as Record<string, unknown>;
+  return 'position' in o && 'update' in o && !('schema' in o) && !('kind' in o);
+}
+
+export const REPLAY_LINE_MESSAGE =
+  'is a `newswire replay` line ({"position":...,"update":...}), not an update: replay with `--format updates` to get plain updates, or take the update out of each line (jq -c .update)';
+
+function lineErrors(line: Line, maxLineBytes: number): { errors: FieldError[]; update?: Update; from?: 1 | 2 } {
   if ('refused' in line) return { errors: [{ path: '(root)', message: line.refused }] };
   if ('tooLong' in line) {
     return { errors: [{ path: '(root)', message: `line is ${line.bytes} bytes, longer than the limit of ${maxLineBytes} (--max-line-bytes)` }] };
@@ -85,7 +101,10 @@ function lineErrors(line: Line, maxLineBytes: number): { errors: FieldError[]; u
   } catch (err) {
     return { errors: [{ path: '(root)', message: `not valid JSON (${(err as Error).message})` }] };
   }
-  const r = parseUpdate(input);
+  if (isReplayLine(input)) return { errors: [{ path: '(root)', message: REPLAY_LINE_MESSAGE }] };
+  const parsed = parseAnyUpdate(input);
+  if (parsed.ok) return { errors: [], update: parsed.update, from: parsed.from };
+  const r = parsed as AnyParseResult;
   return r.ok ? { errors: [], update: r.update } : { errors: r.errors.map((e) => ({ ...e, message: explainUnknownField(input, e.path, e.message) })) };
 }
 
@@ -118,12 +137,13 @@ export async function validateFile(opts: ValidateOptions): Promise<Validated> {
       const out: SpoolEntry[] = [];
       for (const line of lines) {
         result.lines = line.lineNo;
-        const { errors, update } = lineErrors(line, opts.maxLineBytes);
+        const { errors, update, from } = lineErrors(line, opts.maxLineBytes);
         if (update && 'text' in line) {
-          // Spool the line's own bytes when they are exactly the validated update (almost
-          // always), else the update as validated (NFC text), with the envelope fields publishing needs.
+          // Spool the line's own bytes when they are exactly the validated v2 update (almost
+          // always), else the update as validated (NFC text; a v1 line's upcast v2 update),
+          // with the envelope fields publishing needs.
           if (spool) {
-            const json = rawIsExact(line) ? trimJsonWhitespace(line.raw) : Buffer.from(JSON.stringify(update));
+            const json = from === 2 && rawIsExact(line) ? trimJsonWhitespace(line.raw) : Buffer.from(JSON.stringify(update));
             out.push({ line: line.lineNo, kind: update.kind, id: update.id, story: update.story, json });
           }
           result.valid++;

@@ -6,15 +6,17 @@
  * when the line names a known kind; otherwise every kind's fields at that
  * place are offered.
  */
-import { jsonSchemaDocuments } from '@newswire/schema';
+import { jsonSchemaDocuments as v1Documents } from '@newswire/schema';
+import { jsonSchemaDocuments as v2Documents } from '@newswire/schema/v2';
 
 type Json = { [k: string]: unknown };
 
-let docs: Map<string, unknown> | undefined;
+const docs: { 1?: Map<string, unknown>; 2?: Map<string, unknown> } = {};
 
-function schemaFor(kind: unknown): Json | undefined {
-  docs ??= jsonSchemaDocuments();
-  const doc = (typeof kind === 'string' && docs.get(`${kind}.schema.json`)) || docs.get('update.schema.json');
+/** The JSON Schema of the version the input claims (v2 unless it says `schema: 1`). */
+function schemaFor(kind: unknown, version: 1 | 2 = 2): Json | undefined {
+  const byFile = (docs[version] ??= version === 1 ? v1Documents() : v2Documents());
+  const doc = (typeof kind === 'string' && byFile.get(`${kind}.schema.json`)) || byFile.get('update.schema.json');
   return doc as Json | undefined;
 }
 
@@ -36,8 +38,8 @@ function objects(schema: unknown, root: Json, depth = 0): Json[] {
 }
 
 /** Field names allowed at `path` (the unknown field's parent), or [] when the schema cannot tell. */
-export function allowedFieldsAt(kind: unknown, path: readonly string[]): string[] {
-  const root = schemaFor(kind);
+export function allowedFieldsAt(kind: unknown, path: readonly string[], version: 1 | 2 = 2): string[] {
+  const root = schemaFor(kind, version);
   if (!root) return [];
   let current: unknown[] = [root];
   for (const segment of path) {
@@ -69,6 +71,7 @@ export function explainUnknownField(input: unknown, path: string, message: strin
   // The unknown key may be quoted (odd characters, dots included); the keys above it are the schema's own.
   const parent = path.replace(/\.?("(?:[^"\\]|\\.)*"|[^.]+)$/, '');
   const kind = input && typeof input === 'object' ? (input as Json).kind : undefined;
-  const allowed = allowedFieldsAt(kind, parent ? parent.split('.') : []);
+  const version = input && typeof input === 'object' && (input as Json).schema === 1 ? 1 : 2;
+  const allowed = allowedFieldsAt(kind, parent ? parent.split('.') : [], version);
   return allowed.length ? `${message}; allowed here: ${allowed.join(', ')}` : message;
 }

@@ -3,7 +3,8 @@
  * topics, where to start (earliest, a time, or explicit offsets), where to
  * stop, how fast. Pure functions: everything Kafka-dependent is in replay-plan.
  */
-import { DEFAULT_TOPIC_PREFIX, KINDS, newswireTopics, partitionKey } from '@newswire/schema';
+import { DEFAULT_TOPIC_PREFIX, newswireTopics, partitionKey } from '@newswire/schema';
+import { KINDS } from '@newswire/schema/v2';
 import { UsageError } from '../command.ts';
 
 export type From =

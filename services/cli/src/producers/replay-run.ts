@@ -5,17 +5,27 @@
  * any Kafka and leaves nothing behind. Records of all partitions are merged
  * by timestamp (merge.ts); a partition whose queue is full is not fetched
  * until it drains, so memory stays bounded.
+ *
+ * v1 and v2 records are read side by side: every update comes out as schema
+ * v2 (a v1 record is upcast), so a replay never hands out v1.
  */
 import type { FetchedBatch, KafkaPort } from '@newswire/kafka';
-import { fromKafkaMessage, partitionKey, type Update } from '@newswire/schema';
+import { partitionKey } from '@newswire/schema';
+import { fromKafkaMessage, type Update } from '@newswire/schema/v2';
 import { Merger, type Replayed } from './merge.ts';
 import type { PartitionPlan } from './replay-plan.ts';
 
 export interface ReplayedUpdate {
   position: { topic: string; partition: number; offset: string; timestamp: string };
+  /** The update as schema v2. */
   update: Update;
-  /** The update's JSON text as stored (validated): written out as is, not re-serialised. */
+  /**
+   * The v2 update's JSON text: a v2 record's value as stored (validated),
+   * written out as is; a v1 record's upcast update, serialised.
+   */
   json: string;
+  /** The schema version the record was written in. */
+  from: 1 | 2;
 }
 
 export interface ReplayRunOptions {
@@ -38,6 +48,13 @@ export interface ReplaySummary {
   filtered: number;
   invalid: number;
   seconds: number;
+}
+
+/** A v2 record's own text when it fits on one NDJSON line (another producer may have pretty-printed it). */
+function storedText(value: Buffer, from: 1 | 2): string | undefined {
+  if (from !== 2) return undefined;
+  const text = value.toString().trim();
+  return /[\r\n]/.test(text) ? undefined : text;
 }
 
 export async function runReplay(opts: ReplayRunOptions): Promise<ReplaySummary> {
@@ -101,7 +118,8 @@ export async function runReplay(opts: ReplayRunOptions): Promise<ReplaySummary> 
         item: {
           position: { topic: batch.topic, partition: batch.partition, offset: m.offset.toString(), timestamp: new Date(m.timestamp).toISOString() },
           update: u,
-          json: m.value!.toString(),
+          json: storedText(m.value!, parsed.from) ?? JSON.stringify(u),
+          from: parsed.from,
         },
       });
     }

@@ -1,59 +1,246 @@
 /**
- * Builds one update from `newswire publish <kind>` flags. The envelope comes
- * from common flags with sensible defaults (generated id, reportedAt now,
- * verification "reported", urgency "routine", a headline derived from the
- * facts); the payload from the kind's own flags, on top of `--payload <json>`
- * for anything the flags do not cover. The result is NOT validated here: the
- * caller runs it through the schema like any other input.
+ * Builds one v2 update from `newswire publish <kind>` flags.
+ *
+ * The payload flags of each kind are DERIVED from the v2 schema of that
+ * kind's payload (schema-flags.ts): every field is a flag, nested fields are
+ * dotted flags (`--count.value 4400 --count.qualifier more-than --count.scope
+ * toll`), objects and lists of objects also take JSON (`--who
+ * '{"type":"protesters"}'`), and `--payload <json>` covers anything at all
+ * (flags win over it). Nothing here restates the schema: a field added to a
+ * kind is a flag at once, with its allowed values in the help.
+ *
+ * The envelope comes from a few hand-written flags with defaults (a new UUID,
+ * reported now, verification "reported", urgency "routine", the newsroom as
+ * source, a headline derived from the facts). The result is NOT validated
+ * here: the caller runs it through the schema like any other input, so every
+ * problem is reported by the schema, at its path.
  */
 import { randomUUID } from 'node:crypto';
 import type { parseArgs } from 'node:util';
-import { KINDS, type Kind } from '@newswire/schema';
+import { figuresOf, formatQuantity, jsonSchemaDocuments, KINDS, PAYLOAD_SCHEMAS, QUALIFIERS, VAGUE_QUANTITIES, type KindAndPayload, type Kind } from '@newswire/schema/v2';
 import { UsageError } from '../command.ts';
+import { fitToSchema, flagsOf, helpLines, type FlagSpec } from './schema-flags.ts';
 
 type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
 type Json = Record<string, unknown>;
 
-/** Flags every kind accepts (besides the command's own: --brokers, --json, ...). */
-export const ENVELOPE_FLAGS = [
-  'id', 'story', 'headline', 'occurred-at', 'reported-at', 'country', 'scope', 'region', 'city',
-  'source', 'source-role', 'source-title', 'source-url', 'via', 'verification', 'urgency', 'revises', 'retracts', 'payload',
+/** Envelope flags (every kind), with what they set. */
+export const ENVELOPE_HELP: readonly [string, string][] = [
+  ['--story <id>', 'story id (required; the Kafka key)'],
+  ['--country <CC>', 'ISO 3166-1 country code (required)'],
+  ['--admin1 <a> --admin2 <a> --city <c>', 'first- and second-level area, city'],
+  ['--district <d> (repeat) --site <type[:name]> (repeat)', 'districts; named sites (parliament, residence:Akorda, ...)'],
+  ['--extent whole|parts', 'all of the narrowest area named, or parts of it'],
+  ['--place <json>', 'the whole Place (the place flags win over it)'],
+  ['--source <name> (repeat)', 'who said it (default: the newsroom); then --source-role <role>, --source-title <t>,'],
+  ['', '--source-url <url>, and --via <name> --via-role <role> --via-title <t> (repeat) for who passed it on'],
+  ['--reported <when>', 'when it was reported (default now): 2022-01-08, 2022-01-08T10:00+06:00, or an Instant as JSON'],
+  ['--occurred <when>', 'when it happened: as --reported, or a Period as JSON ({"from":...,"to":...})'],
+  ['--zone <IANA zone>', 'the place\'s time zone, added to --reported and --occurred (e.g. Asia/Almaty)'],
+  ['--headline <text>', 'default: derived from the facts'],
+  ['--body-text <text> --language <bcp47> --byline <t> --located <t>', 'prose, language, byline and dateline'],
+  ['--id <id>', 'idempotency key (default: a new UUID)'],
+  ['--verification confirmed|reported|claimed|unverified|disputed', 'default reported'],
+  ['--urgency flash|urgent|routine', 'default routine'],
+  ['--revises <id> | --retracts <id>', 'a correction of an earlier update'],
+  ['--relation <type>:<id> (repeat)', 'lifts, extends, amends, follows-up, part-of-incident'],
+  ['--evidence <json> (repeat) --embargoed <iso>', 'photos, videos...; not before this time'],
+  ['--payload <json>', 'payload fields as JSON; the payload flags win over it'],
+];
+
+const ENVELOPE_STRING = [
+  'id', 'story', 'headline', 'body-text', 'language', 'byline', 'located', 'occurred', 'reported', 'zone', 'embargoed',
+  'country', 'admin1', 'admin2', 'city', 'extent', 'place', 'source-role', 'source-title', 'source-url', 'via-role', 'via-title',
+  'verification', 'urgency', 'revises', 'retracts', 'payload',
 ] as const;
+const ENVELOPE_REPEATABLE = ['district', 'site', 'source', 'via', 'relation', 'evidence'] as const;
+export const ENVELOPE_FLAGS: readonly string[] = [...ENVELOPE_STRING, ...ENVELOPE_REPEATABLE];
 
-/** Payload flags per kind. Repeatable flags are marked in REPEATABLE. */
-export const KIND_FLAGS: Record<Kind, readonly string[]> = {
-  arrests: ['count', 'qualifier', 'tally', 'detainee', 'detainee-title', 'charge', 'detainee-status', 'arrested-by'],
-  casualties: ['status', 'killed', 'injured', 'qualifier', 'including', 'perpetrator', 'about', 'last-figures', 'outcome', 'magnitude'],
-  'government-change': ['action', 'body', 'office', 'person', 'person-title', 'by', 'successor', 'whole-body', 'previously-appointed-by'],
-  'security-measure': ['measure', 'status', 'issued-by', 'ordered-to', 'target', 'described-as', 'warning', 'quote', 'until', 'official-name', 'conducted-by', 'curfew-from', 'curfew-to'],
-  connectivity: ['service', 'state', 'cause', 'imposed-by', 'impedes-reporting'],
-  'foreign-military': ['action', 'requested-by', 'organisation', 'acronym', 'led-by', 'status', 'troops', 'qualifier'],
-  diplomacy: ['action', 'participant', 'duration', 'proposed-by', 'supported-by', 'organisation', 'acronym', 'attendees', 'format', 'expected', 'date'],
-  unrest: ['activity', 'character', 'cause', 'against', 'extent', 'severity', 'duration', 'actor'],
-  commemoration: ['type', 'date', 'ordered-by', 'honouring'],
-};
+/**
+ * A payload flag whose first key is also an envelope flag is spelt
+ * `--payload.<field>`, so the two never clash: unrest's own `extent` (how
+ * widespread) is `--payload.extent`, the place's is `--extent`.
+ */
+function payloadFlags(kind: Kind): FlagSpec[] {
+  return flagsOf(PAYLOAD_SCHEMAS[kind]).map((f) => (ENVELOPE_FLAGS.includes(f.name.split('.')[0]!) ? { ...f, name: `payload.${f.name}` } : f));
+}
 
-const REPEATABLE = new Set([
-  'source', 'via', 'detainee', 'charge', 'including', 'ordered-to', 'target', 'described-as', 'conducted-by',
-  'participant', 'supported-by', 'character', 'cause', 'actor',
-]);
-const BOOLEAN = new Set(['whole-body', 'impedes-reporting']);
+/** A kind's payload flags as `publish <kind>` takes them (a clash with an envelope flag renamed). */
+export function payloadFlagSpecs(kind: Kind): FlagSpec[] {
+  return [...flagsFor(kind).values()];
+}
 
-/** parseArgs option table for every update flag of every kind. */
-export function updateFlagOptions(): Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> {
-  const names = new Set<string>([...ENVELOPE_FLAGS, ...Object.values(KIND_FLAGS).flat()]);
-  const out: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
-  for (const n of names) {
-    out[n] = BOOLEAN.has(n) ? { type: 'boolean' } : REPEATABLE.has(n) ? { type: 'string', multiple: true } : { type: 'string' };
+const perKind = new Map<Kind, Map<string, FlagSpec>>();
+function flagsFor(kind: Kind): Map<string, FlagSpec> {
+  let m = perKind.get(kind);
+  if (!m) perKind.set(kind, (m = new Map(payloadFlags(kind).map((f) => [f.name, f]))));
+  return m;
+}
+
+/** Every payload flag of each kind, derived from its v2 payload schema. */
+export const KIND_FLAGS = Object.fromEntries(KINDS.map((k) => [k, [...flagsFor(k).keys()]])) as unknown as Record<Kind, readonly string[]>;
+
+type Option = { type: 'string' | 'boolean'; multiple?: boolean };
+
+/**
+ * parseArgs option table for every update flag of every kind. Payload flags
+ * may repeat (a repeated field inside a list of objects starts its next
+ * element); a repeat that means nothing is refused when the update is built.
+ * A name that is a boolean in one kind and takes a value in another (none
+ * today) takes a value ("true").
+ */
+export function updateFlagOptions(): Record<string, Option> {
+  const out: Record<string, Option> = {};
+  for (const n of ENVELOPE_STRING) out[n] = { type: 'string' };
+  for (const n of ENVELOPE_REPEATABLE) out[n] = { type: 'string', multiple: true };
+  for (const k of KINDS) {
+    for (const f of flagsFor(k).values()) {
+      const type = f.type === 'boolean' ? 'boolean' : 'string';
+      const prev = out[f.name];
+      out[f.name] = { type: prev && prev.type !== type ? 'string' : type, multiple: true };
+    }
   }
   return out;
 }
 
-/** Values of the update flags, read in command-line order (so --via follows its --source). */
-class Flags {
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `over` wins; nested objects merge. */
+function merge(base: Json, over: Json): Json {
+  const out: Json = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = isObject(v) && isObject(out[k]) ? merge(out[k] as Json, v) : v;
+  return out;
+}
+
+function parseJson(flag: string, raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch (err) {
+    throw new UsageError(`--${flag} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** A number as people write it: "4,400", "4_400", "12.5". */
+function parseNumber(flag: string, raw: string): number {
+  const cleaned = raw.replace(/[,_]/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) throw new UsageError(`--${flag} must be a number, got "${raw}"`);
+  return Number(cleaned);
+}
+
+/**
+ * A quantity as words, for the JSON flag of a Quantity or Figure: "4400" or
+ * "4,400" (exact), "more-than 4400", "30-50", "about 30-50", "dozens",
+ * "more-than a-dozen". The words are the schema's own (QUALIFIERS,
+ * VAGUE_QUANTITIES); a figure's scope is its own flag (--count.scope toll).
+ */
+export function quantityFromWords(flag: string, raw: string): Record<string, unknown> {
+  const words = raw.trim().split(/\s+/);
+  const qualifier = (QUALIFIERS as readonly string[]).includes(words[0]!) && words.length > 1 ? words.shift() : undefined;
+  const rest = words.join(' ');
+  const range = /^(\d[\d,_]*)\s*(?:-|\.\.|to)\s*(\d[\d,_]*)$/.exec(rest);
+  if (range) return { min: parseNumber(flag, range[1]!), max: parseNumber(flag, range[2]!), ...(qualifier && { qualifier }) };
+  if (/^\d[\d,_]*$/.test(rest)) return { value: parseNumber(flag, rest), qualifier: qualifier ?? 'exact' };
+  if ((VAGUE_QUANTITIES as readonly string[]).includes(rest)) return { vague: rest, ...(qualifier && { qualifier }) };
+  throw new UsageError(
+    `--${flag} must be JSON or a quantity in words: 4400, more-than 4400, 30-50, about 30-50, dozens, more-than a-dozen (qualifiers ${QUALIFIERS.join(', ')}; vague words ${VAGUE_QUANTITIES.join(', ')}); got "${raw}"`,
+  );
+}
+
+function valueOf(f: FlagSpec, raw: string | boolean | undefined): unknown {
+  if (f.type === 'boolean') return raw === true || raw === 'true' ? true : raw === 'false' ? false : raw;
+  if (typeof raw !== 'string') throw new UsageError(`--${f.name} needs a value`);
+  if (f.type === 'number') return parseNumber(f.name, raw);
+  // Numbers and times have a short form: --count "more-than 4400", --on 2022-01-10.
+  if ((f.block === 'Quantity' || f.block === 'Figure') && !raw.trim().startsWith('{')) return quantityFromWords(f.name, raw);
+  if ((f.block === 'Instant' || f.block === 'When') && !raw.trim().startsWith('{')) return instantFromFlag(f.name, raw, undefined);
+  if (f.type === 'json') {
+    const v = parseJson(f.name, raw);
+    if (!isObject(v)) throw new UsageError(`--${f.name} must be a JSON object${f.block ? ` (a ${f.block})` : ''}`);
+    return v;
+  }
+  return raw;
+}
+
+/**
+ * The payload the flags describe, built in command-line order. Inside a list
+ * of objects the flags fill the current element; a field given again (or a
+ * JSON element) starts the next one.
+ */
+function payloadFrom(kind: Kind, tokens: readonly Token[]): Json {
+  const flags = flagsFor(kind);
+  const root: Json = {};
+  /** The element being filled, per list (by its dotted path). */
+  const current = new Map<string, Json>();
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const f = flags.get(t.name);
+    if (!f) continue;
+    // A boolean flag has no value: its presence says true.
+    const value = valueOf(f, t.value ?? true);
+    const path = f.path;
+    // The innermost list of objects on the way to this field (before the field itself).
+    const last = path.length - 1;
+    let innermost = -1;
+    for (let i = 0; i < last; i++) if (path[i]!.elements) innermost = i;
+    const ownList = path[last]!.elements; // a JSON flag that is itself one element of a list
+    let obj: Json = root;
+    let key = '';
+    for (let i = 0; i < last; i++) {
+      const seg = path[i]!;
+      key += `.${seg.key}`;
+      if (!seg.elements) {
+        obj = isObject(obj[seg.key]) ? (obj[seg.key] as Json) : ((obj[seg.key] = {}) as Json);
+        continue;
+      }
+      const list = Array.isArray(obj[seg.key]) ? (obj[seg.key] as Json[]) : ((obj[seg.key] = []) as Json[]);
+      let el = current.get(key);
+      // At the innermost list, a field already set in the current element starts the next element.
+      const rest = path.slice(i + 1);
+      const taken = i === innermost && el !== undefined && !f.repeatable && !ownList && getPath(el, rest) !== undefined;
+      if (el === undefined || taken) {
+        list.push((el = {}));
+        current.set(key, el);
+        for (const k of [...current.keys()]) if (k.startsWith(`${key}.`)) current.delete(k);
+      }
+      obj = el;
+    }
+    const leaf = path[last]!;
+    key += `.${leaf.key}`;
+    if (ownList) {
+      const list = Array.isArray(obj[leaf.key]) ? (obj[leaf.key] as Json[]) : ((obj[leaf.key] = []) as Json[]);
+      list.push(value as Json);
+      current.set(key, value as Json);
+      for (const k of [...current.keys()]) if (k.startsWith(`${key}.`)) current.delete(k);
+    } else if (f.repeatable) {
+      const list = Array.isArray(obj[leaf.key]) ? (obj[leaf.key] as unknown[]) : ((obj[leaf.key] = []) as unknown[]);
+      list.push(value);
+    } else if (f.type === 'json') {
+      // JSON under the dotted flags given for the same object: the dotted ones are more specific.
+      obj[leaf.key] = isObject(obj[leaf.key]) ? merge(value as Json, obj[leaf.key] as Json) : value;
+    } else {
+      const where = innermost >= 0 ? undefined : f.name;
+      if (where && seen.has(where)) throw new UsageError(`--${f.name} given twice`);
+      if (where) seen.add(where);
+      obj[leaf.key] = value;
+    }
+  }
+  return root;
+}
+
+function getPath(obj: Json, path: readonly { key: string }[]): unknown {
+  let v: unknown = obj;
+  for (const s of path) v = isObject(v) ? v[s.key] : undefined;
+  return v;
+}
+
+/** Envelope flag values, read in command-line order (so --via follows its --source). */
+class Envelope {
   constructor(
     private readonly values: Record<string, unknown>,
-    readonly tokens: Token[],
+    readonly tokens: readonly Token[],
   ) {}
   str(name: string): string | undefined {
     const v = this.values[name];
@@ -63,252 +250,90 @@ class Flags {
     const v = this.values[name];
     return Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : [];
   }
-  bool(name: string): boolean | undefined {
-    return this.values[name] === true ? true : undefined;
-  }
-  has(name: string): boolean {
-    return this.values[name] !== undefined;
-  }
-  /** A whole number; "4,400" and "4_400" are accepted. */
-  int(name: string): number | undefined {
-    const raw = this.str(name);
-    if (raw === undefined) return undefined;
-    const cleaned = raw.replace(/[,_]/g, '');
-    if (!/^-?\d+$/.test(cleaned)) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
-    return Number(cleaned);
-  }
 }
 
-const actor = (name: string | undefined, title?: string): Json | undefined =>
-  name === undefined && title === undefined ? undefined : prune({ name, title });
-const actors = (names: string[]): Json[] | undefined => (names.length ? names.map((n) => ({ name: n })) : undefined);
+/** Sources in command-line order: role, title, url and --via attach to the --source before them; --via-role/title to the --via before them. */
+function sources(e: Envelope): Json[] | undefined {
+  const list: Json[] = [];
+  for (const t of e.tokens) {
+    if (t.kind !== 'option' || t.value === undefined) continue;
+    if (t.name === 'source') {
+      list.push({ name: t.value });
+      continue;
+    }
+    const attach = { via: 'via', 'source-role': 'role', 'source-title': 'title', 'source-url': 'url', 'via-role': 'role', 'via-title': 'title' }[t.name];
+    if (!attach) continue;
+    const source = list.at(-1);
+    if (!source) throw new UsageError(`--${t.name} must follow the --source it belongs to`);
+    if (t.name === 'via') source.via = [...((source.via as Json[] | undefined) ?? []), { name: t.value }];
+    else if (t.name.startsWith('via-')) {
+      const link = (source.via as Json[] | undefined)?.at(-1);
+      if (!link) throw new UsageError(`--${t.name} must follow the --via it belongs to`);
+      link[attach] = t.value;
+    } else source[attach] = t.value;
+  }
+  return list.length ? list : undefined;
+}
+
+const INSTANT = /^(\d{4}(?:-W\d{2}|-\d{2}(?:-\d{2})?)?)(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?))?(Z|[+-]\d{2}:\d{2})?$/i;
+
+/**
+ * A time as precise as given: `2022-01-08` (a day), `2022-01` (a month),
+ * `2022-01-08T10:00+06:00` (a minute, with its offset), or JSON (an Instant, or
+ * for --occurred a Period). --zone adds the place's time zone.
+ */
+export function instantFromFlag(flag: string, raw: string, zone: string | undefined): unknown {
+  if (raw.trim().startsWith('{')) return parseJson(flag, raw);
+  const m = INSTANT.exec(raw.trim());
+  if (!m) throw new UsageError(`--${flag} must be a date (2022-01-08, 2022-01, 2022), a date and time with an offset (2022-01-08T10:00+06:00) or JSON; got "${raw}"`);
+  const [, date, time, offset] = m;
+  return { date, ...(time && { time }), ...(offset && { offset: offset.toUpperCase() }), ...(zone && { zone }) };
+}
+
+/** Now, to the minute, in UTC: the default report time. */
+function now(d: Date): Json {
+  const iso = d.toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16), offset: 'Z' };
+}
+
+function sites(values: string[]): Json[] | undefined {
+  if (!values.length) return undefined;
+  return values.map((v) => {
+    const at = v.indexOf(':');
+    return at < 0 ? { type: v } : { type: v.slice(0, at), name: v.slice(at + 1) };
+  });
+}
+
+function relations(values: string[]): Json[] | undefined {
+  if (!values.length) return undefined;
+  return values.map((v) => {
+    const at = v.indexOf(':');
+    if (at < 1) throw new UsageError(`--relation must be <type>:<id> (e.g. lifts:kz-unrest-2022:curfew), got "${v}"`);
+    return { type: v.slice(0, at), to: v.slice(at + 1) };
+  });
+}
 
 /** Drops undefined fields so they do not override --payload values or trip strict objects. */
 function prune(o: Json): Json {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Flag values win over --payload values; nested objects merge. */
-function merge(base: Json, over: Json): Json {
-  const out: Json = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    out[k] = isObject(v) && isObject(out[k]) ? merge(out[k] as Json, v) : v;
-  }
-  return out;
-}
-
-function figure(f: Flags, name: string): Json | undefined {
-  const value = f.int(name);
-  return value === undefined ? undefined : { value, qualifier: f.str('qualifier') ?? 'exact' };
-}
-
-/** Sources in command-line order: each --via / --source-role / --source-title / --source-url attaches to the --source before it. */
-function sources(f: Flags): Json[] | undefined {
-  const list: Json[] = [];
-  for (const t of f.tokens) {
-    if (t.kind !== 'option' || t.value === undefined) continue;
-    if (t.name === 'source') {
-      list.push({ name: t.value });
-      continue;
-    }
-    const attach = { via: 'via', 'source-role': 'role', 'source-title': 'title', 'source-url': 'url' }[t.name];
-    if (!attach) continue;
-    const current = list.at(-1);
-    if (!current) throw new UsageError(`--${t.name} must follow the --source it belongs to`);
-    if (attach === 'via') current.via = [...((current.via as Json[] | undefined) ?? []), { name: t.value }];
-    else current[attach] = t.value;
-  }
-  return list.length ? list : undefined;
-}
-
-/** Detainees in command-line order: --detainee-title, --charge and --detainee-status attach to the --detainee before them. */
-function detainees(f: Flags): Json[] | undefined {
-  const list: { person: Json; charges?: string[]; status?: string }[] = [];
-  for (const t of f.tokens) {
-    if (t.kind !== 'option' || t.value === undefined) continue;
-    if (t.name === 'detainee') {
-      list.push({ person: { name: t.value } });
-      continue;
-    }
-    if (!['detainee-title', 'charge', 'detainee-status'].includes(t.name)) continue;
-    const current = list.at(-1);
-    if (!current) throw new UsageError(`--${t.name} must follow the --detainee it belongs to`);
-    if (t.name === 'detainee-title') current.person.title = t.value;
-    if (t.name === 'charge') current.charges = [...(current.charges ?? []), t.value];
-    if (t.name === 'detainee-status') current.status = t.value;
-  }
-  return list.length ? list : undefined;
-}
-
-function organisation(f: Flags): Json | undefined {
-  const name = f.str('organisation');
-  return name === undefined ? undefined : prune({ name, acronym: f.str('acronym'), ledBy: f.str('led-by') });
-}
-
-function toll(f: Flags, which: 'killed' | 'injured', including: boolean): Json | undefined {
-  const total = figure(f, which);
-  const groups = including ? f.all('including').map((group) => ({ group })) : [];
-  if (!total && groups.length === 0) return undefined;
-  return prune({ total, groups: groups.length ? groups : undefined });
-}
-
-const PAYLOAD_BUILDERS: Record<Kind, (f: Flags) => Json> = {
-  arrests: (f) =>
-    prune({ count: figure(f, 'count'), tally: f.str('tally'), detainees: detainees(f), arrestedBy: actor(f.str('arrested-by')) }),
-  casualties: (f) => {
-    const status = f.str('status') ?? 'figures';
-    if (status === 'no-new-information') return prune({ status, about: f.str('about') ?? 'killed', lastFigures: f.str('last-figures') });
-    if (status === 'feared')
-      return prune({ status, outcome: f.str('outcome') ?? 'killed', groups: f.all('including').length ? f.all('including') : undefined, magnitude: f.str('magnitude') });
-    const perp = f.str('perpetrator');
-    const killed = toll(f, 'killed', true);
-    return prune({
-      status,
-      killed,
-      // --including describes the killed toll unless only injured were given.
-      injured: toll(f, 'injured', killed === undefined),
-      perpetrator: perp === undefined ? undefined : perp === 'unknown' ? { status: 'unknown' } : { status: 'known', by: { name: perp } },
-    });
-  },
-  'government-change': (f) =>
-    prune({
-      action: f.str('action'),
-      body: f.str('body'),
-      office: f.str('office'),
-      person: actor(f.str('person'), f.str('person-title')),
-      wholeBody: f.bool('whole-body'),
-      by: actor(f.str('by')),
-      successor: actor(f.str('successor')),
-      previouslyAppointedBy: actor(f.str('previously-appointed-by')),
-    }),
-  'security-measure': (f) =>
-    prune({
-      measure: f.str('measure'),
-      status: f.str('status'),
-      issuedBy: actor(f.str('issued-by')),
-      orderedTo: actors(f.all('ordered-to')),
-      targets: f.all('target').length ? f.all('target') : undefined,
-      targetsDescribedAs: f.all('described-as').length ? f.all('described-as') : undefined,
-      warning: f.str('warning'),
-      quote: f.str('quote'),
-      until: f.str('until'),
-      officialName: f.str('official-name'),
-      conductedBy: actors(f.all('conducted-by')),
-      from: f.str('curfew-from'),
-      to: f.str('curfew-to'),
-    }),
-  connectivity: (f) => {
-    if (f.all('cause').length > 1) throw new UsageError('--cause may be given once for connectivity');
-    return prune({
-      service: f.str('service'),
-      state: f.str('state'),
-      cause: f.str('cause'),
-      imposedBy: actor(f.str('imposed-by')),
-      impedesReporting: f.bool('impedes-reporting'),
-    });
-  },
-  'foreign-military': (f) => {
-    const action = f.str('action');
-    if (action === 'help-requested') return prune({ action, requestedBy: actor(f.str('requested-by')), from: organisation(f) });
-    return prune({ action, status: f.str('status'), force: organisation(f), troops: figure(f, 'troops') });
-  },
-  diplomacy: (f) => {
-    const action = f.str('action');
-    if (action === 'summit-proposed')
-      return prune({
-        action,
-        proposedBy: actor(f.str('proposed-by')),
-        supportedBy: actors(f.all('supported-by')),
-        organisation: organisation(f),
-        attendees: f.str('attendees'),
-        format: f.str('format'),
-        expected: f.str('expected'),
-        date: f.str('date'),
-      });
-    if (action === 'meeting') return prune({ action, participants: actors(f.all('participant')), format: f.str('format') });
-    return prune({ action, participants: actors(f.all('participant')), duration: f.str('duration') });
-  },
-  unrest: (f) =>
-    prune({
-      activity: f.str('activity'),
-      character: f.all('character').length ? f.all('character') : undefined,
-      causes: f.all('cause').length ? f.all('cause') : undefined,
-      against: actor(f.str('against')),
-      extent: f.str('extent'),
-      severity: f.str('severity'),
-      duration: f.str('duration'),
-      actors: actors(f.all('actor')),
-    }),
-  commemoration: (f) =>
-    prune({ type: f.str('type'), date: f.str('date'), orderedBy: actor(f.str('ordered-by')), honouring: f.str('honouring') }),
-};
-
-const QUALIFIER_WORDS: Record<string, string> = {
-  exact: '',
-  about: 'about ',
-  'at-least': 'at least ',
-  'more-than': 'more than ',
-  'up-to': 'up to ',
-  'fewer-than': 'fewer than ',
-};
-
-function figureText(fig: unknown): string | undefined {
-  if (!isObject(fig) || typeof fig.value !== 'number') return undefined;
-  return `${QUALIFIER_WORDS[String(fig.qualifier)] ?? ''}${fig.value.toLocaleString('en-US')}`;
-}
-
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const nameOf = (a: unknown) => (isObject(a) ? String(a.name ?? a.title ?? '') : '');
 
-/** A plain headline from the facts, for when --headline is not given. */
-export function defaultHeadline(kind: Kind, p: Json): string {
-  switch (kind) {
-    case 'arrests': {
-      const n = figureText(p.count);
-      const first = Array.isArray(p.detainees) ? nameOf((p.detainees[0] as Json | undefined)?.person) : '';
-      return n ? `${cap(n)} arrested` : first ? `${first} arrested` : 'Arrests reported';
-    }
-    case 'casualties': {
-      const killed = figureText(isObject(p.killed) ? p.killed.total : undefined);
-      const injured = figureText(isObject(p.injured) ? p.injured.total : undefined);
-      if (killed) return `${cap(killed)} killed${injured ? `, ${injured} injured` : ''}`;
-      if (injured) return `${cap(injured)} injured`;
-      return p.status === 'no-new-information' ? 'No new information on casualties' : 'Casualties reported';
-    }
-    case 'government-change':
-      return `${nameOf(p.person) || (p.wholeBody ? `Entire ${String(p.body ?? 'body')}` : String(p.office ?? p.body ?? 'Official'))} ${String(p.action ?? 'changed')}`;
-    case 'security-measure':
-      return `${cap(String(p.measure ?? 'security measure').replace(/-/g, ' '))} ${String(p.status ?? '')}`.trim();
-    case 'connectivity':
-      return `${cap(String(p.service ?? 'connectivity'))} ${String(p.state ?? '').replace(/-/g, ' ')}`.trim();
-    case 'foreign-military': {
-      const troops = figureText(p.troops);
-      if (troops) return `${cap(troops)} foreign troops ${String(p.status ?? '')}`.trim();
-      return `Foreign military ${String(p.action ?? 'update').replace(/-/g, ' ')}`;
-    }
-    case 'diplomacy':
-      return cap(String(p.action ?? 'diplomacy').replace(/-/g, ' '));
-    case 'unrest':
-      return cap(String(p.activity ?? 'unrest'));
-    case 'commemoration':
-      return `${cap(String(p.type ?? 'commemoration').replace(/-/g, ' '))}${p.honouring ? ` for ${String(p.honouring)}` : ''}`;
-  }
-}
+/** The field that says what happened, for a default headline. */
+const WHAT = ['action', 'measure', 'movement', 'stage', 'event', 'activity', 'hazard', 'type', 'service', 'status'];
 
-function parsePayloadFlag(raw: string | undefined): Json {
-  if (raw === undefined) return {};
-  let parsed: unknown;
+/** A plain headline from the facts, for when --headline is not given: "More than 4,400 arrested", "Curfew: declared". */
+export function defaultHeadline(kind: Kind, payload: Json): string {
   try {
-    parsed = JSON.parse(raw);
-  } catch (err) {
-    throw new UsageError(`--payload is not valid JSON: ${(err as Error).message}`);
+    const [first] = figuresOf({ kind, payload } as KindAndPayload);
+    if (first) return cap(`${formatQuantity(first.figure)} ${first.metric}`);
+  } catch {
+    // An incomplete payload: the schema will say what is missing.
   }
-  if (!isObject(parsed)) throw new UsageError('--payload must be a JSON object');
-  return parsed;
+  const what = WHAT.map((k) => payload[k]).find((v): v is string => typeof v === 'string');
+  const label = cap(kind.replace(/-/g, ' '));
+  return what ? `${label}: ${what.replace(/-/g, ' ')}` : label;
 }
 
 export interface BuildOptions {
@@ -316,38 +341,81 @@ export interface BuildOptions {
 }
 
 /**
- * The update described by the flags (unvalidated). Throws UsageError for an
- * unknown kind or for flags that do not belong to the kind.
+ * The update described by the flags (unvalidated, schema v2). Throws
+ * UsageError for an unknown kind or for flags that do not belong to the kind.
  */
 export function updateFromFlags(kind: string, values: Record<string, unknown>, tokens: Token[], opts: BuildOptions = {}): Json {
-  if (!(KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(`unknown kind "${kind}"; one of ${KINDS.join(', ')}`);
-  }
+  if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown kind "${kind}"; one of ${KINDS.join(', ')}`);
   const k = kind as Kind;
-  const allowed = new Set<string>([...ENVELOPE_FLAGS, ...KIND_FLAGS[k]]);
-  const foreign = Object.keys(values).filter((n) => n in updateFlagOptions() && !allowed.has(n) && values[n] !== undefined);
-  if (foreign.length) {
-    throw new UsageError(`${foreign.map((n) => `--${n}`).join(', ')} does not apply to ${k} (its flags: ${KIND_FLAGS[k].map((n) => `--${n}`).join(' ')})`);
-  }
-  const f = new Flags(values, tokens);
-  const payload = merge(parsePayloadFlag(f.str('payload')), PAYLOAD_BUILDERS[k](f));
-  const region = f.str('region');
-  const city = f.str('city');
-  const scope = f.str('scope') ?? (city ? 'local' : region ? 'regional' : 'nationwide');
+  const own = flagsFor(k);
+  const foreign = Object.keys(values).filter((n) => values[n] !== undefined && !ENVELOPE_FLAGS.includes(n) && !own.has(n));
+  if (foreign.length) throw new UsageError(`${foreign.map((n) => `--${n}`).join(', ')} ${foreign.length > 1 ? 'do' : 'does'} not apply to ${k} (see \`newswire publish ${k} --help\` for its flags)`);
+  const e = new Envelope(values, tokens);
+  const base = e.str('payload') === undefined ? {} : parseJson('payload', e.str('payload')!);
+  if (!isObject(base)) throw new UsageError('--payload must be a JSON object');
+  const payload = fitToSchema(PAYLOAD_SCHEMAS[k], merge(base, payloadFrom(k, tokens))) as Json;
+  const zone = e.str('zone');
+  const placeJson = e.str('place') === undefined ? {} : parseJson('place', e.str('place')!);
+  if (!isObject(placeJson)) throw new UsageError('--place must be a JSON object (a Place)');
+  const district = e.all('district');
+  const place = merge(
+    placeJson,
+    prune({ country: e.str('country'), admin1: e.str('admin1'), admin2: e.str('admin2'), city: e.str('city'), districts: district.length ? district : undefined, sites: sites(e.all('site')), extent: e.str('extent') }),
+  );
   return prune({
-    schema: 1,
-    id: f.str('id') ?? randomUUID(),
-    story: f.str('story'),
+    schema: 2,
+    id: e.str('id') ?? randomUUID(),
+    story: e.str('story'),
     kind: k,
-    headline: f.str('headline') ?? defaultHeadline(k, payload),
-    occurredAt: f.str('occurred-at'),
-    reportedAt: f.str('reported-at') ?? (opts.now ?? new Date()).toISOString(),
-    place: prune({ country: f.str('country'), scope, region, city }),
-    sources: sources(f) ?? [{ name: 'newsroom', role: 'newsroom' }],
-    verification: f.str('verification') ?? 'reported',
-    urgency: f.str('urgency') ?? 'routine',
-    revises: f.str('revises'),
-    retracts: f.str('retracts'),
+    headline: e.str('headline') ?? defaultHeadline(k, payload),
+    body: e.str('body-text'),
+    language: e.str('language'),
+    by: e.str('byline'),
+    located: e.str('located'),
+    occurred: e.str('occurred') === undefined ? undefined : instantFromFlag('occurred', e.str('occurred')!, zone),
+    reported: e.str('reported') === undefined ? { ...now(opts.now ?? new Date()) } : instantFromFlag('reported', e.str('reported')!, zone),
+    embargoed: e.str('embargoed'),
+    place,
+    sources: sources(e) ?? [{ name: 'newsroom', role: 'newsroom' }],
+    evidence: e.all('evidence').length ? e.all('evidence').map((v) => parseJson('evidence', v)) : undefined,
+    verification: e.str('verification') ?? 'reported',
+    urgency: e.str('urgency') ?? 'routine',
+    revises: e.str('revises'),
+    retracts: e.str('retracts'),
+    relations: relations(e.all('relation')),
     payload,
   });
+}
+
+let blockDescriptions: Map<string, string> | undefined;
+
+/** The description the JSON Schema export gives a building block ($defs). */
+function describeBlock(name: string): string | undefined {
+  if (!blockDescriptions) {
+    const doc = jsonSchemaDocuments().get('update.schema.json') as { $defs?: Record<string, { description?: string }> } | undefined;
+    blockDescriptions = new Map(Object.entries(doc?.$defs ?? {}).flatMap(([k, v]) => (v.description ? [[k, v.description]] : [])));
+  }
+  return blockDescriptions.get(name);
+}
+
+/** `newswire publish <kind> --help`: the kind's payload flags, from its schema, and the building blocks they use. */
+export function kindHelp(kind: Kind): string {
+  const { lines, blocks } = helpLines([...flagsFor(kind).values()]);
+  const out = [`Payload flags of ${kind} (from its v2 schema):`, ...lines.map((l) => `  ${l}`)];
+  if (blocks.size) {
+    out.push('', 'Building blocks (JSON, or one field per dotted flag):');
+    for (const [name, fields] of blocks) {
+      out.push(`  <${name}>  ${describeBlock(name) ?? ''}`.trimEnd());
+      for (const { field, spec } of fields) {
+        const arg = spec.type === 'json' ? `<${spec.block ?? 'json'}>` : spec.values ? spec.values.join('|') : spec.type === 'boolean' ? '(flag)' : spec.type === 'number' ? '<n>' : '<text>';
+        out.push(`      .${field} ${arg}${spec.repeatable ? ' (repeat)' : ''}`);
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+/** The first-level payload flags of a kind, for the overview in `newswire publish --help`. */
+export function topLevelFlags(kind: Kind): string[] {
+  return [...flagsFor(kind).values()].filter((f) => !f.name.includes('.')).map((f) => f.name);
 }

@@ -1,10 +1,18 @@
 /** The memory window (per partition and in total) and the pre-built WebSocket frames, checked against simple models. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Receiver } from 'ws';
+import WebSocket from 'ws';
 import { wsTextFrame, type Entry } from '../src/entry.ts';
 import { PartitionWindow } from '../src/window.ts';
 import { FanoutHub } from '../src/hub.ts';
+
+/** ws's own frame parser: exported at run time, not declared by @types/ws. */
+interface FrameReceiver {
+  on(event: 'message', cb: (data: Buffer, isBinary: boolean) => void): void;
+  on(event: 'error', cb: (err: Error) => void): void;
+  write(chunk: Buffer): void;
+}
+const { Receiver } = WebSocket as unknown as { Receiver: new (opts: { isServer: boolean; maxPayload: number }) => FrameReceiver };
 
 function entry(offset: number, bytes: number): Entry {
   const { wire, frame } = wsTextFrame('x'.repeat(bytes));

@@ -1,7 +1,7 @@
 /** The memory window (per partition and in total) and the pre-built WebSocket frames, checked against simple models. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import * as ws from 'ws';
 import { wsTextFrame, type Entry } from '../src/entry.ts';
 import { PartitionWindow } from '../src/window.ts';
 import { FanoutHub } from '../src/hub.ts';
@@ -12,7 +12,7 @@ interface FrameReceiver {
   on(event: 'error', cb: (err: Error) => void): void;
   write(chunk: Buffer): void;
 }
-const { Receiver } = WebSocket as unknown as { Receiver: new (opts: { isServer: boolean; maxPayload: number }) => FrameReceiver };
+const { Receiver } = ws as unknown as { Receiver: new (opts: { isServer: boolean; maxPayload: number }) => FrameReceiver };
 
 function entry(offset: number, bytes: number): Entry {
   const { wire, frame } = wsTextFrame('x'.repeat(bytes));

@@ -1,16 +1,10 @@
 /**
  * Helpers for producer tests: end offsets of the newswire topics (to prove
- * that nothing was published), reading a topic back, and running the CLI as
- * a spawned process.
+ * that nothing was published), reading a topic back, creating a test's topics.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { openKafka, type KafkaPort } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
 import { fromKafkaMessage, type Update } from '@newswire/schema/v2';
-
-export const ROOT = join(import.meta.dirname, '..', '..', '..');
-export const CLI = join(ROOT, 'services', 'cli', 'bin', 'newswire.mjs');
 
 const quiet = createLogger('test', { level: 'error' });
 
@@ -67,37 +61,6 @@ export async function readAll(brokers: string[], topics: readonly string[]): Pro
   } finally {
     await kafka.close();
   }
-}
-
-export interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `newswire <args>` as a child process. */
-export function runCli(args: string[], opts: { env?: Record<string, string>; stdin?: string; timeoutMs?: number } = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...opts.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`newswire ${args.join(' ')} timed out\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, opts.timeoutMs ?? 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(opts.stdin ?? '');
-  });
 }
 
 /**

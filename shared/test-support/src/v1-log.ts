@@ -12,7 +12,7 @@ import { createLogger } from '@newswire/config';
 import { openKafka, partitionForKey } from '@newswire/kafka';
 import { newswireTopics } from '@newswire/schema';
 import { fromKafkaMessage, type Update } from '@newswire/schema/v2';
-import { ROOT } from './cli-kafka.ts';
+import { ROOT } from './cli.ts';
 
 export const V1_LOG_PATH = join(ROOT, 'shared', 'schema', 'test', 'fixtures', 'v1-log.ndjson');
 

@@ -286,6 +286,26 @@ describe.skipIf(!hasChromium)('dashboard v2 in headless Chromium', { timeout: 18
     await expect.poll(async () => (await page.$$eval('#feed > li[data-id]', (els) => els.map((e) => e.getAttribute('data-id'))))[0], { timeout: 5000 }).toBe(`${LK}:camp-raided`);
   });
 
+  it('replays by publication (Kafka) time: only what the wire sent since then', async () => {
+    await open(LK);
+    const base = corpus(LK).find((u) => u.id === `${LK}:july-9-protest`)!;
+    // Kafka timestamps have millisecond resolution, the field whole seconds: start past the last second used.
+    const from = Math.ceil((Date.now() + 1) / 1000) * 1000;
+    await new Promise((r) => setTimeout(r, from - Date.now() + 50));
+    await publisher.publish([assertUpdate({ ...structuredClone(base), id: 'browser-test:published-after', headline: 'Published after the replay point', relations: undefined })]);
+    await page.selectOption('#r-mode', 'kafka');
+    const local = await page.evaluate((ms) => {
+      const d = new Date(ms);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+    }, from);
+    await page.fill('#r-published', local);
+    await page.click('#r-go');
+    await expect.poll(async () => (await page.$$eval('#feed > li[data-id]', (els) => els.map((e) => e.getAttribute('data-id')))).join(','), { timeout: 30_000 }).toBe('browser-test:published-after');
+    expect(await page.locator('#replay-banner').innerText()).toMatch(/^Replay of lk-crisis-2022 by publication time since .*: 1 update read\./);
+    await page.click('#r-stop');
+  });
+
   it('switches story from the picker: the seed story reads as the facts say', async () => {
     await open(LK);
     await page.fill('#f-story', KZ);

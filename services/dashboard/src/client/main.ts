@@ -246,7 +246,7 @@ function startReplay(): void {
       return;
     }
     const model = new StoryModel(story);
-    replay = { label: `published since ${new Date(t).toLocaleString()}`, model, sub: replayStory(client, model, { time: new Date(t).toISOString() }, replayHandlers) };
+    replay = { label: `publication time since ${new Date(t).toLocaleString()}`, model, sub: replayStory(client, model, { time: new Date(t).toISOString() }, replayHandlers) };
   }
   tracker.replayStarted(replay.label, story);
   el.replayStop.hidden = false;
@@ -306,7 +306,7 @@ function render(): void {
   el.storyTitle.textContent = model.story;
   el.feedTitle.textContent = replay ? 'Replay' : 'Story';
   el.replayBanner.hidden = !replay;
-  if (replay) el.replayBanner.textContent = `Replay of ${model.story} by ${replay.label}: ${replay.model.size} updates read. Figures and measures stay live.`;
+  if (replay) el.replayBanner.textContent = `Replay of ${model.story} by ${replay.label}: ${replay.model.size} update${replay.model.size === 1 ? '' : 's'} read. Figures and measures stay live.`;
 
   fillPlaces(model);
   const entries = visibleEntries();

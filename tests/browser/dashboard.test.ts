@@ -141,9 +141,11 @@ describe.skipIf(!hasChromium)('dashboard v2 in headless Chromium', { timeout: 18
     expect(await group('lifted')).toEqual([`${LK}:colombo-curfew`, `${LK}:social-media-blocked`, `${LK}:state-of-emergency`].sort());
     const measure = (id: string) => page.locator(`.measure[data-id="${LK}:${id}"]`);
     expect(await measure('curfew-36h').locator('.measure-period').innerText()).toBe('36 hours from Sat 2 Apr 2022, 18:00 Colombo time');
-    expect(await measure('curfew-may').locator('.measure-period').innerText()).toBe('until Thu 12 May 2022, 07:00 Colombo time');
+    // Declared until further notice, extended until 7 am on 12 May, then eased: back from 2 pm on 12 May to 6 am on 13 May.
+    expect(await measure('curfew-may').locator('.measure-period').innerText()).toBe('from Thu 12 May 2022, 14:00 Colombo time to Fri 13 May 2022, 06:00 Colombo time');
     expect(await measure('curfew-may').innerText()).toMatch(/Declared by police — Mon 9 May 2022, afternoon: until further notice/);
     expect(await measure('curfew-may').innerText()).toMatch(/Extended — reported Wed 11 May 2022: until Thu 12 May 2022, 07:00 Colombo time/);
+    expect(await measure('curfew-36h').locator('.measure-history').innerText()).toBe('Declared by the government — reported Sat 2 Apr 2022');
     expect(await measure('colombo-curfew').locator('.measure-period').innerText()).toBe('until further notice');
     expect(await measure('colombo-curfew').innerText()).toMatch(/Lifted — Fri 1 Apr 2022, 05:00 Colombo time \(23:30 UTC on 31 Mar\)/);
     expect(await measure('social-media-blocked').locator('.measure-name').innerText()).toBe('Social media (Facebook, WhatsApp, Twitter, Instagram, YouTube): restricted');

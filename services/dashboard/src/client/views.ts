@@ -4,7 +4,7 @@
  * through textContent (see dom.ts).
  */
 import type { Actor, Instant, Update, When } from '@newswire/schema/v2';
-import type { FigureConflict, FigurePoint, MeasureEvent, MeasureView, StoryView, TimelineEntry } from '@newswire/story-state';
+import { compareAt, type FigureConflict, type FigurePoint, type MeasureEvent, type MeasureView, type StoryView, type TimelineEntry } from '@newswire/story-state';
 import type { ConnectionView } from './connection.ts';
 import { h } from './dom.ts';
 import type { Entry } from './story-model.ts';
@@ -270,6 +270,12 @@ function measureEventLine(label: string, e: MeasureEvent): HTMLElement {
   );
 }
 
+/** The period in force now: the latest extension's or amendment's (by when it was published), else the declared one. */
+function periodNow(m: MeasureView): MeasureView['period'] {
+  const changes = [...m.extensions, ...m.amendments].filter((e) => e.period).sort((a, b) => compareAt(a.at, b.at));
+  return changes.at(-1)?.period ?? m.period;
+}
+
 export function boardView(measures: readonly MeasureView[]): HTMLElement[] {
   if (measures.length === 0) return [h('p', { class: 'empty' }, 'No measures reported yet.')];
   const out: HTMLElement[] = [];
@@ -288,7 +294,8 @@ export function boardView(measures: readonly MeasureView[]): HTMLElement[] {
             const p = m.payload as Record<string, unknown>;
             const details = m.kind === 'security-measure' ? measureDetails(m.payload as Parameters<typeof measureDetails>[0]) : '';
             const who = (m.kind === 'connectivity' ? p.imposedBy : p.issuedBy) as Actor | undefined;
-            const period = m.currentPeriod ? formatPeriod(m.currentPeriod) : '';
+            const now = periodNow(m);
+            const period = now ? formatPeriod(now) : '';
             return h(
               'li',
               { class: `measure state-${m.state}`, 'data-id': m.id, 'data-measure': m.measure },
@@ -297,7 +304,7 @@ export function boardView(measures: readonly MeasureView[]): HTMLElement[] {
               h(
                 'ul',
                 { class: 'measure-history' },
-                h('li', { class: 'measure-event ev-declared', 'data-update': m.id }, `${w(m.status).replace(/^./, (c) => c.toUpperCase())}${who ? ` by ${actorWords(who)}` : ''} — ${eventWhen(m)}${m.period && m.period !== m.currentPeriod ? `: ${formatPeriod(m.period)}` : ''}`),
+                h('li', { class: 'measure-event ev-declared', 'data-update': m.id }, `${w(m.status).replace(/^./, (c) => c.toUpperCase())}${who ? ` by ${actorWords(who)}` : ''} — ${eventWhen(m)}${m.period && JSON.stringify(m.period) !== JSON.stringify(now) ? `: ${formatPeriod(m.period)}` : ''}`),
                 ...m.extensions.map((e) => measureEventLine(e.status === 'eased' ? 'Eased' : 'Extended', e)),
                 ...m.amendments.map((e) => measureEventLine('Amended', e)),
                 m.lift ? measureEventLine(m.kind === 'connectivity' ? 'Restored' : 'Lifted', m.lift) : null,

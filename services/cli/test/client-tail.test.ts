@@ -49,13 +49,15 @@ describe('newswire tail', () => {
     const updates = makeUpdates(75, 'tail');
     await env.publisher.publishValidated(updates);
     expect(await t.exit).toBe(0);
-    const rows = t.lines().map((l) => JSON.parse(l) as { topic: string; partition: number; offset: number; update: { id: string; kind: string } });
+    const rows = t.lines().map((l) => JSON.parse(l) as { topic: string; partition: number; offset: string; update: { id: string; kind: string; schema: number } });
     expect(rows).toHaveLength(6);
     const wanted = new Set(updates.filter((u) => u.kind === 'arrests' || u.kind === 'casualties').map((u) => u.id));
     for (const r of rows) {
       expect(wanted.has(r.update.id)).toBe(true);
-      expect(r.topic).toMatch(/^newswire\.(arrests|casualties)$/);
-      expect(typeof r.offset).toBe('number');
+      expect(r.topic).toBe(`${env.kafka.prefix}.${r.update.kind === 'arrests' ? 'arrests' : 'casualties'}`);
+      // Offsets are decimal strings on every interface; updates are schema v2.
+      expect(r.offset).toMatch(/^(0|[1-9][0-9]*)$/);
+      expect(r.update.schema).toBe(2);
     }
   }, 90_000);
 

@@ -66,11 +66,13 @@ describe('publish --file --journal after a crash', { timeout: 240_000 }, () => {
       expect(first.stderr()).toMatch(/first line not known to be stored: \d+/);
       const report = JSON.parse(first.stdout().trim().split('\n').at(-1)!) as {
         published: number;
-        acknowledged: { lines: [number, number][]; positions: Record<string, [number, number][]> };
+        acknowledged: { lines: [number, number][]; positions: Record<string, [string, string][]> };
         firstUnacknowledgedLine: number;
       };
       expect(report.published).toBeGreaterThan(0);
       expect(report.published).toBeLessThan(updates.length);
+      // Offsets are decimal strings on every interface.
+      expect(Object.values(report.acknowledged.positions).flat(2).every((o) => typeof o === 'string' && /^(0|[1-9][0-9]*)$/.test(o))).toBe(true);
 
       await broker.start();
       // What the failed run reported as acknowledged is stored, at the offsets it named.
@@ -83,7 +85,7 @@ describe('publish --file --journal after a crash', { timeout: 240_000 }, () => {
           const id = updates[line - 1]!.id;
           const key = byId.get(id);
           expect(key, `line ${line} reported acknowledged but not stored`).toBeDefined();
-          expect(report.acknowledged.positions[key!]!.some(([x, y]) => x <= offsetsOf.get(id)! && offsetsOf.get(id)! <= y)).toBe(true);
+          expect(report.acknowledged.positions[key!]!.some(([x, y]) => Number(x) <= offsetsOf.get(id)! && offsetsOf.get(id)! <= Number(y))).toBe(true);
           acknowledged++;
         }
       }

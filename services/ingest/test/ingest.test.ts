@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type TestKafka } from '@newswire/test-support';
-import { makeUpdates, toNdjson } from '@newswire/test-support';
+import { expectedV2, makeUpdates, readV1Log, toNdjson } from '@newswire/test-support';
 import { openAdmin, readAll, totalMessages, type TestAdmin } from '@newswire/test-support';
 import { createLogger } from '@newswire/config';
 import { topicForKind } from '@newswire/schema/v2';
@@ -47,6 +47,24 @@ afterAll(async () => {
 });
 
 describe('POST /v1/updates', () => {
+  it('accepts v1 updates (schema 1) and publishes each as its v2 upcast, with v2 headers', async () => {
+    const v1 = readV1Log().slice(0, 5).map((r) => ({ ...(JSON.parse(r.value) as Record<string, unknown>), id: `ingest-v1-${JSON.parse(r.value).id as string}` }));
+    const r = await post(ingest, JSON.stringify(v1));
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    const stored = (await readAll(kafka.brokers, kafka.topics)).filter((x) => x.update.id.startsWith('ingest-v1-'));
+    expect(stored).toHaveLength(5);
+    const expected = expectedV2();
+    for (const x of stored) {
+      expect(x.from).toBe(2);
+      expect(x.headers.ce_type).toBe(`org.newswire.${x.update.kind}.v2`);
+      expect(x.update).toEqual({ ...expected.get(x.update.id.slice('ingest-v1-'.length)), id: x.update.id });
+    }
+    // A v1 update is judged by v1's rules: its errors are v1's.
+    const bad = await post(ingest, JSON.stringify({ ...v1[0], reportedAt: 'yesterday' }));
+    expect(bad.status).toBe(400);
+    expect((bad.body.errors as { path: string }[])[0]!.path).toBe('reportedAt');
+  });
+
   it('accepts one update with 202 and its position, as written to Kafka', async () => {
     const [u] = makeUpdates(1);
     const r = await post(ingest, JSON.stringify(u));

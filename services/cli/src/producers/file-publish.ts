@@ -65,8 +65,11 @@ export interface FilePublishSummary {
   seconds: number;
   dryRun?: true;
   journal?: string;
-  /** Set when the run did not finish (failure or interrupt): what this run stored, exactly. */
-  acknowledged?: { lines: Range[]; positions: Record<string, Range[]> };
+  /**
+   * Set when the run did not finish (failure or interrupt): what this run stored, exactly.
+   * Offsets are decimal strings, as on every interface (Kafka offsets are int64).
+   */
+  acknowledged?: { lines: Range[]; positions: Record<string, [string, string][]> };
   /** The first valid line not known to be stored (with a journal: by this run or an earlier one). */
   firstUnacknowledgedLine?: number;
   /** Sent but never acknowledged: Kafka may have stored them (a re-run with the journal finds out). */
@@ -226,7 +229,7 @@ async function publishSpool(
   }
   summary.acknowledged = {
     lines: ackedLines.ranges(),
-    positions: Object.fromEntries([...positions].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v.ranges()])),
+    positions: Object.fromEntries([...positions].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v.ranges().map(([a, b]): [string, string] => [String(a), String(b)])])),
   };
   return failure;
 }

@@ -10,7 +10,7 @@ function counts(record: Record<string, number>): string {
     .join(', ');
 }
 
-function positionsText(positions: Record<string, Range[]>): string[] {
+function positionsText(positions: Record<string, [string, string][]>): string[] {
   return Object.entries(positions).map(([key, ranges]) => {
     const at = key.lastIndexOf(':');
     return `  ${key.slice(0, at)}[${key.slice(at + 1)}] offsets ${formatRanges(ranges)}`;

@@ -73,7 +73,7 @@ export class RangeSet {
 }
 
 /** "1-2000, 2101, 4001-6000" (the first `max` ranges, then how many more). */
-export function formatRanges(ranges: readonly Range[], max = 10): string {
+export function formatRanges(ranges: readonly (Range | readonly [string, string])[], max = 10): string {
   const shown = ranges.slice(0, max).map(([a, b]) => (a === b ? String(a) : `${a}-${b}`));
   if (ranges.length > max) shown.push(`and ${ranges.length - max} more range(s)`);
   return shown.join(', ');

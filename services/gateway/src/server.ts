@@ -209,7 +209,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     });
   });
 
-  let heartbeat: NodeJS.Timeout | undefined;
+  // Set once listening; a startup that fails earlier unwinds with it still undefined.
+  let heartbeat: NodeJS.Timeout | undefined = undefined;
   // Closed after the consumer (stack order): the positions clients get in `shutdown` are final.
   teardown.defer('clients and http', async (signal) => {
     stopping = true;

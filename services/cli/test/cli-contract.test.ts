@@ -15,8 +15,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXIT } from '@newswire/config';
-import { createTestTopics, endOffsets, makeUpdates, openAdmin, runCli, startKafka, toNdjson, type TestAdmin, type TestKafka } from '@newswire/test-support';
-import { devBroker, ROOT, spawnCli } from './support/spawn.ts';
+import { createTestTopics, devBroker, endOffsets, makeUpdates, openAdmin, ROOT, runCli, startKafka, toNdjson, type TestAdmin, type TestKafka } from '@newswire/test-support';
 
 let kafka: TestKafka;
 let admin: TestAdmin;
@@ -66,10 +65,11 @@ describe('exit codes', { timeout: 120_000 }, () => {
 
   it('130 for SIGINT and 143 for SIGTERM, also for a client command (tail)', async () => {
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-      const tail = spawnCli(['tail', '--gateway', 'ws://127.0.0.1:1/'], {});
-      await tail.waitFor(/cannot reach/);
-      tail.child.kill(signal);
-      expect(await tail.exited, tail.stderr()).toEqual({ code, signal: null });
+      const tail = runCli(['tail', '--gateway', 'ws://127.0.0.1:1/']);
+      await tail.waitForLine(/cannot reach/);
+      tail.kill(signal);
+      const exit = await tail;
+      expect({ code: exit.code, signal: exit.signal }, exit.stderr).toEqual({ code, signal: null });
     }
   });
 
@@ -80,16 +80,17 @@ describe('exit codes', { timeout: 120_000 }, () => {
       const updates = join(dir, 'second-signal.ndjson');
       const journal = join(dir, 'second-signal.journal');
       await writeFile(updates, toNdjson(makeUpdates(40_000, { stories: 12 })));
-      const publish = spawnCli(['publish', '--file', updates, '--journal', journal], { KAFKA_BROKERS: broker.brokers[0]!, LOG_LEVEL: 'silent' });
+      const publish = runCli(['publish', '--file', updates, '--journal', journal], { env: { KAFKA_BROKERS: broker.brokers[0]!, LOG_LEVEL: 'silent' }, timeoutMs: 120_000 });
       await vi.waitFor(async () => expect(await readFile(journal, 'utf8').catch(() => '')).toContain('"acked"'), { timeout: 60_000, interval: 20 });
       // Kafka turns into a black hole: what is in flight waits for an answer that never comes.
       await broker.stop();
       await new Promise<void>((r) => hole.listen(Number(broker.brokers[0]!.split(':')[1]), '127.0.0.1', r));
-      publish.child.kill('SIGINT');
-      await publish.waitFor(/interrupted; finishing what is in flight/);
-      publish.child.kill('SIGTERM');
-      expect(await publish.exited, publish.stderr()).toEqual({ code: 143, signal: null });
-      expect(publish.stderr()).toContain('SIGTERM again: exiting now');
+      publish.kill('SIGINT');
+      await publish.waitForLine(/interrupted; finishing what is in flight/);
+      publish.kill('SIGTERM');
+      const exit = await publish;
+      expect({ code: exit.code, signal: exit.signal }, exit.stderr).toEqual({ code: 143, signal: null });
+      expect(exit.stderr).toContain('SIGTERM again: exiting now');
     } finally {
       hole.close();
       await broker.dispose();

@@ -13,8 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NEWSWIRE_TOPICS } from '@newswire/schema';
-import { makeUpdates, readAll, runCli, toNdjson } from '@newswire/test-support';
-import { devBroker, spawnCli } from './support/spawn.ts';
+import { devBroker, makeUpdates, readAll, runCli, toNdjson } from '@newswire/test-support';
 
 let dir: string;
 beforeAll(async () => {
@@ -57,10 +56,10 @@ describe('publish --file --journal after a crash', { timeout: 240_000 }, () => {
       const journal = join(dir, 'stop.journal');
       await writeFile(file, toNdjson(updates));
 
-      const first = spawnCli(['publish', '--file', file, '--journal', journal, '--json'], env);
+      const first = runCli(['publish', '--file', file, '--journal', journal, '--json'], { env, timeoutMs: 180_000 });
       await firstAck(journal);
       await broker.stop();
-      const exit = await first.exited;
+      const exit = await first;
       expect(exit.code, first.stderr()).toBe(1);
       expect(first.stderr()).toContain('acknowledged by Kafka in this run');
       expect(first.stderr()).toMatch(/first line not known to be stored: \d+/);
@@ -120,10 +119,10 @@ describe('publish --file --journal after a crash', { timeout: 240_000 }, () => {
       const journal = join(dir, 'kill.journal');
       await writeFile(file, toNdjson(updates));
 
-      const first = spawnCli(['publish', '--file', file, '--journal', journal], env);
+      const first = runCli(['publish', '--file', file, '--journal', journal], { env, timeoutMs: 180_000 });
       await firstAck(journal);
-      first.child.kill('SIGKILL');
-      await first.exited;
+      first.kill('SIGKILL');
+      await first;
 
       const again = await runCli(['publish', '--file', file, '--journal', journal], { env, timeoutMs: 180_000 });
       expect(again.code, again.stderr).toBe(0);

@@ -15,26 +15,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join as joinPath } from 'node:path';
-import { devBroker, spawnCli, type RunningCli } from './support/spawn.ts';
+import { devBroker, runCli, type CliRun } from '@newswire/test-support';
 
-const children: RunningCli[] = [];
+const children: CliRun[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 
 afterEach(async () => {
-  for (const c of children.splice(0)) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
+  for (const c of children.splice(0)) c.kill('SIGKILL');
   for (const f of cleanups.splice(0)) await f();
 });
 
 const BUDGET = { NEWSWIRE_SHUTDOWN_TIMEOUT_MS: '2000', LOG_LEVEL: 'info' };
 
-function run(args: string[], env: Record<string, string>, opts: { script?: string } = {}): RunningCli {
-  const c = spawnCli(args, { ...BUDGET, ...env }, opts);
+/** No time limit of its own: each test's timeout bounds it, and afterEach kills what is left. */
+function run(args: string[], env: Record<string, string>, opts: { script?: string } = {}): CliRun {
+  const c = runCli(args, { env: { ...BUDGET, ...env }, timeoutMs: 0, ...opts });
   children.push(c);
   return c;
 }
 
+/** How the process ended. */
+async function exitOf(c: CliRun): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const { code, signal } = await c;
+  return { code, signal };
+}
+
 /** Ended by its own bounded shutdown, not by main's last-resort exit (which says so on stderr). */
-function boundedByTeardown(c: RunningCli): void {
+function boundedByTeardown(c: CliRun): void {
   expect(c.stderr()).not.toContain('shutdown overran');
 }
 
@@ -48,10 +55,10 @@ describe('shutdown with Kafka gone', { timeout: 90_000 }, () => {
   it('newswire gateway: SIGTERM after the broker died exits 143', async () => {
     const broker = await withBroker();
     const gw = run(['gateway', '--port', '0', '--brokers', broker.brokers[0]!], {});
-    await gw.waitFor(/"listening":"ws:/);
+    await gw.waitForLine(/"listening":"ws:/);
     await broker.stop();
-    gw.child.kill('SIGTERM');
-    const exit = await gw.exited;
+    gw.kill('SIGTERM');
+    const exit = await exitOf(gw);
     expect(exit, gw.stderr()).toEqual({ code: 143, signal: null });
     expect(gw.stdout()).toContain('"gateway stopped"');
     boundedByTeardown(gw);
@@ -60,10 +67,10 @@ describe('shutdown with Kafka gone', { timeout: 90_000 }, () => {
   it('newswire ingest: SIGINT after the broker died exits 130', async () => {
     const broker = await withBroker();
     const ingest = run(['ingest', '--port', '0', '--brokers', broker.brokers[0]!], {});
-    await ingest.waitFor(/ingest listening on/);
+    await ingest.waitForLine(/ingest listening on/);
     await broker.stop();
-    ingest.child.kill('SIGINT');
-    expect(await ingest.exited, ingest.stderr()).toEqual({ code: 130, signal: null });
+    ingest.kill('SIGINT');
+    expect(await exitOf(ingest), ingest.stderr()).toEqual({ code: 130, signal: null });
     boundedByTeardown(ingest);
   });
 
@@ -74,10 +81,10 @@ describe('shutdown with Kafka gone', { timeout: 90_000 }, () => {
     const start = run(['start', '--data-dir', dataDir, '--gateway-port', '0', '--ingest-port', '0', '--demo', 'loop', '--pace', '200ms', '--no-pretty'], {
       KAFKA_BROKERS: broker.brokers[0]!,
     });
-    await start.waitFor(/"newswire started"/);
+    await start.waitForLine(/"newswire started"/);
     await broker.stop();
-    start.child.kill('SIGTERM');
-    expect(await start.exited, start.stderr()).toEqual({ code: 143, signal: null });
+    start.kill('SIGTERM');
+    expect(await exitOf(start), start.stderr()).toEqual({ code: 143, signal: null });
     expect(start.stdout()).toContain('"newswire stopped"');
     boundedByTeardown(start);
   });
@@ -87,9 +94,9 @@ describe('shutdown with Kafka gone', { timeout: 90_000 }, () => {
       const dataDir = await mkdtemp(join(tmpdir(), 'newswire-shutdown-broker-'));
       cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
       const broker = run(['broker', '--port', '0', '--data-dir', dataDir], {});
-      await broker.waitFor(/newswire broker ready/);
-      broker.child.kill(signal);
-      expect(await broker.exited, broker.stderr()).toEqual({ code, signal: null });
+      await broker.waitForLine(/newswire broker ready/);
+      broker.kill(signal);
+      expect(await exitOf(broker), broker.stderr()).toEqual({ code, signal: null });
     }
   });
 });
@@ -102,7 +109,7 @@ describe('startup that fails half way', { timeout: 90_000 }, () => {
     cleanups.push(() => new Promise((r) => blocker.close(() => r())));
     const port = (blocker.address() as { port: number }).port;
     const gw = run(['gateway', '--port', String(port), '--brokers', broker.brokers[0]!], {});
-    expect(await gw.exited, gw.stderr()).toEqual({ code: 1, signal: null });
+    expect(await exitOf(gw), gw.stderr()).toEqual({ code: 1, signal: null });
     expect(gw.stderr()).toMatch(/could not start.*EADDRINUSE/);
   });
 
@@ -116,7 +123,7 @@ describe('startup that fails half way', { timeout: 90_000 }, () => {
       cleanups.push(() => new Promise((r) => blocker.close(() => r())));
       const port = String((blocker.address() as { port: number }).port);
       const child = run([service, broker.brokers[0]!, port], {}, { script: joinPath(import.meta.dirname, 'support/start-fails.ts') });
-      expect(await child.exited, child.stderr()).toEqual({ code: 0, signal: null });
+      expect(await exitOf(child), child.stderr()).toEqual({ code: 0, signal: null });
       expect(child.stdout()).toMatch(/^failed: .*EADDRINUSE/m);
     });
   }

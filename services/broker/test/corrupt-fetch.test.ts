@@ -18,7 +18,8 @@ import { startBroker, type RunningBroker } from '../src/index.ts';
 import { RawConnection } from './support/raw-connection.ts';
 import { kafkajsDecodeResponse } from './support/kafkajs-wire.ts';
 import { fetchFrame, metadataFrame } from './support/wire-frames.ts';
-import { testKafka, uniq, waitFor } from './support/kafkajs-client.ts';
+import { waitFor } from '@newswire/test-support';
+import { testKafka, uniq } from './support/kafkajs-client.ts';
 
 const MESSAGES = 60;
 let dir: string;
@@ -101,7 +102,7 @@ describe('a batch damaged on disk while the broker runs', () => {
     await consumer.subscribe({ topic, fromBeginning: true });
     const got: number[] = [];
     void consumer.run({ eachMessage: async ({ message }) => void got.push(Number(message.offset)) });
-    await waitFor(() => errors.some((m) => /failed its CRC checksum/.test(m)), 45_000, 'the consumer to hit CORRUPT_MESSAGE');
+    await waitFor(() => errors.some((m) => /failed its CRC checksum/.test(m)), 'the consumer to hit CORRUPT_MESSAGE', 45_000);
     await consumer.disconnect();
     expect(got).toEqual(Array.from({ length: victim }, (_, i) => i));
   });

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin, Kafka } from 'kafkajs';
-import type { TestKafka } from '@newswire/test-support';
-import { closeKafkaWithAdmin, consumeN, openKafkaWithAdmin, uniq, waitFor } from './support/kafkajs-client.ts';
+import { waitFor, type TestKafka } from '@newswire/test-support';
+import { closeKafkaWithAdmin, consumeN, openKafkaWithAdmin, uniq } from './support/kafkajs-client.ts';
 
 let kafka: TestKafka;
 let client: Kafka;
@@ -99,7 +99,7 @@ describe('kafkajs admin', () => {
     const described = await waitFor(async () => {
       const d = await admin.describeGroups([groupId]);
       return d.groups[0]?.state === 'Stable' ? d : undefined;
-    });
+    }, 'the group to be Stable');
     expect(described.groups[0]).toMatchObject({ groupId, protocolType: 'consumer', protocol: 'RoundRobinAssigner' });
     expect(described.groups[0]!.members).toHaveLength(1);
     expect(described.groups[0]!.members[0]!.clientId).toBe('broker-conformance');
@@ -110,7 +110,7 @@ describe('kafkajs admin', () => {
       const f = await admin.fetchOffsets({ groupId, topics: [topic] });
       const parts = f[0]!.partitions.sort((x, y) => x.partition - y.partition);
       return parts.map((p) => p.offset).join() === '2,1' ? parts : undefined;
-    });
+    }, 'offsets 2 and 1 committed');
     expect(fetched.map((p) => ({ partition: p.partition, offset: p.offset }))).toEqual([
       { partition: 0, offset: '2' },
       { partition: 1, offset: '1' },
@@ -139,7 +139,7 @@ describe('kafkajs admin', () => {
     await producer.send({ topic, messages: [{ value: 'x' }] });
     await producer.disconnect();
     await admin.deleteTopics({ topics: [topic] });
-    await waitFor(async () => (!(await admin.listTopics()).includes(topic) ? true : undefined));
+    await waitFor(async () => !(await admin.listTopics()).includes(topic), 'the topic to be gone');
     await expect(admin.deleteTopics({ topics: [uniq('never')], timeout: 2000 })).rejects.toThrow();
   });
 });

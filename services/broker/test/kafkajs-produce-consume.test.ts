@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompressionTypes, type Admin, type Kafka } from 'kafkajs';
-import type { TestKafka } from '@newswire/test-support';
-import { closeKafkaWithAdmin, consumeN, openKafkaWithAdmin, uniq, waitFor } from './support/kafkajs-client.ts';
+import { waitFor, type TestKafka } from '@newswire/test-support';
+import { closeKafkaWithAdmin, consumeN, openKafkaWithAdmin, uniq } from './support/kafkajs-client.ts';
 
 let kafka: TestKafka;
 let client: Kafka;
@@ -176,15 +176,15 @@ describe('kafkajs produce and consume', () => {
         }
       },
     });
-    await waitFor(() => (got.length === 2 ? true : undefined), 30_000, 'first two messages');
+    await waitFor(() => got.length === 2, 'first two messages');
     expect(consumer.paused()).toEqual([{ topic, partitions: [0] }]);
     await producer.send({ topic, messages: [{ value: 'p2' }, { value: 'p3' }] });
     // While paused, the new messages are visible in the log but not delivered.
-    await waitFor(async () => ((await admin.fetchTopicOffsets(topic))[0]!.high === '4' ? true : undefined));
+    await waitFor(async () => (await admin.fetchTopicOffsets(topic))[0]!.high === '4', 'high watermark 4');
     await new Promise((r) => setTimeout(r, 1000));
     expect(got).toHaveLength(pausedAt);
     consumer.resume([{ topic }]);
-    await waitFor(() => (got.length === 4 ? true : undefined), 30_000, 'messages after resume');
+    await waitFor(() => got.length === 4, 'messages after resume');
     expect(got).toEqual(['p0', 'p1', 'p2', 'p3']);
     await consumer.disconnect();
     await producer.disconnect();

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tracingChannel } from 'node:diagnostics_channel';
 import * as pk from '@platformatic/kafka';
 import { Admin, Consumer, Producer, stringDeserializers, stringSerializers, type Message } from '@platformatic/kafka';
-import { startKafka, type TestKafka } from '@newswire/test-support';
-import { uniq, waitFor } from './support/kafkajs-client.ts';
+import { startKafka, waitFor, type TestKafka } from '@newswire/test-support';
+import { uniq } from './support/kafkajs-client.ts';
 import { API_BY_KEY } from '../src/protocol/apis/index.ts';
 
 let kafka: TestKafka;
@@ -69,14 +69,14 @@ describe('@platformatic/kafka (flexible versions only, none pinned)', () => {
         });
       }
       const owned = (c: Consumer<string, string, string, string>) => (c.assignments ?? []).flatMap((a) => a.partitions);
-      await waitFor(() => members.every((c) => owned(c).length === 1), 30_000);
+      await waitFor(() => members.every((c) => owned(c).length === 1), 'one partition per member', 30_000);
       expect(members.flatMap(owned).sort()).toEqual([0, 1]);
 
       const sent = await producer.send({
         messages: Array.from({ length: 10 }, (_, i) => ({ topic, partition: i % 2, key: `k${i}`, value: `v${i}`, headers: new Map([['seq', String(i)]]) })),
       });
       expect(sent.offsets!.map((o) => [o.partition, Number(o.offset)]).sort()).toEqual([[0, 0], [1, 0]]);
-      await waitFor(() => received.size === 10, 30_000);
+      await waitFor(() => received.size === 10, 'all 10 messages', 30_000);
       for (let i = 0; i < 10; i++) {
         const m = received.get(`${i % 2}:${Math.floor(i / 2)}`)!;
         expect([m.key, m.value, m.headers.get('seq')]).toEqual([`k${i}`, `v${i}`, String(i)]);
@@ -87,7 +87,7 @@ describe('@platformatic/kafka (flexible versions only, none pinned)', () => {
         const [g] = await admin.listConsumerGroupOffsets({ groups: [groupId] });
         return (g?.topics[0]?.partitions ?? []).map((p) => [p.partitionIndex, Number(p.committedOffset)]).sort();
       };
-      await waitFor(async () => JSON.stringify(await committedOffsets()) === JSON.stringify([[0, 5], [1, 5]]), 30_000);
+      await waitFor(async () => JSON.stringify(await committedOffsets()) === JSON.stringify([[0, 5], [1, 5]]), 'offsets 5 and 5 committed', 30_000);
       expect([...(await admin.listGroups()).keys()]).toContain(groupId);
       const described = (await admin.describeGroups({ groups: [groupId] })).get(groupId)!;
       expect(described.state).toBe('STABLE');

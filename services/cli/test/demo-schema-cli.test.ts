@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KINDS, jsonSchemaDocuments } from '@newswire/schema';
-import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
+import { KINDS as KINDS_V2, jsonSchemaDocuments as jsonSchemaDocumentsV2 } from '@newswire/schema/v2';
+import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
 import { openAdmin, startKafka, totalMessages, type TestAdmin, type TestKafka } from '@newswire/test-support';
 
 const BIN = join(import.meta.dirname, '../bin/newswire.mjs');
@@ -83,10 +84,15 @@ describe('newswire schema', () => {
     try {
       const r = await cli(['schema', '--out', dir]);
       expect(r.code).toBe(0);
-      const files = (await readdir(dir)).sort();
+      // v1's documents at the top (v1 records are still read), v2's under v2/.
+      const files = (await readdir(dir)).filter((f) => f !== 'v2').sort();
       expect(files).toEqual(['update.schema.json', ...KINDS.map((k) => `${k}.schema.json`)].sort());
       const docs = jsonSchemaDocuments();
       for (const f of files) expect(JSON.parse(await readFile(join(dir, f), 'utf8'))).toEqual(docs.get(f));
+      const v2Files = (await readdir(join(dir, 'v2'))).sort();
+      const v2Docs = jsonSchemaDocumentsV2();
+      expect(v2Files).toEqual(['update.schema.json', ...KINDS_V2.map((k) => `${k}.schema.json`)].sort());
+      for (const f of v2Files) expect(JSON.parse(await readFile(join(dir, 'v2', f), 'utf8'))).toEqual(v2Docs.get(f));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connect, type WebSocketConstructor } from '@newswire/client';
-import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
+import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
 import { startKafka } from '@newswire/test-support';
 
 const ROOT = resolve(import.meta.dirname, '../../..');

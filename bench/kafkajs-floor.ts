@@ -14,8 +14,9 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
-import { cloudEventHeaders, topicForKind } from '@newswire/schema';
+// The same v2 values and headers the publisher sends.
+import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
+import { cloudEventHeaders, topicForKind } from '@newswire/schema/v2';
 import { openKafka, partitionForKey, type OutgoingRecord } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
 

@@ -20,8 +20,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { KAZAKHSTAN_SEED } from '@newswire/schema/seed';
-import { parseUpdate } from '@newswire/schema';
+// The producers write schema v2: the bench measures v2 updates (a v1 input would add the upcast).
+import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
+import { parseUpdate } from '@newswire/schema/v2';
 import { printTable, saveResult, type Row } from './lib.ts';
 import { freePort, processCpuSeconds, startBrokerProcess } from './broker-process.ts';
 import { runKafkajsFloor } from './kafkajs-floor.ts';

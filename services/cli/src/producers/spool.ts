@@ -13,7 +13,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { SerializedUpdate } from '@newswire/kafka';
-import type { Kind } from '@newswire/schema';
+import type { Kind } from '@newswire/schema/v2';
 
 export interface SpoolEntry {
   line: number;

@@ -90,6 +90,16 @@ export const subscribedSchema = z.strictObject({
 });
 
 /**
+ * A schema v2 update inside a frame (the gateway upcasts v1 records on read),
+ * shape-checked only here (the SDK validates fully when asked). An interface,
+ * because declaration files print an interface by name: inferred, the v2
+ * Update type would be spelt out in every frame type, too long for tsc to emit.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- named on purpose, see above
+export interface UpdateValueSchema extends z.ZodType<Update> {}
+const updateValueSchema: UpdateValueSchema = z.custom<Update>((v) => typeof v === 'object' && v !== null);
+
+/**
  * One update with its Kafka position.
  * - Live frames have no `sub`: they are serialised once and the same bytes go to
  *   every connection with at least one matching live subscription (once per
@@ -108,8 +118,7 @@ export const updateFrameSchema = z.strictObject({
   epoch: z.string(),
   /** Kafka record timestamp, epoch ms. */
   ts: z.number(),
-  /** A schema v2 update (the gateway upcasts v1 records on read). */
-  update: z.custom<Update>((v) => typeof v === 'object' && v !== null),
+  update: updateValueSchema,
 });
 
 /**

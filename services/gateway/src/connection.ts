@@ -3,15 +3,16 @@
  * enforces its send bound. Live frames are the hub's shared Buffers; a frame
  * that would push the socket's buffered bytes past maxBufferedBytes is not
  * sent: the client gets `lagged` with its exact resume positions and close
- * 4008, and is terminated if it does not even take the close.
+ * 4008, and is terminated if it does not even take the close. Every frame it
+ * sends is a typed protocol frame; raw bytes go only through FrameWriter.
  */
-import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
-import { CLOSE_CODES, type ErrorCode, type StreamPosition, type SubscribeMessage, type SubscriptionPositions } from '@newswire/protocol';
+import { CLOSE_CODES, ERROR_TEMPORARY, type ControlMessage, type ErrorCode, type StreamPosition, type SubscribeMessage, type SubscriptionPositions } from '@newswire/protocol';
 import { AuthError, type Grant } from './auth.ts';
 import type { GatewayContext } from './context.ts';
 import { partitionKey, toWire, type Entry, type Position } from './entry.ts';
 import { compileFilter } from './filter.ts';
+import { FrameWriter } from './frame-writer.ts';
 import { fitsGrant, resolveScope } from './subscribe-scope.ts';
 import { buildWelcome } from './welcome.ts';
 import { parseClientFrame } from './client-frame.ts';
@@ -43,8 +44,14 @@ export class Connection implements SubscriptionOwner {
   private readonly corkFlushBytes: number;
   private helloPending = false;
   private readonly heldBack: { data: Buffer; isBinary: boolean }[] = [];
-  /** The ws's underlying TCP socket, for writing pre-built frames. */
-  private readonly socket: Socket | undefined;
+  /** Writes pre-built live frames raw when ws allows it, through ws.send otherwise. */
+  private readonly writer: FrameWriter;
+  /** Catch-up waiting for the send buffer to go down: woken by write completions, not a timer. */
+  private readonly flushWaiters = new Set<() => void>();
+  /** Passed to every write: a flushed frame is the event a paced catch-up waits for. */
+  private readonly onWritten = (): void => {
+    for (const wake of this.flushWaiters) wake();
+  };
 
   constructor(
     private readonly ws: WebSocket,
@@ -52,7 +59,7 @@ export class Connection implements SubscriptionOwner {
     private grant: Grant | null,
     private readonly onClosed: (c: Connection) => void,
   ) {
-    this.socket = (ws as unknown as { _socket?: Socket })._socket;
+    this.writer = new FrameWriter(ws);
     this.corkFlushBytes = Math.min(CORK_FLUSH_BYTES, Math.floor(ctx.limits.maxBufferedBytes / 4));
     const l = ctx.limits;
     this.rate = new TokenBucket(l.ratePerSec, l.burst);
@@ -76,25 +83,17 @@ export class Connection implements SubscriptionOwner {
   sendLive(entry: Entry, seq: number): void {
     if (seq === this.lastSeq) return; // several subscriptions matched: once per connection
     this.lastSeq = seq;
-    const sock = this.socket;
-    if (!sock || this.ws.readyState !== 1) {
-      this.sendFrame(entry.frame, 'live');
-      return;
-    }
     if (this.state !== 'open') return;
     if (this.ws.bufferedAmount + entry.wire.length > this.ctx.limits.maxBufferedBytes) {
       this.lag();
       return;
     }
-    // The pre-built WebSocket frame goes straight to the socket (no per-socket
-    // framing). Safe alongside ws's own writes: without permessage-deflate ws
-    // writes synchronously too, so frames never interleave.
     if (!this.corked) {
       this.corked = true;
-      sock.cork();
+      this.writer.cork();
       this.ctx.hub.holdUntilBatchEnd(this);
     }
-    sock.write(entry.wire);
+    this.writer.write(entry, this.onWritten);
     this.ctx.metrics.liveDeliveries.inc();
     // A big batch (consumer catching up a backlog) is flushed in slices, so
     // corked user-space bytes stay small per socket, not a whole batch each.
@@ -106,7 +105,7 @@ export class Connection implements SubscriptionOwner {
     if (!this.corked) return;
     this.corked = false;
     this.corkedBytes = 0;
-    this.socket?.uncork();
+    this.writer.uncork();
   }
 
   /** Every frame goes through here: false when not sent (connection cut or closed). */
@@ -117,12 +116,20 @@ export class Connection implements SubscriptionOwner {
       this.lag();
       return false;
     }
-    this.ws.send(frame, { binary: false });
+    this.ws.send(frame, { binary: false }, this.onWritten);
     if (mode === 'live') this.ctx.metrics.liveDeliveries.inc();
     else if (mode === 'replay') this.ctx.metrics.replayDeliveries.inc();
     return true;
   }
 
+  /**
+   * Resolves once the send buffer is at or below the catch-up low-water mark.
+   * Woken by the completion of every write to this socket (each frame is sent
+   * with onWritten), and by the connection closing; one timer cuts a client
+   * that takes nothing for replayStallMs. (The socket's own 'drain' event
+   * alone would not do: Node emits it only once the buffer passed the
+   * socket's high-water mark, which a small send bound never reaches.)
+   */
   drain(signal: AbortSignal): Promise<void> {
     const { replayStallMs } = this.ctx.limits;
     // Under a small send bound (GATEWAY_MAX_BUFFERED_BYTES below the low-water mark) catch-up
@@ -130,27 +137,33 @@ export class Connection implements SubscriptionOwner {
     const replayLowWaterBytes = Math.min(this.ctx.limits.replayLowWaterBytes, Math.floor(this.ctx.limits.maxBufferedBytes / 4));
     if (this.ws.bufferedAmount <= replayLowWaterBytes) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const started = Date.now();
-      const check = () => {
-        if (signal.aborted || this.state !== 'open') return reject(new Error('connection gone'));
-        if (this.ws.bufferedAmount <= replayLowWaterBytes) return resolve();
-        if (Date.now() - started > replayStallMs) {
-          this.lag();
-          return reject(new Error('client stalled during replay'));
-        }
-        setTimeout(check, 5);
+      const finish = (err?: Error) => {
+        this.flushWaiters.delete(check);
+        signal.removeEventListener('abort', check);
+        clearTimeout(stall);
+        if (err) reject(err);
+        else resolve();
       };
-      setTimeout(check, 5);
+      const check = () => {
+        if (signal.aborted || this.state !== 'open') return finish(new Error('connection gone'));
+        if (this.ws.bufferedAmount <= replayLowWaterBytes) return finish();
+      };
+      const stall = setTimeout(() => {
+        this.lag();
+        finish(new Error('client stalled during replay'));
+      }, replayStallMs);
+      this.flushWaiters.add(check);
+      signal.addEventListener('abort', check);
     });
   }
 
-  private sendControl(msg: object): void {
+  private sendControl(msg: ControlMessage): void {
     this.sendFrame(JSON.stringify(msg), 'control');
   }
 
   private sendError(code: ErrorCode, message: string, ref?: string): void {
     this.ctx.metrics.clientErrors.labels(code).inc();
-    this.sendControl({ op: 'error', code, message, ...(ref !== undefined ? { ref } : {}) });
+    this.sendControl({ op: 'error', code, message, temporary: ERROR_TEMPORARY[code], ...(ref !== undefined ? { ref } : {}) });
   }
 
   /** Resume cursors of every subscription, and the per-partition minimum over them. */
@@ -178,7 +191,8 @@ export class Connection implements SubscriptionOwner {
     this.ctx.logger.info({ conn: this.id, buffered: this.ws.bufferedAmount }, 'client lagged');
     for (const sub of this.subs.values()) sub.close();
     // Bypass the bound for this one small frame: it is the client's way back.
-    this.ws.send(JSON.stringify({ op: 'lagged', epoch: this.ctx.epoch, ...resume }));
+    const lagged: ControlMessage = { op: 'lagged', epoch: this.ctx.epoch, ...resume };
+    this.ws.send(JSON.stringify(lagged));
     this.closeSocket(CLOSE_CODES.lagged, 'lagged');
   }
 
@@ -188,7 +202,8 @@ export class Connection implements SubscriptionOwner {
     const resume = this.resumePositions();
     this.state = 'closing';
     for (const sub of this.subs.values()) sub.close();
-    this.ws.send(JSON.stringify({ op: 'shutdown', epoch: this.ctx.epoch, ...resume }));
+    const shutdown: ControlMessage = { op: 'shutdown', epoch: this.ctx.epoch, ...resume };
+    this.ws.send(JSON.stringify(shutdown));
     this.closeSocket(CLOSE_CODES.restart, 'gateway restarting');
   }
 
@@ -239,6 +254,7 @@ export class Connection implements SubscriptionOwner {
     for (const sub of this.subs.values()) sub.close();
     this.ctx.metrics.subscriptions.dec(this.subs.size);
     this.subs.clear();
+    this.onWritten(); // a paced catch-up waiting on this socket gives up now
     this.ctx.metrics.closed.labels(String(code)).inc();
     this.onClosed(this);
   }
@@ -282,6 +298,7 @@ export class Connection implements SubscriptionOwner {
       op: 'error',
       code: 'rate_limited',
       message: `${dropped} message(s) dropped: more than ${ratePerSec} per second (burst ${burst}), or too many sent while a token was being checked`,
+      temporary: ERROR_TEMPORARY.rate_limited,
       dropped,
     });
   }
@@ -422,7 +439,8 @@ export class Connection implements SubscriptionOwner {
       story: snapshot.story,
       epoch: this.ctx.epoch,
       positions,
-      state: s.state,
+      // The frame's schema holds a state as a plain JSON object: a shallow copy gives the view that type.
+      state: s.state && { ...s.state },
       recent: s.recent.map((r) => ({ topic: r.at.topic, partition: r.at.partition, offset: r.at.offset, ts: r.at.ts, update: r.update })),
       history: { complete: !s.partialHistory, building: s.building },
     });

@@ -6,6 +6,7 @@
  */
 import { fromKafkaMessage } from '@newswire/schema/v2';
 import { type StreamPosition, type UpdateFrame } from '@newswire/protocol';
+import { prebuiltTextFrame } from './frame-writer.ts';
 
 export interface Entry {
   topic: string;
@@ -25,8 +26,9 @@ export interface Entry {
   /** The live frame: `{"op":"update","topic":...}` without `sub` (a view into `wire`). */
   frame: Buffer;
   /**
-   * The complete WebSocket text frame (unmasked header + `frame`), built once:
-   * live delivery writes exactly these bytes to every matching socket.
+   * The complete WebSocket text frame (unmasked header + `frame`), built once
+   * with ws's framing: live delivery writes exactly these bytes to every
+   * matching socket that can take them raw (frame-writer.ts).
    */
   wire: Buffer;
 }
@@ -72,24 +74,8 @@ export function entryFromRecord(rec: RawRecord, epoch: string): Entry | null {
   };
 }
 
-/** RFC 6455 server frame (FIN, opcode 1 text, no mask) around a JSON text, in one Buffer. */
-export function wsTextFrame(text: string): { wire: Buffer; frame: Buffer } {
-  const len = Buffer.byteLength(text);
-  const headerLen = len < 126 ? 2 : len < 65_536 ? 4 : 10;
-  const wire = Buffer.allocUnsafe(headerLen + len);
-  wire[0] = 0x81;
-  if (len < 126) wire[1] = len;
-  else if (len < 65_536) {
-    wire[1] = 126;
-    wire.writeUInt16BE(len, 2);
-  } else {
-    wire[1] = 127;
-    wire.writeUInt32BE(0, 2);
-    wire.writeUInt32BE(len, 6);
-  }
-  wire.write(text, headerLen, 'utf8');
-  return { wire, frame: wire.subarray(headerLen) };
-}
+/** The live frame around a JSON text, framed once by ws (see frame-writer.ts). */
+export const wsTextFrame = prebuiltTextFrame;
 
 /**
  * The catch-up/replay form of a live frame: the same bytes with `"sub":"<id>"`

@@ -7,6 +7,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startKafka, type TestKafka } from '@newswire/test-support';
+import { closeAction } from '@newswire/protocol';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import type { Publisher } from '@newswire/kafka';
 import { TestClient, publisherFor, quietLogger, seedOfKind } from './support.ts';
@@ -117,11 +118,13 @@ describe('auth', () => {
     expect(await upgradeStatus(`${url}?token=not.a.jwt`)).toBe(401);
   });
 
-  it('a bad token in hello gets unauthorized and close 4003', async () => {
+  it('a bad token in hello gets unauthorized (not temporary) and close 4103, in the terminal range', async () => {
     const c = await TestClient.connect(url);
     c.send({ op: 'hello', v: 1, token: await token({ newswire: {} }, { secret: 'another-secret-that-is-long-enough' }) });
-    expect((await c.waitForOp('error')).code).toBe('unauthorized');
-    expect(await c.waitClosed()).toBe(4003);
+    expect(await c.waitForOp('error')).toMatchObject({ code: 'unauthorized', temporary: false });
+    const code = await c.waitClosed();
+    expect(code).toBe(4103);
+    expect(closeAction(code)).toBe('terminal');
   });
 
   it('closes with 4001 when the token expires', async () => {

@@ -1,10 +1,13 @@
 /**
  * Test helpers for the gateway suites: a WebSocket client that records every
- * frame, update factories built from the seed story, and a publisher.
+ * frame and checks each against the protocol's strict schema (so every
+ * gateway test is also a conformance test), update factories built from the
+ * seed story, and a publisher.
  */
+import { afterEach } from 'vitest';
 import { WebSocket, type ClientOptions } from 'ws';
 import { createLogger } from '@newswire/config';
-import { type ServerMessage } from '@newswire/protocol';
+import { serverMessageSchema, type ServerMessage } from '@newswire/protocol';
 import { type Update } from '@newswire/schema/v2';
 import { createPublisher, type Publisher } from '@newswire/kafka';
 import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
@@ -34,21 +37,56 @@ export async function publisherFor(brokers: string[], topicPrefix?: string): Pro
 
 export type Frame = ServerMessage & Record<string, unknown>;
 
-/** A raw `ws` client that records frames and lets a test wait for conditions. */
+/** Every TestClient of the running test file: after each test, none may have received a frame outside the protocol. */
+const clientsOfThisFile = new Set<TestClient>();
+afterEach(() => {
+  const found = [...clientsOfThisFile].flatMap((c) => c.takeViolations());
+  if (found.length > 0) throw new Error(`the gateway sent ${found.length} frame(s) outside the protocol schema:\n${found.slice(0, 5).join('\n')}`);
+});
+
+/**
+ * What a frame from the gateway breaks of the protocol, or null. The strict
+ * schema (no unknown field, known error codes, every field the gateway must
+ * send), not the lenient one clients read with.
+ */
+export function protocolViolation(data: Buffer, isBinary: boolean): string | null {
+  const text = data.toString();
+  if (isBinary) return `binary frame: ${text.slice(0, 120)}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return `not JSON: ${text.slice(0, 120)}`;
+  }
+  const parsed = serverMessageSchema.safeParse(value);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return `${issue?.path.join('.') || '(frame)'}: ${issue?.message ?? 'schema mismatch'} in ${text.slice(0, 200)}`;
+}
+
+/**
+ * A raw `ws` client that records frames and lets a test wait for conditions.
+ * Every frame is checked against the protocol schema: a violation fails the
+ * waits at once and the test at its end.
+ */
 export class TestClient {
   readonly frames: Frame[] = [];
+  /** Frames that broke the protocol schema (each a description), until the end of the test takes them. */
+  readonly violations: string[] = [];
   closeCode: number | null = null;
   closeReason = '';
-  private waiters: { pred: () => boolean; resolve: () => void }[] = [];
+  private waiters: { pred: () => boolean; resolve: () => void; reject: (err: Error) => void }[] = [];
 
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
-      const text = data.toString();
+    clientsOfThisFile.add(this);
+    ws.on('message', (data: Buffer, isBinary) => {
+      const violation = protocolViolation(data, isBinary);
+      if (violation) this.violations.push(violation);
       let frame: Frame;
       try {
-        frame = JSON.parse(text) as Frame;
+        frame = JSON.parse(data.toString()) as Frame;
       } catch {
-        frame = { op: 'error', code: 'bad_message', message: `client could not parse: ${text.slice(0, 80)}` } as Frame;
+        frame = { op: 'error', code: 'bad_message', message: `client could not parse: ${data.toString().slice(0, 80)}`, temporary: false } as Frame;
       }
       this.frames.push(frame);
       this.poke();
@@ -76,15 +114,28 @@ export class TestClient {
     this.ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
   }
 
+  /** The violations seen so far, forgotten once taken (each is reported once). */
+  takeViolations(): string[] {
+    return this.violations.splice(0);
+  }
+
+  private conformanceError(): Error | null {
+    return this.violations.length > 0 ? new Error(`the gateway sent a frame outside the protocol schema: ${this.violations[0]}`) : null;
+  }
+
   private poke(): void {
+    const bad = this.conformanceError();
     this.waiters = this.waiters.filter((w) => {
-      if (!w.pred()) return true;
-      w.resolve();
+      if (bad) w.reject(bad);
+      else if (w.pred()) w.resolve();
+      else return true;
       return false;
     });
   }
 
   async waitFor(pred: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+    const bad = this.conformanceError();
+    if (bad) throw bad;
     if (pred()) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -95,7 +146,11 @@ export class TestClient {
         clearTimeout(timer);
         resolve();
       };
-      this.waiters.push({ pred, resolve: done });
+      const fail = (err: Error) => {
+        clearTimeout(timer);
+        reject(err);
+      };
+      this.waiters.push({ pred, resolve: done, reject: fail });
     });
   }
 

@@ -8,7 +8,7 @@ export interface ConnectOptions {
   url: string;
   /** A token (JWT) to present in the hello frame. */
   token?: string;
-  /** Called for a fresh token when the gateway closes with 4001 (token expired). */
+  /** Called for a fresh token when the gateway closes with 4001 (token expired), or 4103 for a token that was not just fetched. */
   getToken?: () => string | Promise<string>;
   /** Backoff settings, or false to never reconnect. */
   reconnect?: Partial<ReconnectOptions> | boolean;
@@ -40,9 +40,12 @@ export interface StateChange {
 }
 
 export interface ClientError {
+  /** The gateway's error code (any string: a newer gateway may send codes this SDK does not know), or 'bad_frame'. */
   code: string;
   message: string;
   ref?: string;
+  /** From the gateway's error frame: true when the same request may succeed later (absent from gateways before 0.2). */
+  temporary?: boolean;
 }
 
 export interface ClientEvents {

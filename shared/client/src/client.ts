@@ -6,17 +6,15 @@
  * Browser-safe: no node imports. Node 20 has no global WebSocket, so pass one
  * in (`connect({ url, WebSocket })`) or use ./node.ts.
  */
-import { backoffDelay, resolveReconnect, type ReconnectOptions } from './backoff.ts';
+import { backoffDelay, DEFAULT_RECONNECT, resolveReconnect, type ReconnectOptions } from './backoff.ts';
 import { Emitter } from './emitter.ts';
 import { Outbox } from './outbox.ts';
 import { messageText, OPEN, resolveWebSocket, type WebSocketConstructor, type WebSocketLike } from './socket.ts';
 import { Subscription, type SubscribeOptions, type SubscriptionLink } from './subscription.ts';
-import { CLOSE, parseServerFrame, PROTOCOL_VERSION, type ClientFrame, type ServerFrame } from './wire.ts';
+import { CLOSE, closeAction, isForbiddenClose, parseServerFrame, PROTOCOL_VERSION, type ClientFrame, type ServerFrame } from './wire.ts';
 import type { ClientEvents, ClientState, ConnectOptions, StateChange } from './client-types.ts';
 
 export type { ClientError, ClientEvents, ClientState, ConnectOptions, StateChange } from './client-types.ts';
-
-const FATAL_CODES = new Set<number>([CLOSE.policy, CLOSE.tooLarge, CLOSE.forbidden]);
 
 export class NewswireClient extends Emitter<ClientEvents> {
   #state: ClientState = 'connecting';
@@ -25,6 +23,8 @@ export class NewswireClient extends Emitter<ClientEvents> {
   #attempt = 0;
   #everConnected = false;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Subscriptions refused with a temporary error, waiting to subscribe again: attempts in a row and the timer. */
+  readonly #subRetries = new Map<Subscription, { attempt: number; timer: ReturnType<typeof setTimeout> | null }>();
   #heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   #outbox: Outbox | null = null;
   #lastFrameAt = 0;
@@ -157,19 +157,22 @@ export class NewswireClient extends Emitter<ClientEvents> {
     if (this.#state === 'closed') return;
     for (const sub of this.#subs) sub.connectionLost();
     this.#byWireId.clear();
-    // An expired token (4001), or a refused one (4003) that was not just
+    // An expired token (4001), or a refused one (4103) that was not just
     // fetched, may work after a refresh: that is what getToken() is for.
-    const refreshable = code === CLOSE.tokenExpired || (code === CLOSE.forbidden && !this.#tokenFresh);
+    const refreshable = code === CLOSE.tokenExpired || (isForbiddenClose(code) && !this.#tokenFresh);
     if (this.#reconnect && refreshable && this.options.getToken) {
       void this.#refreshTokenThenRetry(code, reason);
       return;
     }
-    if (!this.#reconnect || FATAL_CODES.has(code) || code === CLOSE.tokenExpired) {
+    // The code's range says whether to come back (protocol closeAction): no
+    // list of codes here. An expired token without getToken() is the one
+    // reconnect-range close this client cannot act on: its token stays expired.
+    if (!this.#reconnect || closeAction(code) === 'terminal' || code === CLOSE.tokenExpired) {
       this.#shutdown(code, reason || (code === CLOSE.tokenExpired ? 'token expired and no getToken() to refresh it' : `connection closed (${code})`));
       return;
     }
-    // A gateway restart or a lagged cut is expected: come back at once-ish.
-    if (code === CLOSE.restart || code === CLOSE.lagged) this.#attempt = 0;
+    // A gateway restart or a lagged cut came after a welcome, which reset the
+    // attempts: the first retry is at once-ish.
     this.#scheduleRetry(code, reason);
   }
 
@@ -208,6 +211,8 @@ export class NewswireClient extends Emitter<ClientEvents> {
       // already closing
     }
     this.#setState({ state: 'closed', code, reason });
+    for (const r of this.#subRetries.values()) if (r.timer) clearTimeout(r.timer);
+    this.#subRetries.clear();
     const error = code === CLOSE.normal ? undefined : new Error(reason);
     for (const sub of [...this.#subs]) sub.clientClosed(reason, error);
     this.#subs.clear();
@@ -276,6 +281,9 @@ export class NewswireClient extends Emitter<ClientEvents> {
   }
 
   #release(sub: Subscription): void {
+    const retry = this.#subRetries.get(sub);
+    if (retry?.timer) clearTimeout(retry.timer);
+    this.#subRetries.delete(sub);
     this.#subs.delete(sub);
     this.#pendingLive.delete(sub);
     for (const [id, s] of this.#byWireId) if (s === sub) this.#byWireId.delete(id);
@@ -336,9 +344,11 @@ export class NewswireClient extends Emitter<ClientEvents> {
         return;
       }
       case 'error': {
+        // Any code, known or not: what to do comes from `ref` and `temporary`.
         const sub = frame.ref !== undefined ? this.#current(frame.ref) : undefined;
-        if (sub && sub.state === 'pending') sub.onRefused(frame.code, frame.message);
-        else this.emit('error', { code: frame.code, message: frame.message, ...(frame.ref ? { ref: frame.ref } : {}) });
+        if (sub && frame.temporary === true) this.#retrySubscriptionLater(sub, frame.code, frame.message);
+        else if (sub && sub.state === 'pending') sub.onRefused(frame.code, frame.message);
+        else this.emit('error', { code: frame.code, message: frame.message, ...(frame.ref ? { ref: frame.ref } : {}), ...(frame.temporary !== undefined ? { temporary: frame.temporary } : {}) });
         return;
       }
       case 'unsubscribed':
@@ -349,6 +359,32 @@ export class NewswireClient extends Emitter<ClientEvents> {
       default:
         return;
     }
+  }
+
+  /**
+   * A temporary error naming a subscription: the gateway refused it or gave it
+   * up (e.g. `internal`: Kafka unavailable for its catch-up). Subscribe it
+   * again from its cursor after a backoff; past reconnect.maxAttempts in a
+   * row it ends as refused.
+   */
+  #retrySubscriptionLater(sub: Subscription, code: string, message: string): void {
+    const opts = this.#reconnect ?? DEFAULT_RECONNECT;
+    const retry = this.#subRetries.get(sub) ?? { attempt: 0, timer: null };
+    if (retry.attempt >= opts.maxAttempts) {
+      this.#subRetries.delete(sub);
+      sub.onRefused(code, `${message} (gave up after ${retry.attempt} attempts)`);
+      return;
+    }
+    if (sub.wireId !== null) this.#byWireId.delete(sub.wireId);
+    sub.onTemporaryError(code, message);
+    if (retry.timer) clearTimeout(retry.timer);
+    retry.timer = setTimeout(() => {
+      retry.timer = null;
+      // Unless a reconnect's welcome has subscribed it again meanwhile.
+      if (sub.state === 'pending' && sub.wireId === null) this.#link.resubscribe(sub);
+    }, backoffDelay(retry.attempt, opts));
+    retry.attempt += 1;
+    this.#subRetries.set(sub, retry);
   }
 
   /**
@@ -385,6 +421,9 @@ export class NewswireClient extends Emitter<ClientEvents> {
   }
 
   #subLive(sub: Subscription, recovered: boolean, missed: number): void {
+    const retry = this.#subRetries.get(sub);
+    if (retry?.timer) clearTimeout(retry.timer);
+    this.#subRetries.delete(sub);
     if (!this.#pendingLive.delete(sub)) return;
     this.#missed += missed;
     if (!recovered) this.#recovered = false;

@@ -25,4 +25,6 @@ export type {
 export type { CursorPosition } from './cursor.ts';
 export { backoffDelay, DEFAULT_RECONNECT, type ReconnectOptions } from './backoff.ts';
 export type { WebSocketConstructor, WebSocketLike } from './socket.ts';
-export type { SubscriptionFilter, Position } from './wire.ts';
+export type { SubscriptionFilter, Position, CloseAction } from './wire.ts';
+/** What a close code means (reconnect or terminal), from its range: the rule the client follows. */
+export { closeAction } from './wire.ts';

@@ -55,6 +55,8 @@ export interface LiveNotice {
 export interface SubscriptionError {
   code: string;
   message: string;
+  /** true: the gateway's refusal is temporary and the SDK subscribes again from the cursor after a backoff. */
+  temporary?: boolean;
 }
 
 export interface SubscriptionEvents {
@@ -345,6 +347,19 @@ export class Subscription extends Emitter<SubscriptionEvents> implements AsyncIt
     this.#seen.add(frame.update.id);
     this.cursor.delivered(topic, partition, offset);
     this.emit('update', delivery);
+  }
+
+  /**
+   * The gateway refused or dropped this subscription for a temporary reason
+   * (an error frame with `temporary: true`): it stays open and waits, pending,
+   * for the client to subscribe it again from its cursor.
+   */
+  onTemporaryError(code: string, message: string): void {
+    if (this.#state === 'closed' || this.#state === 'paused') return;
+    this.#state = 'pending';
+    this.#wireId = null;
+    this.#resumed = true;
+    this.emit('error', { code, message, temporary: true });
   }
 
   onRefused(code: string, message: string): void {

@@ -5,10 +5,13 @@
  */
 import {
   CLOSE_CODES,
+  closeAction,
+  LEGACY_CLOSE_CODES,
   PROTOCOL_VERSION,
   serverMessageSchemaForClients,
   type ClientMessage,
-  type ServerMessage,
+  type CloseAction,
+  type ServerMessageForClients as ServerMessage,
   type StreamPosition,
   type SubscriptionFilter,
   type SubscriptionStart,
@@ -16,15 +19,21 @@ import {
 } from '@newswire/protocol';
 import { parseAnyUpdate, updateSchema } from '@newswire/schema/v2';
 
-export { PROTOCOL_VERSION };
+export { PROTOCOL_VERSION, closeAction, type CloseAction };
 /** The gateway's close codes plus the normal closure the SDK sends itself. */
 export const CLOSE = { ...CLOSE_CODES, normal: 1000 } as const;
+
+/** The gateway refused the token (4103, or 4003 from a gateway before 0.2). */
+export function isForbiddenClose(code: number): boolean {
+  return (LEGACY_CLOSE_CODES[code] ?? code) === CLOSE.forbidden;
+}
 export type { ClientMessage as ClientFrame, ServerMessage as ServerFrame, StreamPosition as Position, SubscriptionFilter, SubscriptionStart as StartFrom, UpdateFrame };
 
 export type FrameResult = { ok: true; frame: ServerMessage } | { ok: false; error: string };
 
 /**
- * Parses and validates one server text frame. Updates inside update frames are
+ * Parses and validates one server text frame (open error codes: an `error`
+ * with a code this SDK does not know is still an error frame). Updates inside update frames are
  * checked against the full (v2) update schema only when `validateUpdates` is
  * set: the gateway forwards only updates validated at publish time, and the
  * full check costs far more than the envelope's.

@@ -2,7 +2,7 @@
  * The SDK under the gateway's own fault signals, against real gateways on a
  * real broker: cut as a slow reader (lagged + close 4008) and resumed from the
  * positions the gateway sent; a token that expires (close 4001) refreshed
- * through getToken(); a refused token (4003) ends the client.
+ * through getToken(); a refused token (4103) ends the client.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -128,7 +128,7 @@ describe('client SDK under gateway faults', () => {
     expect(new Set(ids)).toEqual(new Set(updates.map((u) => u.id)));
   }, 120_000);
 
-  it('a token with a bad signature ends the client (closed, 4003) instead of retrying forever', async () => {
+  it('a token with a bad signature ends the client (closed, 4103: terminal range) instead of retrying forever', async () => {
     const gw = gateways.at(-1)!;
     const forged = await new SignJWT({ newswire: {} })
       .setProtectedHeader({ alg: 'HS256' })
@@ -138,7 +138,7 @@ describe('client SDK under gateway faults', () => {
     clients.push(c);
     const sub = c.subscribe();
     const closed = await new Promise<StateChange>((resolve) => c.on('state', (s) => s.state === 'closed' && resolve(s)));
-    expect(closed.code).toBe(4003);
+    expect(closed.code).toBe(4103);
     await expect(sub[Symbol.asyncIterator]().next()).rejects.toThrow();
   }, 60_000);
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Update } from '@newswire/schema/v2';
 import { PROTOCOL_VERSION, offsetSchema, positionSchema, startSchema } from './client.ts';
 
-/** Stable error codes of `error` frames (never renamed; new ones may be added). */
+/** Stable error codes of `error` frames (never renamed; new ones may be added, so clients accept any code). */
 export const ERROR_CODES = [
   'bad_message', // not JSON, or fails the schema of its op
   'unknown_op', // `op` missing or not one of CLIENT_OPS
@@ -24,21 +24,84 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** WebSocket close codes the gateway uses. */
-export const CLOSE_CODES = {
-  /** Policy violation: repeated invalid messages / rate abuse. Do not reconnect blindly. */
-  policy: 1008,
-  /** A frame above the gateway's maxPayload. */
-  tooLarge: 1009,
-  /** Gateway restarting: resume from the positions in the preceding `shutdown` frame. */
-  restart: 1012,
-  /** Token expired: get a fresh token and reconnect (resume from your positions). */
-  tokenExpired: 4001,
-  /** Forbidden: invalid token or origin (also refused before the upgrade with HTTP 401/403). */
-  forbidden: 4003,
-  /** Lagged: the client read too slowly; resume from the positions in the preceding `lagged` frame. */
-  lagged: 4008,
+/**
+ * Whether each error is temporary, sent as the error frame's `temporary`:
+ * true when the same request may succeed later unchanged (retry it with
+ * backoff), false when it will fail the same way until the client changes it
+ * (its message, its token, its subscriptions). One table, on the gateway
+ * side only: a client reads the flag, so it needs no table of its own.
+ */
+export const ERROR_TEMPORARY: Readonly<Record<ErrorCode, boolean>> = {
+  bad_message: false,
+  unknown_op: false,
+  unauthorized: false,
+  forbidden: false,
+  rate_limited: true,
+  too_many_subscriptions: false,
+  unknown_subscription: false,
+  duplicate_subscription: false,
+  unknown_topic: false,
+  frame_too_large: false,
+  internal: true,
+  state_unavailable: false,
+};
+
+/**
+ * Private close codes by range, so a client decides from the number alone:
+ * `reconnect`: reconnect with backoff and resume from your positions;
+ * `terminal`: do not reconnect unchanged (fix the token, the messages, the
+ * configuration first). A future gateway adds codes inside these ranges.
+ */
+export const CLOSE_RANGES = {
+  reconnect: { min: 4000, max: 4099 },
+  terminal: { min: 4100, max: 4199 },
 } as const;
+
+/** WebSocket close codes the gateway uses (the 4xxx ones inside CLOSE_RANGES). */
+export const CLOSE_CODES = {
+  /** Policy violation: repeated invalid messages / rate abuse. Terminal (RFC 6455). */
+  policy: 1008,
+  /** A frame above the gateway's maxPayload. Terminal (RFC 6455). */
+  tooLarge: 1009,
+  /** Gateway restarting: resume from the positions in the preceding `shutdown` frame. Reconnect (RFC 6455). */
+  restart: 1012,
+  /** Token expired: reconnect with a fresh token and resume (the same token is refused with `forbidden`). Reconnect range. */
+  tokenExpired: 4001,
+  /** Lagged: the client read too slowly; resume from the positions in the preceding `lagged` frame. Reconnect range. */
+  lagged: 4008,
+  /** Forbidden: invalid token in hello, or no token in time (an upgrade is refused with HTTP 401/403 instead). Terminal range; was 4003. */
+  forbidden: 4103,
+} as const;
+
+/**
+ * Codes an older gateway sent, with the code they are now. Clients keep
+ * reading them with their old meaning for one version (gateway 0.2 sends
+ * 4103 where 0.1 sent 4003); this table goes in the next one.
+ */
+export const LEGACY_CLOSE_CODES: Readonly<Record<number, number>> = { 4003: CLOSE_CODES.forbidden };
+
+/**
+ * Standard codes (RFC 6455 / IANA) that mean retrying unchanged is pointless:
+ * a protocol error, unsupported or invalid data, a policy violation, a
+ * message too big, a missing extension, a TLS failure. Every other standard
+ * code (1000 normal, 1001 going away, 1006 abnormal, 1011 server error, 1012
+ * restart, 1013 try again later, ...) is worth a reconnect.
+ */
+const STANDARD_TERMINAL = new Set([1002, 1003, 1007, 1008, 1009, 1010, 1015]);
+
+export type CloseAction = 'reconnect' | 'terminal';
+
+/**
+ * What a client should do after a close with `code`. Codes outside the
+ * standard set and CLOSE_RANGES (3000-3999, 4200-4999) are unknown: reconnect
+ * with backoff, the safe default for a stream.
+ */
+export function closeAction(code: number): CloseAction {
+  const c = LEGACY_CLOSE_CODES[code] ?? code;
+  if (c >= CLOSE_RANGES.terminal.min && c <= CLOSE_RANGES.terminal.max) return 'terminal';
+  if (c >= CLOSE_RANGES.reconnect.min && c <= CLOSE_RANGES.reconnect.max) return 'reconnect';
+  return STANDARD_TERMINAL.has(c) ? 'terminal' : 'reconnect';
+}
 
 const subId = z.string().min(1).max(64);
 
@@ -179,6 +242,8 @@ export const errorSchema = z.strictObject({
   op: z.literal('error'),
   code: z.enum(ERROR_CODES),
   message: z.string(),
+  /** true: the same request may succeed later (retry with backoff); false: it fails the same way until changed. See ERROR_TEMPORARY. */
+  temporary: z.boolean(),
   /** The subscription id the error refers to (or the op, for a message without a valid id). */
   ref: z.string().optional(),
   /**
@@ -202,7 +267,7 @@ export const snapshotUpdateSchema = z.strictObject({
   partition: z.number().int(),
   offset: offsetSchema,
   ts: z.number(),
-  update: z.custom<Update>((v) => typeof v === 'object' && v !== null),
+  update: updateValueSchema,
 });
 
 /**
@@ -245,10 +310,22 @@ export const serverMessageSchema = z.discriminatedUnion('op', [
 ]);
 
 /**
+ * An error frame as a client reads it: any code (a newer gateway may add
+ * codes; a client acts on `temporary` and `ref`, not on a list of codes), and
+ * `temporary` optional (gateways before 0.2 did not send it).
+ */
+export const errorSchemaForClients = errorSchema
+  .extend({
+    code: z.union([z.enum(ERROR_CODES), z.string().min(1).max(64)]),
+    temporary: z.boolean().optional(),
+  })
+  .strip();
+
+/**
  * What clients validate with: the same frames, but unknown top-level fields
- * are dropped instead of refused, so a client built against this version
- * keeps working when a newer gateway adds a field. The gateway itself builds
- * frames with the strict types above.
+ * are dropped instead of refused and error codes are open, so a client built
+ * against this version keeps working when a newer gateway adds a field or an
+ * error code. The gateway itself builds frames with the strict types above.
  */
 export const serverMessageSchemaForClients = z.preprocess(offsetsAsStrings, z.discriminatedUnion('op', [
   welcomeSchema.strip(),
@@ -259,7 +336,7 @@ export const serverMessageSchemaForClients = z.preprocess(offsetsAsStrings, z.di
   laggedSchema.strip(),
   shutdownSchema.strip(),
   unsubscribedSchema.strip(),
-  errorSchema.strip(),
+  errorSchemaForClients,
   pongSchema.strip(),
   snapshotFrameSchema.strip(),
 ]));
@@ -295,4 +372,9 @@ export type PongMessage = z.infer<typeof pongSchema>;
 export type SnapshotFrame = z.infer<typeof snapshotFrameSchema>;
 export type SnapshotUpdate = z.infer<typeof snapshotUpdateSchema>;
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
+/** Every frame but `update`: what the gateway builds one at a time (updates are framed once, in bulk). */
+export type ControlMessage = Exclude<ServerMessage, UpdateFrame>;
+/** A server frame as a client reads it (serverMessageSchemaForClients): open error codes, optional `temporary`. */
+export type ServerMessageForClients = z.infer<typeof serverMessageSchemaForClients>;
+export type ErrorMessageForClients = z.infer<typeof errorSchemaForClients>;
 export type SubscriptionPositions = z.infer<typeof subscriptionPositionsSchema>;

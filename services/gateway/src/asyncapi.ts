@@ -46,7 +46,7 @@ function payload(schema: z.ZodType, io: 'input' | 'output'): unknown {
   delete json.$schema;
   const props = json.properties as Record<string, unknown> | undefined;
   if (props && 'update' in props)
-    props.update = { type: 'object', description: 'The update (schema v1): see docs/updates.md and docs/schema/*.schema.json.' };
+    props.update = { type: 'object', description: 'The update, schema v2 (v1 records are upcast by the gateway): see docs/updates.md and docs/schema/v2/*.schema.json.' };
   return json;
 }
 

@@ -34,10 +34,10 @@ const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 const KZ = 'kz-unrest-2022';
 const LK = 'lk-crisis-2022';
 const RU = 'ru-crocus-2024';
-/** A long story: the seed told six times over (156 updates), more than the snapshot's recent rows. */
+/** A long story: the seed told seven times over (182 updates), more than the snapshot's recent rows. */
 const LONG = 'browser-test-long';
 const longStory = (): Update[] =>
-  Array.from({ length: 6 }, (_, cycle) =>
+  Array.from({ length: 7 }, (_, cycle) =>
     KAZAKHSTAN_SEED_V2.map((u) => {
       const id = (orig: string) => `${LONG}:c${cycle}:${orig.slice(orig.indexOf(':') + 1)}`;
       return assertUpdate({ ...structuredClone(u), story: LONG, id: id(u.id), ...(u.relations ? { relations: u.relations.map((r) => ({ ...r, to: id(r.to) })) } : {}) });
@@ -91,7 +91,9 @@ describe.skipIf(!hasChromium)('dashboard v2 in headless Chromium', { timeout: 18
 
   const open = async (story: string, extra = '') => {
     await page.goto(`http://127.0.0.1:${gateway.port}/?story=${story}${extra}`);
-    await page.waitForSelector('body[data-opened="true"]', { timeout: 60_000 });
+    await page.waitForSelector('body[data-opened="true"]', { timeout: 60_000 }).catch((e: Error) => {
+      throw new Error(`${e.message}; page errors: ${pageErrors.join(' | ') || 'none'}`);
+    });
     await page.waitForSelector('#conn[data-status="live"]', { timeout: 30_000 });
   };
   const texts = (selector: string) => page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
@@ -103,17 +105,24 @@ describe.skipIf(!hasChromium)('dashboard v2 in headless Chromium', { timeout: 18
     const subscribes = sent.map((f) => JSON.parse(f) as { op: string; from?: unknown; snapshot?: { story: string; recent: number } }).filter((m) => m.op === 'subscribe');
     expect(subscribes.some((m) => m.snapshot?.story === LONG && m.snapshot.recent === 100)).toBe(true);
     expect(subscribes.filter((m) => m.from === 'earliest')).toEqual([]);
-    // The most recent 100 updates of 156, newest event first.
+    // The most recent 100 updates of 182, newest event first.
     expect(await page.locator('#feed > li[data-id]').count()).toBe(100);
     expect(await page.locator('#feed-count').innerText()).toBe('(100)');
     // The state covers the whole story even though the page holds 100 rows: the seed's toll, once.
     expect(await texts('.total-row[data-scope="toll"][data-metric="arrested"] .claim')).toEqual(['more than 4,400 (toll as of 8 Jan 2022), per Interior Ministry via state television']);
 
+    // A long list is drawn in part, newest first, until the reader asks for all: 7 tellings x 5 government changes.
+    expect(await page.locator('#timeline > li.event').count()).toBe(30);
+    expect(await page.locator('#timeline [data-expand="timeline"]').innerText()).toBe('Show all 35 changes (5 earlier)');
+    await page.click('#timeline [data-expand="timeline"]');
+    await expect.poll(() => page.locator('#timeline [data-expand]').count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => page.locator('#timeline > li.event').count(), { timeout: 5000 }).toBe(35);
+
     await page.click('#older');
-    await expect.poll(() => page.locator('#older-status').innerText(), { timeout: 30_000 }).toBe('56 older updates loaded; nothing older is retained.');
-    await expect.poll(() => page.locator('#feed > li[data-id]').count(), { timeout: 5000 }).toBe(156);
+    await expect.poll(() => page.locator('#older-status').innerText(), { timeout: 30_000 }).toBe('82 older updates loaded; nothing older is retained.');
+    await expect.poll(() => page.locator('#feed > li[data-id]').count(), { timeout: 5000 }).toBe(182);
     const ids = await page.$$eval('#feed > li[data-id]', (els) => els.map((e) => e.getAttribute('data-id')));
-    expect(new Set(ids).size).toBe(156);
+    expect(new Set(ids).size).toBe(182);
     const pages = sent.map((f) => JSON.parse(f) as { op: string; from?: { positions?: unknown[] } }).filter((m) => m.op === 'subscribe' && m.from?.positions);
     expect(pages).toHaveLength(1); // one bounded page, by offsets
     expect(await page.locator('#older').isDisabled()).toBe(true);

@@ -119,6 +119,25 @@ export function feedItem(e: Entry, headlineOf: (id: string) => string | undefine
   return li;
 }
 
+// ---------------------------------------------------------------- long lists
+
+/** How many entries of a long list are drawn until the reader asks for all (a story retold for weeks has hundreds). */
+export const LIST_LIMIT = 30;
+
+/** Which long lists the reader opened in full, by key ("timeline", "lifted", "incidents:killed"). */
+export type Expanded = ReadonlySet<string>;
+
+/** The newest `LIST_LIMIT` entries (the list is oldest first), unless expanded. */
+function newestOf<T>(list: readonly T[], key: string, expanded: Expanded): T[] {
+  return expanded.has(key) || list.length <= LIST_LIMIT ? [...list] : list.slice(-LIST_LIMIT);
+}
+
+/** "Show all 240" under a list drawn in part; main.ts handles the click (data-expand). */
+function showAll(list: readonly unknown[], key: string, expanded: Expanded, what: string): HTMLElement | null {
+  if (expanded.has(key) || list.length <= LIST_LIMIT) return null;
+  return h('button', { type: 'button', class: 'show-all', 'data-expand': key }, `Show all ${list.length} ${what} (${list.length - LIST_LIMIT} earlier)`);
+}
+
 // ---------------------------------------------------------------- totals
 
 const METRIC_LABELS: Record<string, string> = {
@@ -175,7 +194,7 @@ function tollGroupLabel(metric: string, who: Actor | undefined, placeText: strin
   return `${metricLabel(metric)}${who ? `: ${actorWords(who)}` : ''} — running toll, ${placeText}`;
 }
 
-export function totalsView(view: StoryView, headlineOf: (id: string) => string | undefined): HTMLElement[] {
+export function totalsView(view: StoryView, headlineOf: (id: string) => string | undefined, expanded: Expanded = new Set()): HTMLElement[] {
   const { tolls, incidents, conflicts } = view.figures;
   if (tolls.length === 0 && incidents.length === 0) return [h('p', { class: 'empty' }, 'No figures reported yet.')];
   const inConflict = (c: FigureConflict[], id: string) => c.some((x) => x.figures.some((f) => f.id === id));
@@ -213,7 +232,7 @@ export function totalsView(view: StoryView, headlineOf: (id: string) => string |
           h(
             'ul',
             { class: 'incident-list' },
-            ...b.incidents.map((i) => {
+            ...newestOf(b.incidents, `incidents:${b.metric}`, expanded).map((i) => {
               const here = conflicts.filter((c) => c.scope === 'incident' && c.metric === b.metric && c.incident === i.incident);
               return h(
                 'li',
@@ -229,6 +248,7 @@ export function totalsView(view: StoryView, headlineOf: (id: string) => string |
               );
             }),
           ),
+          showAll(b.incidents, `incidents:${b.metric}`, expanded, 'incidents'),
         ),
       ),
     );
@@ -276,17 +296,19 @@ function periodNow(m: MeasureView): MeasureView['period'] {
   return changes.at(-1)?.period ?? m.period;
 }
 
-export function boardView(measures: readonly MeasureView[]): HTMLElement[] {
+export function boardView(measures: readonly MeasureView[], expanded: Expanded = new Set()): HTMLElement[] {
   if (measures.length === 0) return [h('p', { class: 'empty' }, 'No measures reported yet.')];
   const out: HTMLElement[] = [];
   for (const state of ['in-force', 'announced', 'lifted'] as const) {
-    const list = measures.filter((m) => m.state === state);
-    if (list.length === 0) continue;
+    const all = measures.filter((m) => m.state === state);
+    if (all.length === 0) continue;
+    // Newest first: the measure declared last on top.
+    const list = newestOf(all, `board:${state}`, expanded).reverse();
     out.push(
       h(
         'section',
         { class: `board-group state-${state}`, 'data-state': state },
-        h('h3', {}, STATE_TITLES[state], h('span', { class: 'count' }, ` (${list.length})`)),
+        h('h3', {}, STATE_TITLES[state], h('span', { class: 'count' }, ` (${all.length})`)),
         h(
           'ul',
           { class: 'measures' },
@@ -313,6 +335,7 @@ export function boardView(measures: readonly MeasureView[]): HTMLElement[] {
             );
           }),
         ),
+        showAll(all, `board:${state}`, expanded, 'measures'),
       ),
     );
   }
@@ -321,9 +344,11 @@ export function boardView(measures: readonly MeasureView[]): HTMLElement[] {
 
 // ---------------------------------------------------------------- government timeline
 
-export function timelineView(items: readonly TimelineEntry[]): HTMLElement[] {
-  if (items.length === 0) return [h('li', { class: 'empty' }, 'No government changes reported yet.')];
-  return items.map((i) => {
+export function timelineView(all: readonly TimelineEntry[], expanded: Expanded = new Set()): HTMLElement[] {
+  if (all.length === 0) return [h('li', { class: 'empty' }, 'No government changes reported yet.')];
+  const more = showAll(all, 'timeline', expanded, 'changes');
+  const items = newestOf(all, 'timeline', expanded);
+  return [...(more ? [h('li', { class: 'more' }, more)] : []), ...items.map((i) => {
     const text = describeGovernmentChange({
       action: i.action as never,
       body: i.body,
@@ -342,7 +367,7 @@ export function timelineView(items: readonly TimelineEntry[]): HTMLElement[] {
       h('p', { class: 'change' }, text, i.corrects ? h('span', { class: 'note' }, ' (corrected)') : null),
       h('p', { class: 'claim-source' }, i.source),
     );
-  });
+  })];
 }
 
 export function connectionView(el: HTMLElement, v: ConnectionView): void {

@@ -84,7 +84,7 @@ describe('resume across gateway restarts', () => {
     expect(await metricValue(g2.port, 'newswire_gateway_catchup_ranges_total', 'source="kafka"')).toBe(0);
     c2.close();
     g2.child.kill('SIGTERM');
-    expect(await g2.exited).toBe(0);
+    expect(await g2.exited).toBe(143); // SIGTERM: graceful stop, exit 143 (docs/operations.md, the process contract)
   });
 
   it('resumes from the positions of the shutdown frame after a graceful restart (close 1012)', async () => {
@@ -99,7 +99,7 @@ describe('resume across gateway restarts', () => {
     await c1.waitFor(() => c1.updateIds().length >= total / 4, 'a quarter');
     g1.child.kill('SIGTERM');
     expect(await c1.waitClosed()).toBe(1012);
-    expect(await g1.exited).toBe(0);
+    expect(await g1.exited).toBe(143); // SIGTERM: graceful stop, exit 143 (docs/operations.md, the process contract)
     const shutdown = c1.of('shutdown')[0]!;
     expect(shutdown).toBeDefined();
     const mine = shutdown.subscriptions.find((s) => s.id === 's')!;
@@ -113,6 +113,6 @@ describe('resume across gateway restarts', () => {
     expect((await c2.waitForOp('live')).recovered).toBe(true);
     c2.close();
     g2.child.kill('SIGTERM');
-    expect(await g2.exited).toBe(0);
+    expect(await g2.exited).toBe(143); // SIGTERM: graceful stop, exit 143 (docs/operations.md, the process contract)
   });
 });

@@ -15,7 +15,7 @@ import { KINDS, VERIFICATIONS, instantBounds, type Kind, type Update, type Verif
 import { ConnectionTracker } from './connection.ts';
 import { byId, h, replaceChildren } from './dom.ts';
 import { matches, placeMatches, placeOptions, type Filters } from './filters.ts';
-import { openStory, pageOlder, replayStory, type OpenStory, type PageResult } from './source.ts';
+import { openStory, pageOlder, PAGE_OFFSETS, replayStory, type OpenStory, type PageResult } from './source.ts';
 import { StoryModel, type Entry } from './story-model.ts';
 import { boardView, connectionView, feedItem, timelineView, totalsView } from './views.ts';
 import { KIND_LABELS } from './words.ts';
@@ -194,9 +194,14 @@ async function loadOlder(): Promise<void> {
   }
   el.older.setAttribute('aria-busy', 'true');
   el.olderStatus.textContent = 'Loading older updates…';
-  let r: PageResult;
+  // A story's updates may be sparse among other stories' on its partitions: a page that brought too few
+  // rows is followed by one four times as deep, six pages at most, each bounded.
+  let r: PageResult = { added: 0, exhausted: false };
   try {
-    r = await pageOlder(client, current);
+    for (let depth = PAGE_OFFSETS, pages = 0; pages < 6 && r.added < ROWS_STEP && !r.exhausted; depth *= 4n, pages++) {
+      const page = await pageOlder(client, current, depth);
+      r = { added: r.added + page.added, exhausted: page.exhausted };
+    }
   } finally {
     el.older.setAttribute('aria-busy', 'false');
   }

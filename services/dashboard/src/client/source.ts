@@ -38,8 +38,12 @@ export const PAGE_TIMEOUT_MS = 10_000;
 
 /** Most recent updates asked with the snapshot: the rows shown at first. */
 export const RECENT_ROWS = 100;
-/** After live updates that change the figures, measures or timeline, a fresh view is asked this much later (bursts share one). */
-export const VIEW_REFRESH_MS = 300;
+/**
+ * After live updates that change the figures, measures or timeline, a fresh
+ * view is asked this much later: a burst shares one, and a busy story costs
+ * the gateway one view per dashboard every VIEW_REFRESH_MS at most.
+ */
+export const VIEW_REFRESH_MS = 1000;
 
 /**
  * Opens a story: a snapshot subscription — the story's state and its most

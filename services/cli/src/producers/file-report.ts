@@ -1,5 +1,5 @@
 /** What `publish --file` prints at the end: a summary, or exactly what was stored when it did not finish. */
-import { formatRanges, type Range } from './ranges.ts';
+import { formatRanges } from './ranges.ts';
 import type { FilePublishSummary } from './file-publish.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');

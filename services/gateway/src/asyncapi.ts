@@ -120,7 +120,7 @@ export function toYaml(value: unknown, indent = 0): string {
 }
 
 export function asyncApiYaml(): string {
-  return '# Generated from shared/src/protocol by services/gateway/src/asyncapi.ts: do not edit by hand.\n' + toYaml(buildAsyncApiDocument());
+  return '# Generated from shared/protocol/src by services/gateway/src/asyncapi.ts: do not edit by hand.\n' + toYaml(buildAsyncApiDocument());
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(asyncApiYaml());

@@ -1,6 +1,6 @@
 /**
  * Builds the AsyncAPI 3.0 document of the gateway protocol from the zod
- * schemas in shared/src/protocol, so docs/asyncapi.yaml cannot drift from the
+ * schemas in shared/protocol/src, so docs/asyncapi.yaml cannot drift from the
  * code (a test regenerates and compares). Run:
  *   node --import tsx services/gateway/src/asyncapi.ts > docs/asyncapi.yaml
  */

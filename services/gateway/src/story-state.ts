@@ -60,6 +60,13 @@ export interface RebuildStats {
 }
 
 const SEND_CHUNK = 100;
+/**
+ * Uncompressed bytes of snapshots per send. Kafka refuses a record batch over
+ * message.max.bytes (1 MB by default), checked after compression: snapshots
+ * go gzip'd (JSON shrinks several times), in chunks of at most this much, and
+ * a story larger than a chunk goes alone.
+ */
+const SEND_CHUNK_BYTES = 768 * 1024;
 /** A flush yields to the event loop after encoding for this long, so live delivery is not held up. */
 const ENCODE_SLICE_MS = 20;
 
@@ -223,16 +230,25 @@ export class StoryStateHost {
     const { topic } = this.opts;
     const written = new Map<string, string>();
     try {
-      this.sender ??= await this.kafka.openSender();
+      this.sender ??= await this.kafka.openSender({ compression: 'gzip' });
       let pending: { story: string; value: string }[] = [];
+      let pendingBytes = 0;
       let sliceStart = Date.now();
       for (const story of stories) {
         const state = this.store.get(story);
         if (!state) continue;
-        pending.push({ story, value: encodeSnapshot(state.toData(), this.positions(), this.epoch) });
+        const value = encodeSnapshot(state.toData(), this.positions(), this.epoch);
+        if (pending.length > 0 && pendingBytes + value.length > SEND_CHUNK_BYTES) {
+          await this.send(pending, written);
+          pending = [];
+          pendingBytes = 0;
+        }
+        pending.push({ story, value });
+        pendingBytes += value.length;
         if (pending.length >= SEND_CHUNK || Date.now() - sliceStart > ENCODE_SLICE_MS) {
           await this.send(pending, written);
           pending = [];
+          pendingBytes = 0;
           sliceStart = Date.now();
         }
       }

@@ -216,6 +216,29 @@ describe('two gateways', () => {
   });
 });
 
+describe('snapshot size', () => {
+  it("writes a story whose snapshot is larger than Kafka's 1 MB message.max.bytes", async () => {
+    // 400 recent updates with 4,000-character bodies: about 1.8 MB of snapshot JSON.
+    const body = 'The curfew was extended across the city. '.repeat(100);
+    const updates = makeUpdates('big', 400, () => ({ story: 'big-story', body }));
+    await pub.publish(updates);
+    const gw = await gateway({ snapshotMs: 60_000, snapshotEvery: 1_000_000 });
+    await caughtUpSnapshot(`ws://127.0.0.1:${gw.port}/`, 'big-story');
+    const bytes = gw.state!.snapshotBytes('big-story');
+    expect(bytes!.length).toBeGreaterThan(1_048_588);
+    await gw.state!.flush();
+    const topic = `${kafka.prefix}.story-state`;
+    const written: string[] = [];
+    for (const p of await port.topicOffsets(topic))
+      await port.readRange([{ topic, partition: p.partition, from: p.low, to: p.high }], (batch) => {
+        for (const r of batch.records) if (r.key?.toString() === 'big-story') written.push(r.value!.toString());
+      });
+    expect(written.length).toBeGreaterThan(0);
+    const last = decodeStateRecord('big-story', written.at(-1)!);
+    expect(last.ok).toBe(true);
+  });
+});
+
 interface Proc {
   child: ChildProcess;
   port: number;

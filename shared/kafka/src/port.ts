@@ -148,6 +148,12 @@ export interface SenderOptions {
   idempotent?: boolean;
   /** Send retries before send() rejects: bounded, so callers learn about an unreachable broker. */
   retries?: number;
+  /**
+   * Record-batch compression. Kafka checks message.max.bytes (1 MB by
+   * default) against the batch as stored, so large JSON values (story
+   * snapshots) fit several times more per batch compressed. Default none.
+   */
+  compression?: 'none' | 'gzip';
 }
 
 /** Sends with acks=all (every in-sync replica), one request per call, one request in flight. */

@@ -9,7 +9,7 @@
  * behaviour, not a documented promise: test/kafkajs-internals.test.ts reads
  * the records back at the offsets send() returned, as a canary.
  */
-import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { OutgoingRecord, Sender, SenderOptions } from '../port.ts';
 import { connectWithin } from './client.ts';
 import { partitionKey } from '@newswire/schema';
@@ -43,7 +43,8 @@ export async function openSender(kafka: Kafka, brokers: readonly string[], conne
         if (!list) byTopic.set(r.topic, (list = []));
         list.push({ key: r.key, value: r.value, partition: r.partition, ...(r.headers ? { headers: r.headers } : {}) });
       }
-      const result = await producer.sendBatch({ acks: ACKS_ALL, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      const compression = opts.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None;
+      const result = await producer.sendBatch({ acks: ACKS_ALL, compression, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
       const base = new Map<string, bigint>();
       for (const r of result) {
         if (r.baseOffset === undefined) throw new Error(`no offset returned for ${r.topicName}[${r.partition}]`);

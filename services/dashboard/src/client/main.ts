@@ -34,6 +34,8 @@ const tracker = new ConnectionTracker();
 const filters: Filters = {};
 /** Long lists (timeline, measures, incidents) the reader opened in full; reset per story. */
 const expanded = new Set<string>();
+/** Whether the current story has been drawn since it opened (its first drawing is not delayed). */
+let shownOpened = false;
 
 const el = {
   conn: byId('conn'),
@@ -137,6 +139,7 @@ function showStory(story: string): void {
   current?.close();
   stopReplay();
   expanded.clear();
+  shownOpened = false;
   knownStories.add(story);
   shownRows = ROWS_STEP;
   try {
@@ -303,8 +306,11 @@ for (const panel of [el.totals, el.board, el.timeline]) {
 
 let renderTimer: ReturnType<typeof setTimeout> | null = null;
 function scheduleRender(): void {
-  // Coalesce bursts (a page of older updates arrives at once) into one render.
-  if (renderTimer === null) renderTimer = setTimeout(render, 40);
+  // Coalesce bursts (a page of older updates arrives at once) into one render; the story's first
+  // showing is not held back.
+  if (renderTimer !== null) return;
+  const first = !shownOpened && current?.opened === true;
+  renderTimer = setTimeout(render, first ? 0 : 40);
 }
 
 function visibleEntries(): Entry[] {
@@ -346,7 +352,10 @@ function render(): void {
   document.body.dataset.rows = String(model.size);
   document.body.dataset.opened = String(current.opened);
   // The benchmark reads this: from navigation start to the story shown, live.
-  if (current.opened) markOnce('newswire:live');
+  if (current.opened) {
+    shownOpened = true;
+    markOnce('newswire:live');
+  }
 }
 
 /** Marks for the benchmark (performance.getEntriesByName): connected, snapshot received, shown and live. */

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { AssignerProtocol, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { startKafka, waitFor, type TestKafka } from '@newswire/test-support';
 import { testKafka } from './support/kafkajs-client.ts';
 
 let kafka: TestKafka;
@@ -30,13 +30,8 @@ afterAll(async () => {
   await kafka?.stop();
 });
 
-async function waitFor(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 45_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await cond())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Group changes take seconds; some checks ask the broker, so not too often. */
+const POLL = { timeoutMs: 45_000, intervalMs: 100 };
 
 async function createTopic(partitions: number): Promise<string> {
   const topic = `groups-${randomUUID().slice(0, 8)}`;
@@ -92,20 +87,20 @@ describe('kafkajs consumer group', () => {
     const a = member(groupId, 'a');
     const b = member(groupId, 'b');
     await runMember(a, topic);
-    await waitFor('a to own all partitions', () => a.assigned.length === 4);
+    await waitFor(() => a.assigned.length === 4, 'a to own all partitions', POLL);
     await runMember(b, topic);
 
     // Both members hold a disjoint, non-empty share that together covers every partition.
-    await waitFor('a balanced split', () => {
+    await waitFor(() => {
       const all = [...a.assigned, ...b.assigned].sort();
       return a.assigned.length > 0 && b.assigned.length > 0 && all.length === 4 && new Set(all).size === 4;
-    });
+    }, 'a balanced split', POLL);
     const before = { a: a.seen.length, b: b.seen.length };
     const split = await produceToEach(topic, 4, 'split', 5);
-    await waitFor('every message of the split phase', () => {
+    await waitFor(() => {
       const got = new Set([...a.seen.slice(before.a), ...b.seen.slice(before.b)].map((m) => m.value));
       return split.every((v) => got.has(v));
-    });
+    }, 'every message of the split phase', POLL);
     // Each member read only from its own partitions, so no message reached both.
     for (const m of [a, b]) {
       const mine = m.seen.slice(m === a ? before.a : before.b);
@@ -135,12 +130,12 @@ describe('kafkajs consumer group', () => {
 
     // b leaves (LeaveGroup on disconnect): a rebalances to all four partitions.
     await b.consumer.disconnect();
-    await waitFor('a to take over every partition', () => a.assigned.length === 4);
+    await waitFor(() => a.assigned.length === 4, 'a to take over every partition', POLL);
     const afterLeave = await produceToEach(topic, 4, 'after-leave', 3);
-    await waitFor('a to consume the new messages on all partitions', () => {
+    await waitFor(() => {
       const got = new Set(a.seen.map((m) => m.value));
       return afterLeave.every((v) => got.has(v));
-    });
+    }, 'a to consume the new messages on all partitions', POLL);
   }, 150_000);
 
   it('a member whose process is killed (no LeaveGroup) is dropped when its session times out', async () => {
@@ -148,7 +143,7 @@ describe('kafkajs consumer group', () => {
     const groupId = `g-${randomUUID()}`;
     const a = member(groupId, 'a');
     await runMember(a, topic);
-    await waitFor('a to own both partitions', () => a.assigned.length === 2);
+    await waitFor(() => a.assigned.length === 2, 'a to own both partitions', POLL);
 
     // The other member lives in its own process so it can die without a word.
     const script = `
@@ -167,13 +162,13 @@ describe('kafkajs consumer group', () => {
       for (const line of d.toString().split('\n')) if (line.startsWith('assigned ')) childAssigned = JSON.parse(line.slice(9)) as number[];
     });
     try {
-      await waitFor('the two processes to split the partitions', () => a.assigned.length === 1 && childAssigned.length === 1);
+      await waitFor(() => a.assigned.length === 1 && childAssigned.length === 1, 'the two processes to split the partitions', POLL);
       child.kill('SIGKILL');
       await exited;
       // a gets 27 on a heartbeat once the dead member's 6 s session has run out, rejoins and takes both partitions.
-      await waitFor('a to own both partitions again', () => a.assigned.length === 2, 60_000);
+      await waitFor(() => a.assigned.length === 2, 'a to own both partitions again', { ...POLL, timeoutMs: 60_000 });
       const after = await produceToEach(topic, 2, 'after-crash', 2);
-      await waitFor('a to consume from both partitions', () => after.every((v) => a.seen.some((s) => s.value === v)));
+      await waitFor(() => after.every((v) => a.seen.some((s) => s.value === v)), 'a to consume from both partitions', POLL);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
@@ -186,7 +181,7 @@ describe('kafkajs consumer group', () => {
     const first = await produceToEach(topic, 2, 'first', 5);
     const m1 = member(groupId, 'm1');
     await runMember(m1, topic);
-    await waitFor('the first batch', () => first.every((v) => m1.seen.some((s) => s.value === v)));
+    await waitFor(() => first.every((v) => m1.seen.some((s) => s.value === v)), 'the first batch', POLL);
     await m1.consumer.disconnect(); // commits what it processed and leaves
 
     const admin = client.admin();
@@ -212,7 +207,7 @@ describe('kafkajs consumer group', () => {
     const second = await produceToEach(topic, 2, 'second', 2);
     const m2 = member(groupId, 'm2');
     await runMember(m2, topic);
-    await waitFor('the second batch', () => second.every((v) => m2.seen.some((s) => s.value === v)));
+    await waitFor(() => second.every((v) => m2.seen.some((s) => s.value === v)), 'the second batch', POLL);
     // Nothing committed before the restart is delivered again.
     expect(m2.seen.map((s) => s.value).sort()).toEqual([...second].sort());
   }, 150_000);
@@ -226,14 +221,14 @@ describe('kafkajs consumer group', () => {
     let joins = 0;
     m.consumer.on(m.consumer.events.GROUP_JOIN, () => joins++);
     await runMember(m, topic);
-    await waitFor('the first batch', () => first.every((v) => m.seen.some((s) => s.value === v)));
+    await waitFor(() => first.every((v) => m.seen.some((s) => s.value === v)), 'the first batch', POLL);
     const admin = client.admin();
     await admin.connect();
     try {
-      await waitFor('the first batch to be committed', async () => {
+      await waitFor(async () => {
         const res = await admin.fetchOffsets({ groupId, topics: [topic] });
         return res[0]!.partitions.every((p) => p.offset === '3');
-      });
+      }, 'the first batch to be committed', POLL);
     } finally {
       await admin.disconnect();
     }
@@ -242,7 +237,7 @@ describe('kafkajs consumer group', () => {
     await kafka.restart();
 
     const second = await produceToEach(topic, 2, 'after', 3);
-    await waitFor('the member to rejoin and read the new messages', () => second.every((v) => m.seen.some((s) => s.value === v)), 60_000);
+    await waitFor(() => second.every((v) => m.seen.some((s) => s.value === v)), 'the member to rejoin and read the new messages', { ...POLL, timeoutMs: 60_000 });
     expect(joins).toBeGreaterThan(joinsBefore); // the restarted coordinator made it join again
     const values = m.seen.map((s) => s.value);
     expect(values.filter((v) => v.startsWith('before')).sort()).toEqual([...first].sort()); // nothing delivered twice
@@ -254,7 +249,7 @@ describe('kafkajs consumer group', () => {
     const values = await produceToEach(topic, 1, 'del', 2);
     const m = member(groupId, 'm');
     await runMember(m, topic);
-    await waitFor('both messages', () => values.every((v) => m.seen.some((s) => s.value === v)));
+    await waitFor(() => values.every((v) => m.seen.some((s) => s.value === v)), 'both messages', POLL);
     await m.consumer.disconnect();
     const admin = client.admin();
     await admin.connect();
@@ -263,7 +258,7 @@ describe('kafkajs consumer group', () => {
       expect(await offsetOf()).toBe('2');
       await admin.deleteTopics({ topics: [topic] });
       await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
-      await waitFor('the old commit to be gone', async () => (await offsetOf()) === '-1');
+      await waitFor(async () => (await offsetOf()) === '-1', 'the old commit to be gone', POLL);
     } finally {
       await admin.disconnect();
     }

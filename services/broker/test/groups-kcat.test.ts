@@ -8,7 +8,7 @@ import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:c
 import { randomUUID } from 'node:crypto';
 import { AssignerProtocol, type Admin, type Kafka, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { startKafka, waitFor, type TestKafka } from '@newswire/test-support';
 import { testKafka } from './support/kafkajs-client.ts';
 
 function kcatInstalled(): boolean {
@@ -50,13 +50,8 @@ afterAll(async () => {
   await kafka?.stop();
 });
 
-async function waitFor(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await cond())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+/** Group changes take seconds; the checks ask the broker, so not too often. */
+const POLL = { timeoutMs: 60_000, intervalMs: 200 };
 
 function startKcat(groupId: string, topic: string, clientId: string): KcatMember {
   const proc = spawn('kcat', [
@@ -108,12 +103,12 @@ describe.skipIf(!hasKcat)('kcat balanced consumer (-C -G)', () => {
     const b = startKcat(groupId, topic, 'kcat-b');
 
     let split = new Map<string, number[]>();
-    await waitFor('a stable group of two kcat members with disjoint shares', async () => {
+    await waitFor(async () => {
       const d = await assignmentsByClient(groupId);
       split = d.byClient;
       const all = [...d.byClient.values()].flat();
       return d.state === 'Stable' && d.byClient.size === 2 && [...d.byClient.values()].every((p) => p.length > 0) && all.length === 3 && new Set(all).size === 3;
-    });
+    }, 'a stable group of two kcat members with disjoint shares', POLL);
     expect(['range', 'roundrobin']).toContain((await assignmentsByClient(groupId)).protocol);
 
     const firstValues: string[] = [];
@@ -126,10 +121,10 @@ describe.skipIf(!hasKcat)('kcat balanced consumer (-C -G)', () => {
         return { partition: p, value };
       })),
     });
-    await waitFor('both kcat members to print every message', () => {
+    await waitFor(() => {
       const got = new Set([...a.lines, ...b.lines].map((l) => l.value));
       return firstValues.every((v) => got.has(v));
-    });
+    }, 'both kcat members to print every message', POLL);
     for (const [m, id] of [[a, 'kcat-a'], [b, 'kcat-b']] as const) {
       for (const line of m.lines) expect(split.get(id)).toContain(line.partition);
     }
@@ -137,14 +132,12 @@ describe.skipIf(!hasKcat)('kcat balanced consumer (-C -G)', () => {
     // b leaves cleanly (SIGTERM: librdkafka commits and sends LeaveGroup); a gets every partition.
     b.proc.kill('SIGTERM');
     expect(await b.exited).toBe(0);
-    await waitFor('kcat-a to own all three partitions', async () => {
+    await waitFor(async () => {
       const d = await assignmentsByClient(groupId);
       return d.state === 'Stable' && d.byClient.size === 1 && d.byClient.get('kcat-a')?.join() === '0,1,2';
-    });
+    }, 'kcat-a to own all three partitions', POLL);
     await producer.send({ topic, acks: -1, messages: [0, 1, 2].map((p) => ({ partition: p, value: `two-p${p}` })) });
-    await waitFor('kcat-a to print the messages produced after the rebalance', () =>
-      [0, 1, 2].every((p) => a.lines.some((l) => l.value === `two-p${p}`)),
-    );
+    await waitFor(() => [0, 1, 2].every((p) => a.lines.some((l) => l.value === `two-p${p}`)), 'kcat-a to print the messages produced after the rebalance', POLL);
 
     a.proc.kill('SIGTERM');
     expect(await a.exited).toBe(0);
@@ -161,7 +154,7 @@ describe.skipIf(!hasKcat)('kcat balanced consumer (-C -G)', () => {
     await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
     const groupId = `mixed-${randomUUID()}`;
     const k = startKcat(groupId, topic, 'kcat-only');
-    await waitFor('kcat to be Stable in the group', async () => (await assignmentsByClient(groupId)).state === 'Stable');
+    await waitFor(async () => (await assignmentsByClient(groupId)).state === 'Stable', 'kcat to be Stable in the group', POLL);
     const consumer = client.consumer({ groupId, retry: { retries: 0 } });
     await consumer.connect();
     try {
@@ -171,7 +164,7 @@ describe.skipIf(!hasKcat)('kcat balanced consumer (-C -G)', () => {
       });
       await consumer.subscribe({ topics: [topic] });
       await consumer.run({ eachMessage: async () => {} });
-      await waitFor('the kafkajs member to be refused', () => crashed !== undefined);
+      await waitFor(() => crashed !== undefined, 'the kafkajs member to be refused', POLL);
       expect(crashed!.message).toMatch(/protocol/i);
     } finally {
       await consumer.disconnect().catch(() => {});

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '@newswire/test-support/wait';
 import { GroupCoordinator } from '../src/groups/group-coordinator.ts';
 import type { JoinGroupRequest, JoinGroupResponse } from '../src/groups/types.ts';
 
@@ -25,14 +26,6 @@ function joinReq(over: Partial<JoinGroupRequest> = {}): JoinGroupRequest {
     protocols: [RANGE],
     ...over,
   };
-}
-
-async function waitFor(cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** Resolves with the promise's value, or 'pending' if it has not settled after a few event-loop turns. */
@@ -130,7 +123,7 @@ describe('join and sync', () => {
     const a = await stableSingle({ sessionTimeoutMs: 1000 });
     expect(gc.describe('g').members).toHaveLength(1);
     // Nobody heartbeats: the session runs out and the group empties.
-    await waitFor(() => gc.stateOf('g') !== 'Stable');
+    await waitFor(() => gc.stateOf('g') !== 'Stable', 'the session to expire', 15_000);
     expect(gc.heartbeat('g', a.generationId, a.memberId)).toBe(25);
     expect(gc.describe('g').state).toBe('Dead'); // no members, no offsets: forgotten, as Kafka does
   });
@@ -147,7 +140,7 @@ describe('join and sync', () => {
     await waitFor(() => {
       bCode = gc.heartbeat('g', b2.generationId, b2.memberId);
       return bCode !== 0;
-    });
+    }, "a's session to expire while b heartbeats", 15_000);
     expect(bCode).toBe(27);
     const b3 = await gc.join(joinReq({ memberId: b2.memberId, sessionTimeoutMs: 1000 }));
     expect(b3.generationId).toBe(a2.generationId + 1);

@@ -18,6 +18,7 @@ import { createInterface } from 'node:readline';
 import { RawConnection } from '../services/broker/test/support/raw-connection.ts';
 import { fetchFrame } from '../services/broker/test/support/wire-frames.ts';
 import { testKafka } from '../services/broker/test/support/kafkajs-client.ts';
+import { waitFor } from '@newswire/test-support/wait';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MAIN = join(ROOT, 'services/broker/src/main.ts');
@@ -81,14 +82,6 @@ function client(port: number, retries = 0) {
   return testKafka([`127.0.0.1:${port}`], 'durability-test', retries);
 }
 
-async function waitFor(cond: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** Read the whole partition from the beginning: values in offset order (`lost`: offsets known to be gone). */
 async function readAll(port: number, topic = TOPIC, lost = 0): Promise<{ offsets: number[]; values: string[] }> {
   const kafka = client(port);
@@ -109,7 +102,7 @@ async function readAll(port: number, topic = TOPIC, lost = 0): Promise<{ offsets
     },
   });
   try {
-    await waitFor(() => offsets.length >= high, `reading ${high} messages (got ${offsets.length})`);
+    await waitFor(() => offsets.length >= high, () => `reading ${high} messages (got ${offsets.length})`, 60_000);
   } finally {
     await consumer.disconnect();
   }
@@ -156,7 +149,7 @@ describe('dev broker durability (separate process, flush always, kill -9)', () =
       }
     })();
 
-    await waitFor(() => acked.length >= 1500 || sendError !== null, '1500 acknowledged messages');
+    await waitFor(() => acked.length >= 1500 || sendError !== null, '1500 acknowledged messages', 60_000);
     expect(sendError).toBeNull();
     first.child.kill('SIGKILL'); // mid-stream: the next send is already on the wire
     expect(await first.exited).toBeNull();
@@ -392,7 +385,7 @@ describe('dev broker shutdown (issue 13)', () => {
     await consumer.subscribe({ topic, fromBeginning: true });
     let consumed = 0;
     void consumer.run({ eachMessage: async () => void consumed++ });
-    await waitFor(() => consumed > 0, 'the consumer group to read');
+    await waitFor(() => consumed > 0, 'the consumer group to read', 60_000);
 
     b.child.kill('SIGTERM');
     expect(await b.exited).not.toBeNull(); // it exited by itself

@@ -1,14 +1,13 @@
 /**
  * `newswire broker` as a real process: flags, validation exit codes, the
  * ready line, persisted cluster id across restarts, --no-auto-create, and a
- * clean stop on SIGTERM (0) and SIGINT (130).
+ * clean stop on SIGTERM (143) and SIGINT (130), the process contract.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { runCli, type CliRun } from '@newswire/test-support';
 import { testKafka } from './support/kafkajs-client.ts';
 import { RawConnection } from './support/raw-connection.ts';
 import { kafkajsDecodeResponse, kafkajsRequestFrame } from './support/kafkajs-wire.ts';
@@ -22,41 +21,36 @@ async function initProducerId(port: number): Promise<number> {
   return Number(res.producerId);
 }
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const BIN = join(ROOT, 'services/cli/bin/newswire.mjs');
 const dataDir = mkdtempSync(join(tmpdir(), 'newswire-broker-cli-'));
-const children: ChildProcess[] = [];
+const children: CliRun[] = [];
 
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const c of children) c.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** `newswire broker <args>`; the test's timeout bounds it, afterAll kills what is left. */
 function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, 'broker', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const ready = new Promise<number>((res, rej) => {
-    createInterface({ input: child.stderr! }).on('line', (line) => {
-      stderr += line + '\n';
-      const m = /ready on [^\s]+:(\d+)/.exec(line);
-      if (m) res(Number(m[1]));
-    });
-    void exited.then((code) => rej(new Error(`exited ${code} before ready: ${stderr}`)));
-  });
-  ready.catch(() => {});
-  return { child, exited, ready, out: () => stdout, err: () => stderr };
+  const cli = runCli(['broker', ...args], { env: { LOG_LEVEL: 'warn', ...env }, timeoutMs: 0 });
+  children.push(cli);
+  return cli;
 }
+
+/** The port of the broker's "ready on host:port" line. */
+async function readyPort(cli: CliRun): Promise<number> {
+  const line = await cli.waitForLine(/ready on [^\s]+:\d+/);
+  return Number(/ready on [^\s]+:(\d+)/.exec(line)![1]);
+}
+
+/** The exit code, once the process has ended. */
+const exitCode = async (cli: CliRun) => (await cli).code;
 
 describe('newswire broker (process)', () => {
   it('--help prints usage with an example and exits 0', async () => {
     const p = run(['--help']);
-    expect(await p.exited).toBe(0);
-    expect(p.out()).toContain('usage: newswire broker');
-    expect(p.out()).toMatch(/example:\n\s+newswire broker --port/);
+    expect(await exitCode(p)).toBe(0);
+    expect(p.stdout()).toContain('usage: newswire broker');
+    expect(p.stdout()).toMatch(/example:\n\s+newswire broker --port/);
   }, 120_000);
 
   it('invalid flags and env exit 2 with a message', async () => {
@@ -70,15 +64,15 @@ describe('newswire broker (process)', () => {
     await Promise.all(
       cases.map(async ([args, env, msg]) => {
         const p = run(args, env);
-        expect(await p.exited).toBe(2);
-        expect(p.err()).toContain(msg);
+        expect(await exitCode(p)).toBe(2);
+        expect(p.stderr()).toContain(msg);
       }),
     );
   }, 120_000);
 
-  it('serves clients, keeps its cluster id across restarts, stops on SIGTERM (0) and SIGINT (130)', async () => {
+  it('serves clients, keeps its cluster id across restarts, stops on SIGTERM (143) and SIGINT (130)', async () => {
     const first = run(['--port', '0', '--data-dir', dataDir, '--partitions', '2', '--flush', 'always']);
-    const port = await first.ready;
+    const port = await readyPort(first);
     const admin = testKafka([`127.0.0.1:${port}`]).admin();
     await admin.connect();
     const producer = testKafka([`127.0.0.1:${port}`]).producer();
@@ -89,11 +83,11 @@ describe('newswire broker (process)', () => {
     await admin.disconnect();
     const pid1 = await initProducerId(port);
     const clusterId = (JSON.parse(readFileSync(join(dataDir, 'broker-meta.json'), 'utf8')) as { clusterId: string }).clusterId;
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    first.kill('SIGTERM');
+    expect(await exitCode(first)).toBe(143);
 
     const second = run(['--port', '0', '--data-dir', dataDir, '--no-auto-create']);
-    const port2 = await second.ready;
+    const port2 = await readyPort(second);
     const admin2 = testKafka([`127.0.0.1:${port2}`]).admin();
     await admin2.connect();
     const described = await admin2.describeCluster();
@@ -107,7 +101,7 @@ describe('newswire broker (process)', () => {
     await expect(admin2.fetchTopicMetadata({ topics: ['cli-not-created'] })).rejects.toThrow();
     expect(await admin2.listTopics()).not.toContain('cli-not-created');
     await admin2.disconnect();
-    second.child.kill('SIGINT');
-    expect(await second.exited).toBe(130);
+    second.kill('SIGINT');
+    expect(await exitCode(second)).toBe(130);
   }, 120_000);
 });

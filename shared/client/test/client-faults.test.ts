@@ -50,7 +50,7 @@ afterAll(async () => {
 
 describe('client SDK under gateway faults', () => {
   it('cut as a slow reader (lagged, 4008): resumes from the positions sent, no loss, no duplicate', async () => {
-    const gw = await startGateway({ host: '127.0.0.1', port: 0, brokers: env.kafka.brokers, limits: { maxBufferedBytes: 32 * 1024 }, logger: quiet });
+    const gw = await startGateway({ host: '127.0.0.1', port: 0, brokers: env.kafka.brokers, topicPrefix: env.kafka.prefix, limits: { maxBufferedBytes: 32 * 1024 }, logger: quiet });
     gateways.push(gw);
     const c = connect({
       url: `ws://127.0.0.1:${gw.port}`,
@@ -95,7 +95,7 @@ describe('client SDK under gateway faults', () => {
   }, 120_000);
 
   it('refreshes an expiring token with getToken() and keeps delivering without loss', async () => {
-    const gw = await startGateway({ host: '127.0.0.1', port: 0, brokers: env.kafka.brokers, auth: { secret: SECRET }, logger: quiet });
+    const gw = await startGateway({ host: '127.0.0.1', port: 0, brokers: env.kafka.brokers, topicPrefix: env.kafka.prefix, auth: { secret: SECRET }, logger: quiet });
     gateways.push(gw);
     let issued = 0;
     const c = connect({

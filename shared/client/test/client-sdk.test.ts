@@ -63,7 +63,7 @@ describe('client SDK', () => {
     expect(new Set(got.map((d) => d.update.id))).toEqual(new Set(updates.map((u) => u.id)));
     for (const d of got) {
       expect(d.epoch).toBe(env.gateway.epoch);
-      expect(d.topic).toMatch(/^newswire\./);
+      expect(d.topic.startsWith(`${env.kafka.prefix}.`)).toBe(true);
       expect(d.replay).toBe(false);
     }
     expectOrderedPerPartition(got);

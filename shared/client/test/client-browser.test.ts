@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { makeUpdates, startSdkEnv, type SdkEnv } from './sdk-env.ts';
+import { makeUpdates, waitFor } from '@newswire/test-support';
+import { startSdkEnv, type SdkEnv } from './sdk-env.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -63,6 +64,9 @@ describe.skipIf(!hasChromium)('client SDK in Chromium', () => {
   });
 
   const got = () => page.evaluate(() => (window as unknown as { got: string[] }).got);
+  const states = () => page.evaluate(() => (window as unknown as { states: string[] }).states);
+  /** The page is asked, so not every few milliseconds. */
+  const POLL = { timeoutMs: 60_000, intervalMs: 100 };
 
   it('receives updates through the native WebSocket and resumes across a gateway restart', async () => {
     await page.evaluate(async (url) => {
@@ -74,33 +78,24 @@ describe.skipIf(!hasChromium)('client SDK in Chromium', () => {
       client.subscribe().on('update', (d) => w.got.push(d.update.id));
       await client.ready();
     }, env.url);
-    const first = makeUpdates(50, 'browser');
+    const first = makeUpdates(50, { stories: 7 });
     await env.publisher.publishValidated(first);
-    const deadline = Date.now() + 30_000;
-    while ((await got()).length < first.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await waitFor(async () => (await got()).length >= first.length, 'the first 50 updates in the page', POLL);
     expect(new Set(await got())).toEqual(new Set(first.map((u) => u.id)));
 
-    const during = makeUpdates(50, 'browser-down');
+    const during = makeUpdates(50, { stories: 7 });
     await env.restartGateway(async () => {
       await env.publisher.publishValidated(during);
     });
-    const after = makeUpdates(50, 'browser-after');
-    const until = Date.now() + 60_000;
-    let published = false;
-    while (Date.now() < until) {
-      const states = await page.evaluate(() => (window as unknown as { states: string[] }).states);
-      if (!published && states.filter((s) => s.startsWith('live')).length >= 2) {
-        await env.publisher.publishValidated(after);
-        published = true;
-      }
-      if (published && (await got()).length >= first.length + during.length + after.length) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const after = makeUpdates(50, { stories: 7 });
+    await waitFor(async () => (await states()).filter((s) => s.startsWith('live')).length >= 2, 'live again after the restart', POLL);
+    await env.publisher.publishValidated(after);
+    await waitFor(async () => (await got()).length >= first.length + during.length + after.length, 'every update across the restart', POLL);
     const ids = await got();
     expect(ids.length).toBe(new Set(ids).size);
     expect(new Set(ids)).toEqual(new Set([...first, ...during, ...after].map((u) => u.id)));
-    const states = await page.evaluate(() => (window as unknown as { states: string[] }).states);
-    expect(states).toContain('reconnecting:1012:');
-    expect(states.at(-1)).toBe('live::true');
+    const seen = await states();
+    expect(seen).toContain('reconnecting:1012:');
+    expect(seen.at(-1)).toBe('live::true');
   }, 120_000);
 });

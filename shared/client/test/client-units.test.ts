@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { waitFor } from '@newswire/test-support/wait';
 import { backoffDelay, DEFAULT_RECONNECT } from '../src/backoff.ts';
 import { RecentIds } from '../src/recent-ids.ts';
 import { AsyncQueue } from '../src/async-queue.ts';
@@ -63,8 +64,7 @@ describe('Outbox', () => {
     for (let i = 0; i < 12; i++) out.send(String(i));
     expect(sent).toEqual(['0', '1', '2', '3', '4']);
     expect(out.send('ping', true)).toBe(false); // droppable frames are not queued
-    const deadline = Date.now() + 5000;
-    while (sent.length < 12 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => sent.length >= 12, 'the paced rest', { timeoutMs: 5000, intervalMs: 10 });
     expect(sent).toEqual(Array.from({ length: 12 }, (_, i) => String(i)));
     out.dispose();
   });

@@ -15,7 +15,8 @@ import {
   type StateChange,
   type WebSocketConstructor,
 } from '@newswire/client';
-import { makeUpdates, startSdkEnv, waitFor, type SdkEnv } from './sdk-env.ts';
+import { makeUpdates, waitFor } from '@newswire/test-support';
+import { startSdkEnv, type SdkEnv } from './sdk-env.ts';
 
 const WS = WebSocket as unknown as WebSocketConstructor;
 
@@ -53,7 +54,7 @@ describe('client SDK', () => {
     const c = client(env.url);
     const sub = c.subscribe();
     await c.ready();
-    const updates = makeUpdates(30, 'iter');
+    const updates = makeUpdates(30, { prefix: 'iter', stories: 7 });
     await env.publisher.publishValidated(updates);
     const got: Delivery[] = [];
     for await (const d of sub) {
@@ -79,14 +80,14 @@ describe('client SDK', () => {
     c.subscribe().on('update', (d) => all.push(d));
     c.subscribe({ filter: { cities: ['Almaty'] } }).on('update', (d) => kz.push(d));
     await c.ready();
-    const updates = makeUpdates(50, 'route');
+    const updates = makeUpdates(50, { prefix: 'route', stories: 7 });
     await env.publisher.publishValidated(updates);
-    await waitFor(() => all.length === updates.length, 'all 50 updates on the unfiltered subscription');
+    await waitFor(() => all.length === updates.length, 'all 50 updates on the unfiltered subscription', 60_000);
     const wantArrests = updates.filter((u) => u.kind === 'arrests').map((u) => u.id);
     const wantAlmaty = updates.filter((u) => u.place.city === 'Almaty').map((u) => u.id);
     expect(wantArrests.length).toBeGreaterThan(0);
     expect(wantAlmaty.length).toBeGreaterThan(0);
-    await waitFor(() => arrests.length === wantArrests.length && kz.length === wantAlmaty.length, 'filtered deliveries');
+    await waitFor(() => arrests.length === wantArrests.length && kz.length === wantAlmaty.length, 'filtered deliveries', 60_000);
     expect(arrests.map((d) => d.update.id).sort()).toEqual([...wantArrests].sort());
     expect(kz.map((d) => d.update.id).sort()).toEqual([...wantAlmaty].sort());
   });
@@ -100,13 +101,13 @@ describe('client SDK', () => {
     sub.on('update', (d) => got.push(d));
     await c.ready();
 
-    const updates = makeUpdates(3000, 'drop');
+    const updates = makeUpdates(3000, { prefix: 'drop', stories: 7 });
     let drops = 0;
     for (let i = 0; i < updates.length; i += 100) {
       await env.publisher.publishValidated(updates.slice(i, i + 100));
       // Cut the network every 500 updates (once the client is live again), while updates keep flowing.
       if (i % 500 === 0) {
-        await waitFor(() => c.state === 'live', 'client live before the next drop');
+        await waitFor(() => c.state === 'live', 'client live before the next drop', 60_000);
         drops += env.proxy.dropAll() > 0 ? 1 : 0;
       }
     }
@@ -129,16 +130,16 @@ describe('client SDK', () => {
     c.on('state', (s) => states.push(s));
     c.subscribe().on('update', (d) => got.push(d));
     await c.ready();
-    const before = makeUpdates(200, 'pre');
-    const during = makeUpdates(300, 'down');
-    const after = makeUpdates(200, 'post');
+    const before = makeUpdates(200, { prefix: 'pre', stories: 7 });
+    const during = makeUpdates(300, { prefix: 'down', stories: 7 });
+    const after = makeUpdates(200, { prefix: 'post', stories: 7 });
     await env.publisher.publishValidated(before);
-    await waitFor(() => got.length >= before.length, 'updates before the restart');
+    await waitFor(() => got.length >= before.length, 'updates before the restart', 60_000);
     await env.restartGateway(async () => {
-      await waitFor(() => states.some((s) => s.state === 'reconnecting' && s.code === 1012), 'close 1012 seen by the client');
+      await waitFor(() => states.some((s) => s.state === 'reconnecting' && s.code === 1012), 'close 1012 seen by the client', 60_000);
       await env.publisher.publishValidated(during);
     });
-    await waitFor(() => states.filter((s) => s.state === 'live').length >= 2, 'live again after the restart');
+    await waitFor(() => states.filter((s) => s.state === 'live').length >= 2, 'live again after the restart', 60_000);
     await env.publisher.publishValidated(after);
     const want = [...before, ...during, ...after].map((u) => u.id);
     await waitFor(() => got.length >= want.length, 'every update across the restart', 60_000);
@@ -156,7 +157,7 @@ describe('client SDK', () => {
     const lagged: string[] = [];
     sub.on('lagged', (l) => lagged.push(l.source));
     await c.ready();
-    const updates = makeUpdates(400, 'slow');
+    const updates = makeUpdates(400, { prefix: 'slow', stories: 7 });
     await env.publisher.publishValidated(updates);
     const got: Delivery[] = [];
     let maxBuffered = 0;
@@ -174,19 +175,22 @@ describe('client SDK', () => {
   }, 90_000);
 
   it('starts from earliest: replays retained updates, then goes live', async () => {
+    const story = 'earliest-story-3';
+    const retained = makeUpdates(21, { prefix: 'earliest', stories: 7 });
+    await env.publisher.publishValidated(retained);
     const c = client(env.url);
     const got: Delivery[] = [];
-    const sub = c.subscribe({ from: 'earliest', filter: { stories: ['story-3'] } });
+    const sub = c.subscribe({ from: 'earliest', filter: { stories: [story] } });
     let live = false;
     sub.on('live', () => (live = true));
     sub.on('update', (d) => got.push(d));
-    await waitFor(() => live, 'replay from earliest to finish');
+    await waitFor(() => live, 'replay from earliest to finish', 60_000);
     const replayed = got.length;
-    expect(replayed).toBeGreaterThan(0);
-    expect(got.every((d) => d.update.story === 'story-3' && d.replay)).toBe(true);
-    const more = makeUpdates(21, 'late').filter((u) => u.story === 'story-3');
-    await env.publisher.publishValidated(makeUpdates(0).concat(more));
-    await waitFor(() => got.length === replayed + more.length, 'live updates after the replay');
+    expect(replayed).toBe(retained.filter((u) => u.story === story).length);
+    expect(got.every((d) => d.update.story === story && d.replay)).toBe(true);
+    const more = makeUpdates(3, { prefix: 'late', patch: () => ({ story }) });
+    await env.publisher.publishValidated(more);
+    await waitFor(() => got.length === replayed + more.length, 'live updates after the replay', 60_000);
     expect(got.slice(replayed).every((d) => !d.replay)).toBe(true);
     const ids = got.map((d) => d.update.id);
     expect(ids.length).toBe(new Set(ids).size);
@@ -204,16 +208,16 @@ describe('client SDK', () => {
     sub.on('gap', (g) => gaps.push(g));
     sub.on('live', (l) => lives.push(l));
     sub.on('update', (d) => got.push(d));
-    await waitFor(() => lives.length === 1, 'the subscription to go live after its gaps');
+    await waitFor(() => lives.length === 1, 'the subscription to go live after its gaps', 60_000);
     expect(gaps.length).toBeGreaterThan(0);
     expect(gaps.every((g) => g.reason === 'epoch' && g.topic === `${env.kafka.prefix}.arrests`)).toBe(true);
     expect(lives[0]!.recovered).toBe(false);
     // From here the cursor is in the gateway's epoch: new updates arrive once.
-    const more = makeUpdates(30, 'after-gap').filter((u) => u.kind === 'arrests');
+    const more = makeUpdates(30, { prefix: 'after-gap', stories: 7 }).filter((u) => u.kind === 'arrests');
     expect(more.length).toBeGreaterThan(0);
     const before = got.length;
     await env.publisher.publishValidated(more);
-    await waitFor(() => got.length >= before + more.length, 'updates after the gap');
+    await waitFor(() => got.length >= before + more.length, 'updates after the gap', 60_000);
     expect(got.every((d) => d.epoch === env.gateway.epoch)).toBe(true);
     const ids = got.map((d) => d.update.id);
     expect(ids.length).toBe(new Set(ids).size);

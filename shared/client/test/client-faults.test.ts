@@ -10,7 +10,8 @@ import { SignJWT } from 'jose';
 import { startGateway, type RunningGateway } from '@newswire/gateway';
 import { createLogger } from '@newswire/config';
 import { connect, type Delivery, type LaggedNotice, type NewswireClient, type StateChange, type WebSocketConstructor } from '@newswire/client';
-import { makeUpdates, startSdkEnv, waitFor, type SdkEnv } from './sdk-env.ts';
+import { makeUpdates, waitFor } from '@newswire/test-support';
+import { startSdkEnv, type SdkEnv } from './sdk-env.ts';
 
 const quiet = createLogger('gateway', { level: process.env.LOG_LEVEL ?? 'warn' });
 const SECRET = 'sdk-test-secret-0123456789abcdef0123456789';
@@ -74,7 +75,7 @@ describe('client SDK under gateway faults', () => {
     const updates = [];
     const cutSent = () => gwCutUs(states) || frozen.readyState !== WebSocket.OPEN;
     while (updates.length < 40_000) {
-      const batch = makeUpdates(500, 'lag');
+      const batch = makeUpdates(500, { stories: 7 }); // a fresh prefix per batch: ids unique
       updates.push(...batch);
       await env.publisher.publishValidated(batch);
       // The cut is only seen once we read again; the server side shows it as
@@ -114,7 +115,7 @@ describe('client SDK under gateway faults', () => {
     const got: Delivery[] = [];
     c.subscribe().on('update', (d) => got.push(d));
     await c.ready();
-    const updates = makeUpdates(300, 'tok');
+    const updates = makeUpdates(300, { prefix: 'tok', stories: 7 });
     // Publish over ~4.5 s: each 2 s token expires at least once meanwhile.
     for (let i = 0; i < updates.length; i += 20) {
       await env.publisher.publishValidated(updates.slice(i, i + 20));

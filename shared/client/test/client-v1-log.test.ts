@@ -8,16 +8,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connect, type Delivery, type NewswireClient, type WebSocketConstructor } from '@newswire/client';
-import { expectedV2, readV1Log, v1MeaningProblems, writeV1Log, type WrittenV1Record } from '@newswire/test-support';
+import { expectedV2, makeUpdates, readV1Log, v1MeaningProblems, writeV1Log, type WrittenV1Record } from '@newswire/test-support';
 import type { Update } from '@newswire/schema/v2';
 import { parseServerFrame } from '../src/wire.ts';
-import { makeUpdates, startSdkEnv, type SdkEnv } from './sdk-env.ts';
+import { startSdkEnv, type SdkEnv } from './sdk-env.ts';
 
 const WS = WebSocket as unknown as WebSocketConstructor;
 let env: SdkEnv;
 let client: NewswireClient | undefined;
 let written: WrittenV1Record[];
-const v2 = makeUpdates(20, 'v2-beside-v1');
+const v2 = makeUpdates(20, { prefix: 'v2-beside-v1', stories: 7 });
 
 beforeAll(async () => {
   env = await startSdkEnv();

@@ -8,8 +8,6 @@ import { createServer, connect as tcpConnect, type Server, type Socket } from 'n
 import { startGateway, type GatewayOptions, type RunningGateway } from '@newswire/gateway';
 import { createLogger } from '@newswire/config';
 import { createPublisher, type Publisher } from '@newswire/kafka';
-import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
-import type { Update } from '@newswire/schema/v2';
 import { startKafka, type TestKafka } from '@newswire/test-support';
 
 export interface TcpProxy {
@@ -108,28 +106,4 @@ export async function startSdkEnv(gatewayOptions: Partial<GatewayOptions> = {}):
     },
   };
   return env;
-}
-
-let counter = 0;
-const runTag = Math.random().toString(36).slice(2, 8);
-
-/** `n` valid updates with fresh unique ids (the seed story's updates, re-labelled), over several stories. */
-export function makeUpdates(n: number, label = 't'): Update[] {
-  const out: Update[] = [];
-  for (let i = 0; i < n; i++) {
-    const seq = counter++;
-    const seed = KAZAKHSTAN_SEED[seq % KAZAKHSTAN_SEED.length]!;
-    const { revises: _r, retracts: _x, relations: _l, ...rest } = seed;
-    out.push({ ...rest, id: `${label}-${runTag}-${seq}`, story: `story-${seq % 7}` } as Update);
-  }
-  return out;
-}
-
-/** Polls `cond` until true; throws with `what` after `timeoutMs`. */
-export async function waitFor(cond: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }

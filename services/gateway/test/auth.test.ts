@@ -6,11 +6,11 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { seedOfKind, startKafka, type TestKafka } from '@newswire/test-support';
 import { closeAction } from '@newswire/protocol';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import type { Publisher } from '@newswire/kafka';
-import { TestClient, publisherFor, quietLogger, seedOfKind } from './support.ts';
+import { TestClient, publisherFor, quietLogger } from './support.ts';
 
 const SECRET = 'test-secret-that-is-long-enough-1234';
 let kafka: TestKafka;

@@ -5,10 +5,10 @@
  */
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import type { Publisher } from '@newswire/kafka';
-import { TestClient, countIds, makeUpdates, publishInBackground, publisherFor, quietLogger } from './support.ts';
+import { TestClient, countIds, publishInBackground, publisherFor, quietLogger } from './support.ts';
 
 let kafka: TestKafka;
 let pub: Publisher;
@@ -47,7 +47,7 @@ describe('back-pressure', () => {
     // Stop reading the slow client's socket: the kernel buffers fill, then the gateway's.
     const slowSocket = (slow.ws as unknown as { _socket: Socket })._socket;
     slowSocket.pause();
-    const bg = publishInBackground(pub, makeUpdates(prefix, total), 100, 0);
+    const bg = publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 100, 0);
     await bg.done;
     await fast.waitFor(() => countIds([fast.updateIds()], prefix).unique === total, `fast client gets all ${total}`, 90_000);
     expect(countIds([fast.updateIds()], prefix).duplicates).toEqual([]);

@@ -7,11 +7,11 @@
  */
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
 import type { Publisher } from '@newswire/kafka';
 import { CLOSE_CODES, closeAction } from '@newswire/protocol';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../src/index.ts';
-import { TestClient, makeUpdates, publisherFor, quietLogger } from './support.ts';
+import { TestClient, publisherFor, quietLogger } from './support.ts';
 
 const SECRET = 'close-codes-test-secret-0123456789abcdef';
 let kafka: TestKafka;
@@ -84,7 +84,7 @@ describe('error frames say whether they are temporary', () => {
 describe('close codes fall in the range that says what to do', () => {
   it('a slow client is cut with 4008 after a lagged frame: reconnect', async () => {
     // A send bound above every control frame this client gets but below one update frame: the first live update lags it.
-    const [update] = makeUpdates('cc-lag', 1, () => ({ headline: 'x'.repeat(290) }));
+    const [update] = makeUpdates(1, { prefix: 'cc-lag', stories: 7, patch: () => ({ headline: 'x'.repeat(290) }) });
     const subscribe = { op: 'subscribe', id: 's', filter: { kinds: [update!.kind] } };
     const probe = await welcomed((await gateway({ limits: { maxBufferedBytes: 999_999 } })).url);
     probe.send(subscribe);

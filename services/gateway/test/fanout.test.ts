@@ -1,9 +1,9 @@
 /** Fan-out, not work sharing: two gateways on one broker each deliver every update. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import type { Publisher } from '@newswire/kafka';
-import { TestClient, countIds, makeUpdates, publisherFor, quietLogger } from './support.ts';
+import { TestClient, countIds, publisherFor, quietLogger } from './support.ts';
 
 let kafka: TestKafka;
 let pub: Publisher;
@@ -30,7 +30,7 @@ describe('two gateways on one broker', () => {
       await c.waitForOp('subscribed');
     }
     expect(gws[0]!.epoch).toBe(gws[1]!.epoch);
-    await pub.publish(makeUpdates('fan', total));
+    await pub.publish(makeUpdates(total, { prefix: 'fan', stories: 7 }));
     for (const c of clients) {
       await c.waitFor(() => countIds([c.updateIds()], 'fan').unique === total, `all ${total}`);
       expect(countIds([c.updateIds()], 'fan').duplicates).toEqual([]);

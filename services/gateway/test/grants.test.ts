@@ -9,10 +9,10 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { seedOfKind, startKafka, type TestKafka } from '@newswire/test-support';
 import type { Publisher } from '@newswire/kafka';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import { TestClient, publisherFor, quietLogger, seedOfKind } from './support.ts';
+import { TestClient, publisherFor, quietLogger } from './support.ts';
 
 const SECRET = 'grants-test-secret-long-enough-5678';
 let kafka: TestKafka;

@@ -7,10 +7,10 @@ import type { Socket } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import type { Publisher } from '@newswire/kafka';
-import { TestClient, makeUpdates, publisherFor, quietLogger } from './support.ts';
+import { TestClient, publisherFor, quietLogger } from './support.ts';
 
 let kafka: TestKafka;
 let pub: Publisher;
@@ -48,7 +48,7 @@ async function stillServes(g: RunningGateway, prefix: string): Promise<void> {
   const c = await TestClient.connect(urlOf(g));
   c.send({ op: 'subscribe', id: 'check' });
   await c.waitForOp('subscribed');
-  const [u] = makeUpdates(prefix, 1);
+  const [u] = makeUpdates(1, { prefix, stories: 7 });
   await pub.publish([u]);
   await c.waitForOp('update', (f) => f.update.id === u!.id);
   c.close();

@@ -5,10 +5,10 @@
  * for a resume that must be read back from Kafka.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAdmin, startKafka, type TestAdmin, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, openAdmin, startKafka, type TestAdmin, type TestKafka } from '@newswire/test-support';
 import type { Publisher } from '@newswire/kafka';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import { CursorTracker, TestClient, countIds, makeUpdates, publisherFor, quietLogger } from './support.ts';
+import { CursorTracker, TestClient, countIds, publisherFor, quietLogger } from './support.ts';
 
 let kafka: TestKafka;
 let admin: TestAdmin;
@@ -55,7 +55,7 @@ describe('the gateway on Kafka', () => {
     const c = await TestClient.connect(`ws://127.0.0.1:${gw.port}/`);
     c.send({ op: 'subscribe', id: 's' });
     await c.waitForOp('subscribed');
-    await pub.publish(makeUpdates('after-create', 7));
+    await pub.publish(makeUpdates(7, { prefix: 'after-create', stories: 7 }));
     await c.waitFor(() => countIds([c.updateIds()], 'after-create').unique === 7, 'the 7 updates published after the topics appeared');
     c.close();
     expect(await admin.listGroups()).toEqual(groupsBefore);
@@ -72,11 +72,11 @@ describe('the gateway on Kafka', () => {
     first.send({ op: 'subscribe', id: 's' });
     await first.waitForOp('subscribed');
     const cursor = new CursorTracker(first, 's');
-    await pub.publish(makeUpdates('seen', 3));
+    await pub.publish(makeUpdates(3, { prefix: 'seen', stories: 7 }));
     await first.waitFor(() => countIds([first.updateIds()], 'seen').unique === 3, 'the first 3');
     const positions = cursor.positions();
     first.close();
-    await pub.publish(makeUpdates('missed', 60));
+    await pub.publish(makeUpdates(60, { prefix: 'missed', stories: 7 }));
     const second = await TestClient.connect(url);
     second.send({ op: 'subscribe', id: 's', from: { positions, epoch: gw.epoch } });
     await second.waitForOp('live', (f) => f.id === 's', 60_000);

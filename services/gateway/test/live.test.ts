@@ -3,10 +3,10 @@
  * publish -> receive, every filter, one frame per connection, ops endpoints.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, seedOfKind, startKafka, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import type { Publisher } from '@newswire/kafka';
-import { TestClient, makeUpdates, publisherFor, quietLogger, seedOfKind } from './support.ts';
+import { TestClient, publisherFor, quietLogger } from './support.ts';
 
 let kafka: TestKafka;
 let gw: RunningGateway;
@@ -36,7 +36,7 @@ describe('live delivery', () => {
     const sub = await c.waitForOp('subscribed');
     expect(sub.catchingUp).toBe(false);
     expect(sub.positions.length).toBeGreaterThan(0);
-    const [u] = makeUpdates('live-basic', 1);
+    const [u] = makeUpdates(1, { prefix: 'live-basic', stories: 7 });
     const [pos] = await pub.publish([u]);
     const f = await c.waitForOp('update', (x) => x.update.id === u!.id);
     expect(f.topic).toBe(pos!.topic);
@@ -108,7 +108,7 @@ describe('live delivery', () => {
     c.send({ op: 'subscribe', id: 'a' });
     c.send({ op: 'subscribe', id: 'b', filter: { kinds: ['arrests', 'casualties', 'unrest', 'connectivity', 'diplomacy'] } });
     await c.waitFor(() => c.of('subscribed').length === 2, 'two subscriptions');
-    const ups = makeUpdates('once', 20);
+    const ups = makeUpdates(20, { prefix: 'once', stories: 7 });
     await pub.publish(ups);
     await c.waitFor(() => ups.every((u) => c.updateIds().includes(u.id)), 'all 20');
     const ids = c.updateIds().filter((id) => id.startsWith('once-'));

@@ -7,11 +7,11 @@
  * bad_message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
 import type { Publisher } from '@newswire/kafka';
 import { serverMessageSchemaForClients } from '@newswire/protocol';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import { TestClient, countIds, makeUpdates, publisherFor, quietLogger } from './support.ts';
+import { TestClient, countIds, publisherFor, quietLogger } from './support.ts';
 
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
 let kafka: TestKafka;
@@ -44,7 +44,7 @@ describe('offsets on the wire', () => {
     const subscribed = await c.waitForOp('subscribed');
     expect(subscribed.positions.length).toBeGreaterThan(0);
     for (const o of offsetsOf(subscribed.positions)) expect(o).toMatch(DECIMAL);
-    const published = await pub.publish(makeUpdates(prefix, 3));
+    const published = await pub.publish(makeUpdates(3, { prefix, stories: 7 }));
     await c.waitFor(() => countIds([c.updateIds()], prefix).unique === 3, 'three updates');
     for (const f of c.of('update')) {
       expect(f.offset).toMatch(DECIMAL);
@@ -76,7 +76,7 @@ describe('offsets on the wire', () => {
     probe.send({ op: 'subscribe', id: 'p', topics: [T('arrests')] });
     const start = (await probe.waitForOp('subscribed')).positions;
     probe.close();
-    await pub.publish(makeUpdates(prefix, 40));
+    await pub.publish(makeUpdates(40, { prefix, stories: 7 }));
     const asStrings = await TestClient.connect(url);
     asStrings.send({ op: 'subscribe', id: 's', topics: [T('arrests')], from: { positions: start } });
     const asNumbers = await TestClient.connect(url);

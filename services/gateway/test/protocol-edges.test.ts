@@ -9,10 +9,10 @@ import type { Socket } from 'node:net';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@newswire/config';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
 import type { Publisher } from '@newswire/kafka';
 import { gatewayOptionsFromConfig, startGateway, type RunningGateway } from '../src/index.ts';
-import { CursorTracker, TestClient, countIds, makeUpdates, metricValue, publishInBackground, publisherFor, quietLogger, sleep } from './support.ts';
+import { CursorTracker, TestClient, countIds, metricValue, publishInBackground, publisherFor, quietLogger, sleep } from './support.ts';
 
 const SECRET = 'edges-test-secret-long-enough-3456';
 let kafka: TestKafka;
@@ -58,7 +58,7 @@ describe('close grace', () => {
     const cursor = new CursorTracker(stalled, 's');
     const socket = (stalled.ws as unknown as { _socket: Socket })._socket;
     socket.pause(); // reads nothing from here on
-    await publishInBackground(pub, makeUpdates(prefix, total), 200, 0).done;
+    await publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 200, 0).done;
     const port = Number(new URL(url).port);
     // The gateway cut it (lagged) and, the client taking nothing, terminated it after the grace.
     while ((await metricValue(port, 'newswire_gateway_lagged_clients_total')) < 1) await sleep(50);
@@ -86,7 +86,7 @@ describe('catch-up under a small send bound', () => {
     const { url } = await gateway({ limits: { maxBufferedBytes: 64 * 1024 } });
     const prefix = `small-bound-${Date.now()}`;
     const total = 3000; // about 2 MiB of frames: far more than the bound
-    await publishInBackground(pub, makeUpdates(prefix, total), 200, 0).done;
+    await publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 200, 0).done;
     const c = await TestClient.connect(url);
     c.send({ op: 'subscribe', id: 's', from: 'earliest' });
     await c.waitFor(() => c.closeCode !== null || c.frames.at(-1)?.op === 'live', 'live (or a cut)', 90_000);

@@ -15,7 +15,8 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Publisher } from '@newswire/kafka';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import { TestClient, countIds, makeUpdates, publisherFor, quietLogger, sleep } from './support.ts';
+import { makeUpdates } from '@newswire/test-support';
+import { TestClient, countIds, publisherFor, quietLogger, sleep } from './support.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const BROKER_MAIN = join(ROOT, 'services/broker/src/main.ts');
@@ -85,7 +86,7 @@ beforeAll(async () => {
   port = await startBrokerProcess(0);
   const brokers = [`127.0.0.1:${port}`];
   pub = await publisherFor(brokers);
-  await pub.publish(makeUpdates('ready-init', 6)); // creates the topics
+  await pub.publish(makeUpdates(6, { prefix: 'ready-init', stories: 7 })); // creates the topics
   gw = await startGateway({ port: 0, brokers, logger: quietLogger(), limits: { readyStaleMs: STALE_MS } });
 }, 120_000);
 
@@ -108,7 +109,7 @@ describe('/readyz follows the live reader', () => {
   it('turns 503 while the broker is frozen (SIGSTOP) and 200 once it answers again; delivery resumes with nothing lost', { timeout: 120_000 }, async () => {
     await waitReady(200);
     const c = await liveClient();
-    await pub.publish(makeUpdates('frozen-before', 20));
+    await pub.publish(makeUpdates(20, { prefix: 'frozen-before', stories: 7 }));
     await c.waitFor(() => countIds([c.updateIds()], 'frozen-before').unique === 20, 'the first 20');
     broker!.kill('SIGSTOP');
     try {
@@ -119,7 +120,7 @@ describe('/readyz follows the live reader', () => {
       broker!.kill('SIGCONT');
     }
     await waitReady(200);
-    await pub.publish(makeUpdates('frozen-after', 20));
+    await pub.publish(makeUpdates(20, { prefix: 'frozen-after', stories: 7 }));
     await c.waitFor(() => countIds([c.updateIds()], 'frozen-after').unique === 20, 'the 20 published after the thaw');
     expect(countIds([c.updateIds()], 'frozen-').duplicates).toEqual([]);
     c.close();
@@ -128,7 +129,7 @@ describe('/readyz follows the live reader', () => {
   it('turns 503 when the broker stops, stays 503 while it is down, and 200 after it restarts on the same port and data; nothing lost', { timeout: 180_000 }, async () => {
     await waitReady(200);
     const c = await liveClient();
-    await pub.publish(makeUpdates('restart-before', 20));
+    await pub.publish(makeUpdates(20, { prefix: 'restart-before', stories: 7 }));
     await c.waitFor(() => countIds([c.updateIds()], 'restart-before').unique === 20, 'the first 20');
     await stopBrokerProcess();
     const down = await waitReady(503, 20_000);
@@ -140,7 +141,7 @@ describe('/readyz follows the live reader', () => {
     }
     expect(await startBrokerProcess(port)).toBe(port);
     await waitReady(200, 60_000);
-    await pub.publish(makeUpdates('restart-after', 20));
+    await pub.publish(makeUpdates(20, { prefix: 'restart-after', stories: 7 }));
     await c.waitFor(() => countIds([c.updateIds()], 'restart-after').unique === 20, 'the 20 published after the restart', 60_000);
     expect(countIds([c.updateIds()], 'restart-').duplicates).toEqual([]);
     expect(c.closeCode).toBeNull(); // the client never noticed more than a pause

@@ -3,17 +3,17 @@
  * reset gaps; and a gap notice after broker retention deleted the data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { needsDevBroker, openAdmin, startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, needsDevBroker, openAdmin, seedOfKind, startKafka, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import type { Publisher } from '@newswire/kafka';
-import { CursorTracker, TestClient, countIds, makeUpdates, publisherFor, quietLogger, seedOfKind, sleep } from './support.ts';
+import { CursorTracker, TestClient, countIds, publisherFor, quietLogger, sleep } from './support.ts';
 
 let kafka: TestKafka;
 let pub: Publisher;
 let gw: RunningGateway;
 let url: string;
-const A = makeUpdates('replay-a', 300);
-const B = makeUpdates('replay-b', 200);
+const A = makeUpdates(300, { prefix: 'replay-a', stories: 7 });
+const B = makeUpdates(200, { prefix: 'replay-b', stories: 7 });
 let betweenIso = '';
 let positionsBeforeB: { topic: string; partition: number; offset: string }[] = [];
 
@@ -57,7 +57,7 @@ describe('replay over WebSocket', () => {
     expect(countIds([c.updateIds()], 'replay-a')).toEqual({ unique: A.length, duplicates: [] });
     expect(countIds([c.updateIds()], 'replay-b')).toEqual({ unique: B.length, duplicates: [] });
     expect(c.of('update').every((f) => f.sub === 'r')).toBe(true);
-    const extra = makeUpdates('replay-live', 3);
+    const extra = makeUpdates(3, { prefix: 'replay-live', stories: 7 });
     await pub.publish(extra);
     await c.waitFor(() => countIds([c.updateIds()], 'replay-live').unique === 3, 'live after replay');
     c.close();

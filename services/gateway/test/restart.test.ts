@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
 import type { Publisher } from '@newswire/kafka';
-import { CursorTracker, TestClient, countIds, makeUpdates, metricValue, publishInBackground, publisherFor } from './support.ts';
+import { CursorTracker, TestClient, countIds, metricValue, publishInBackground, publisherFor } from './support.ts';
 
 const BIN = resolve(import.meta.dirname, '../../cli/bin/newswire.mjs');
 let kafka: TestKafka;
@@ -64,7 +64,7 @@ describe('resume across gateway restarts', () => {
     c1.send({ op: 'subscribe', id: 's' });
     await c1.waitForOp('subscribed');
     const cursor = new CursorTracker(c1, 's');
-    const bg = publishInBackground(pub, makeUpdates(prefix, total), 50, 5);
+    const bg = publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 50, 5);
     await c1.waitFor(() => c1.updateIds().length >= total / 4, 'a quarter');
     g1.child.kill('SIGKILL');
     await c1.waitClosed();
@@ -95,7 +95,7 @@ describe('resume across gateway restarts', () => {
     await c1.hello();
     c1.send({ op: 'subscribe', id: 's', filter: { kinds: ['arrests', 'casualties', 'unrest', 'connectivity', 'security-measure', 'government-change', 'foreign-military', 'diplomacy', 'commemoration'] } });
     await c1.waitForOp('subscribed');
-    const bg = publishInBackground(pub, makeUpdates(prefix, total), 50, 5);
+    const bg = publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 50, 5);
     await c1.waitFor(() => c1.updateIds().length >= total / 4, 'a quarter');
     g1.child.kill('SIGTERM');
     expect(await c1.waitClosed()).toBe(1012);

@@ -3,10 +3,10 @@
  * over thousands of updates), from the memory window and from Kafka.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import type { Publisher } from '@newswire/kafka';
-import { CursorTracker, TestClient, countIds, makeUpdates, metricValue, publishInBackground, publisherFor, quietLogger } from './support.ts';
+import { CursorTracker, TestClient, countIds, metricValue, publishInBackground, publisherFor, quietLogger } from './support.ts';
 
 let kafka: TestKafka;
 let pub: Publisher;
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 async function dropAndResume(gw: RunningGateway, prefix: string, total: number): Promise<{ catchUpFrames: number; live: Record<string, unknown> }> {
   const url = `ws://127.0.0.1:${gw.port}/`;
-  const updates = makeUpdates(prefix, total);
+  const updates = makeUpdates(total, { prefix, stories: 7 });
   const first = await TestClient.connect(url);
   await first.hello();
   first.send({ op: 'subscribe', id: 's' });
@@ -127,7 +127,7 @@ describe('resume after a client drop', () => {
     const c = await TestClient.connect(url);
     c.send({ op: 'subscribe', id: 'ord', from: 'earliest' });
     await c.waitForOp('live', (f) => f.id === 'ord', 60_000);
-    await pub.publish(makeUpdates('order-tail', 30));
+    await pub.publish(makeUpdates(30, { prefix: 'order-tail', stories: 7 }));
     await c.waitFor(() => c.updateIds().filter((i) => i.startsWith('order-tail')).length === 30, 'tail');
     const last = new Map<string, number>();
     for (const f of c.of('update')) {

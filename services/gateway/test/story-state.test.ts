@@ -10,13 +10,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
 import { openKafka, type KafkaPort, type Publisher } from '@newswire/kafka';
 import { newswireTopics } from '@newswire/schema';
 import { canonicalJson, decodeStateRecord } from '@newswire/story-state';
 import { connect, type StorySnapshot } from '@newswire/client/node';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import { TestClient, makeUpdates, metricValue, publishInBackground, publisherFor, quietLogger, sleep, type Frame } from './support.ts';
+import { TestClient, metricValue, publishInBackground, publisherFor, quietLogger, sleep, type Frame } from './support.ts';
 
 const BIN = resolve(import.meta.dirname, '../../cli/bin/newswire.mjs');
 let kafka: TestKafka;
@@ -47,7 +47,7 @@ async function gateway(state: Record<string, unknown> = {}): Promise<RunningGate
 
 /** Updates of one story, published with their positions. */
 function storyUpdates(story: string, n: number) {
-  return makeUpdates(story, n, () => ({ story }));
+  return makeUpdates(n, { prefix: story, patch: () => ({ story }) });
 }
 
 /** The end offset of every partition of the update topics. */
@@ -220,7 +220,7 @@ describe('snapshot size', () => {
   it("writes a story whose snapshot is larger than Kafka's 1 MB message.max.bytes", async () => {
     // 400 recent updates with 4,000-character bodies: about 1.8 MB of snapshot JSON.
     const body = 'The curfew was extended across the city. '.repeat(100);
-    const updates = makeUpdates('big', 400, () => ({ story: 'big-story', body }));
+    const updates = makeUpdates(400, { prefix: 'big', patch: () => ({ story: 'big-story', body }) });
     await pub.publish(updates);
     const gw = await gateway({ snapshotMs: 60_000, snapshotEvery: 1_000_000 });
     await caughtUpSnapshot(`ws://127.0.0.1:${gw.port}/`, 'big-story');

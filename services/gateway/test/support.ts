@@ -1,8 +1,8 @@
 /**
  * Test helpers for the gateway suites: a WebSocket client that records every
  * frame and checks each against the protocol's strict schema (so every
- * gateway test is also a conformance test), update factories built from the
- * seed story, and a publisher.
+ * gateway test is also a conformance test), a publisher, and helpers to
+ * follow cursors and count deliveries. Updates come from @newswire/test-support.
  */
 import { afterEach } from 'vitest';
 import { WebSocket, type ClientOptions } from 'ws';
@@ -10,25 +10,8 @@ import { createLogger } from '@newswire/config';
 import { serverMessageSchema, type ServerMessage } from '@newswire/protocol';
 import { type Update } from '@newswire/schema/v2';
 import { createPublisher, type Publisher } from '@newswire/kafka';
-import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
 
 export const quietLogger = () => createLogger('gateway-test', { level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-
-/** n valid updates with fresh ids, cycling through the seed's kinds and places. */
-export function makeUpdates(prefix: string, n: number, patch: (u: Update, i: number) => Partial<Update> = () => ({})): Update[] {
-  const out: Update[] = [];
-  for (let i = 0; i < n; i++) {
-    const base = KAZAKHSTAN_SEED[i % KAZAKHSTAN_SEED.length]!;
-    out.push({ ...base, id: `${prefix}-${i}`, story: `${prefix}-story-${i % 7}`, ...patch(base, i) } as Update);
-  }
-  return out;
-}
-
-export function seedOfKind(kind: Update['kind']): Update {
-  const u = KAZAKHSTAN_SEED.find((x) => x.kind === kind);
-  if (!u) throw new Error(`no seed update of kind ${kind}`);
-  return u;
-}
 
 /** A publisher on a test's Kafka; it creates the topics under `topicPrefix` (the gateway creates none). */
 export async function publisherFor(brokers: string[], topicPrefix?: string): Promise<Publisher> {

@@ -7,16 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Publisher } from '@newswire/kafka';
-import { expectedV2, startKafka, v1MeaningProblems, writeV1Log, type TestKafka, type WrittenV1Record } from '@newswire/test-support';
+import { expectedV2, makeUpdates, startKafka, v1MeaningProblems, writeV1Log, type TestKafka, type WrittenV1Record } from '@newswire/test-support';
 import type { Update } from '@newswire/schema/v2';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import { TestClient, makeUpdates, publisherFor, quietLogger } from './support.ts';
+import { TestClient, publisherFor, quietLogger } from './support.ts';
 
 let kafka: TestKafka;
 let pub: Publisher;
 let gw: RunningGateway;
 let written: WrittenV1Record[];
-const v2 = makeUpdates('v2-beside-v1', 30);
+const v2 = makeUpdates(30, { prefix: 'v2-beside-v1', stories: 7 });
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });

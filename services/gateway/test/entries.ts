@@ -3,17 +3,13 @@
  * (entryFromRecord) from valid v2 updates: what filters and the hub see in
  * production, not a hand-built copy of it.
  */
-import { KAZAKHSTAN_SEED_V2 } from '@newswire/schema/v2/seed';
 import { fromKafkaMessage, toKafkaMessage, topicForKind, type Place, type Update } from '@newswire/schema/v2';
+import { seedOfKind } from '@newswire/test-support/updates';
 import { entryFromRecord, type Entry } from '../src/entry.ts';
-
-export const SEED: readonly Update[] = KAZAKHSTAN_SEED_V2;
 
 /** The first seed update of `kind`, with the envelope fields given in `patch`. */
 export function updateOf(kind: Update['kind'], patch: { id?: string; story?: string; place?: Place; verification?: Update['verification']; urgency?: Update['urgency'] } = {}): Update {
-  const base = SEED.find((u) => u.kind === kind);
-  if (!base) throw new Error(`no seed update of kind ${kind}`);
-  return { ...base, ...patch } as Update;
+  return { ...seedOfKind(kind), ...patch } as Update;
 }
 
 /** The entry the gateway makes of `update` read at `offset` of partition `partition` of its kind's topic. */

@@ -2,6 +2,7 @@
  * Valid v2 updates for tests, the one factory every suite uses: the seed
  * story's updates (schema v2, what every publisher writes) re-keyed with
  * fresh ids and stories, spread over as many stories (so partitions) as asked.
+ * Also exported alone as `@newswire/test-support/updates` (no Kafka helpers).
  */
 import { randomUUID } from 'node:crypto';
 import { KAZAKHSTAN_SEED_V2 } from '@newswire/schema/v2/seed';

@@ -3,6 +3,9 @@
  * `check` gives a truthy value (which it returns) or `timeoutMs` passes, then
  * failing with what was awaited. vi.waitFor alone counts a callback that
  * returns false as done, hence this wrapper for boolean conditions.
+ *
+ * Also exported alone as `@newswire/test-support/wait`, for unit tests that
+ * need none of the Kafka helpers (the whole package takes seconds to load).
  */
 
 export interface WaitOptions {

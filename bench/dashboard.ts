@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- dashboard [--sizes=10000,100000,1000000] [--stories=100] [--opens=5]`
+ * `npm run bench -- dashboard [--sizes=10000,100000,1000000] [--stories=100] [--opens=5] [--no-restart]`
  *
  * The dashboard over a long history. For each size: a dev broker in a process
  * of its own on a temporary data dir; that many updates published through the
@@ -28,7 +28,7 @@ import { startGateway, type RunningGateway } from '@newswire/gateway';
 import { createPublisher } from '@newswire/kafka';
 import { assertUpdate, type Update } from '@newswire/schema/v2';
 import { KAZAKHSTAN_SEED_V2 } from '@newswire/schema/v2/seed';
-import { encodeSnapshot, StoryState } from '@newswire/story-state';
+import { decodeStateRecord, encodeSnapshot, StoryState } from '@newswire/story-state';
 import type { Browser } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -42,6 +42,8 @@ const ROOT = join(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Settings {
+  /** Skip the restart (the slowest part with 1M stored). */
+  restart: boolean;
   sizes: number[];
   stories: number;
   opens: number;
@@ -53,6 +55,7 @@ function settings(args: string[]): Settings {
   const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const nums = (s: string | undefined, d: number[]) => (s ? s.split(',').map(Number).filter((n) => n > 0) : d);
   return {
+    restart: !args.includes('--no-restart'),
     sizes: nums(value('sizes'), [10_000, 100_000, 1_000_000]),
     stories: Number(value('stories') ?? 100),
     opens: Number(value('opens') ?? 5),
@@ -195,7 +198,7 @@ async function openOnce(browser: Browser, port: number, story: string): Promise<
   // No named helper inside: tsx would wrap it in a __name() call the page does not have.
   const marks = await page.evaluate(() => ({
     live: performance.getEntriesByName('newswire:live')[0]?.startTime ?? 0,
-    script: performance.getEntriesByType('resource').find((r) => r.name.endsWith('/app.js'))?.responseEnd ?? 0,
+    script: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => r.name.endsWith('/app.js'))?.responseEnd ?? 0,
     evaluated: performance.getEntriesByName('newswire:script')[0]?.startTime ?? 0,
     connected: performance.getEntriesByName('newswire:connected')[0]?.startTime ?? 0,
     snapshot: performance.getEntriesByName('newswire:snapshot')[0]?.startTime ?? 0,
@@ -213,8 +216,13 @@ const gc: () => void = (() => {
   return vm.runInNewContext('gc') as () => void;
 })();
 
-/** Heap held by `count` folded copies of one story, per copy; and its snapshot's size. */
-function stateMemory(tpls: Update[][], k: number, updatesPerStory: number, count = 20): { bytesPerStory: number; snapshotBytes: number } {
+/**
+ * Heap held by `count` folded copies of one story, per copy; its snapshot's
+ * size; and the time to load `stories` such snapshots from their bytes
+ * (decodeStateRecord: parse and validate, then StoryState.fromData), the
+ * snapshot part of a restart without the log read after it.
+ */
+function stateMemory(tpls: Update[][], k: number, updatesPerStory: number, stories: number, count = 20): { bytesPerStory: number; snapshotBytes: number; loadAllSnapshotsMs: number } {
   const updates: Update[] = [];
   for (let i = 0; i < updatesPerStory; i++) updates.push(benchUpdate(tpls, k, i));
   const keep: StoryState[] = [];
@@ -228,9 +236,15 @@ function stateMemory(tpls: Update[][], k: number, updatesPerStory: number, count
   }
   gc();
   const bytesPerStory = Math.round((process.memoryUsage().heapUsed - before) / count);
-  const snapshotBytes = Buffer.byteLength(encodeSnapshot(keep[0]!.toData(), [{ topic: 'newswire.bench', partition: 0, offset: String(updatesPerStory) }], 'bench'));
+  const bytes = encodeSnapshot(keep[0]!.toData(), [{ topic: 'newswire.bench', partition: 0, offset: String(updatesPerStory) }], 'bench');
   keep.length = 0;
-  return { bytesPerStory, snapshotBytes };
+  const t = performance.now();
+  for (let i = 0; i < stories; i++) {
+    const d = decodeStateRecord(`bench-${k}`, bytes);
+    if (!d.ok || d.value.kind !== 'story') throw new Error(`snapshot does not decode: ${d.ok ? d.value.kind : d.error}`);
+    StoryState.fromData(d.value.state);
+  }
+  return { bytesPerStory, snapshotBytes: Buffer.byteLength(bytes), loadAllSnapshotsMs: performance.now() - t };
 }
 
 // ---------------------------------------------------------------- one size
@@ -246,7 +260,7 @@ interface SizeResult {
   opens: Open[];
   openMedianMs: number;
   payloadBytes: number;
-  state: { bytesPerStory: number; snapshotBytes: number };
+  state: { bytesPerStory: number; snapshotBytes: number; loadAllSnapshotsMs: number };
   restart: { rebuildMs: number | null; snapshotsLoaded: number; recordsRead: number; checkpoint: boolean; openMs: number };
 }
 
@@ -280,17 +294,21 @@ async function oneSize(n: number, s: Settings, tpls: Update[][], browser: Browse
       console.log(`  open → live ${o.ms.toFixed(0)} ms: app.js in at ${o.scriptLoadedMs.toFixed(0)}, evaluated at ${o.evaluatedMs.toFixed(0)}, connected at ${o.connectedMs.toFixed(0)}, snapshot in at ${o.snapshotMs.toFixed(0)} ms; received ${(o.httpBytes / 1024).toFixed(0)} KB over HTTP + ${(o.wsBytes / 1024).toFixed(0)} KB over the socket`);
 
     // Restart: the state comes back from the snapshots and the log after the checkpoint.
-    await gw.state?.flush();
+    let restart: SizeResult['restart'] = { rebuildMs: null, snapshotsLoaded: 0, recordsRead: 0, checkpoint: false, openMs: Number.NaN };
+    if (s.restart) {
+      await gw.state?.flush();
+      await gw.stop();
+      gw = await start();
+      await waitStateBuilt(gw);
+      const rb = gw.state?.rebuild;
+      const afterRestart = await openOnce(browser, gw.port, story);
+      restart = { rebuildMs: rb?.ms ?? null, snapshotsLoaded: rb?.snapshotsLoaded ?? 0, recordsRead: rb?.recordsRead ?? 0, checkpoint: rb?.checkpoint ?? false, openMs: afterRestart.ms };
+      console.log(`  restart: state rebuilt in ${restart.rebuildMs ?? '?'} ms (${restart.snapshotsLoaded} snapshots, ${restart.recordsRead} records read); open → live ${afterRestart.ms.toFixed(0)} ms`);
+    }
     await gw.stop();
-    gw = await start();
-    await waitStateBuilt(gw);
-    const rb = gw.state?.rebuild;
-    const afterRestart = await openOnce(browser, gw.port, story);
-    await gw.stop();
-    console.log(`  restart: state rebuilt in ${rb?.ms ?? '?'} ms (${rb?.snapshotsLoaded ?? 0} snapshots, ${rb?.recordsRead ?? 0} records read); open → live ${afterRestart.ms.toFixed(0)} ms`);
 
     const updatesPerStory = Math.ceil(n / s.stories);
-    const state = stateMemory(tpls, 1, updatesPerStory);
+    const state = stateMemory(tpls, 1, updatesPerStory, s.stories);
     return {
       loadAverage,
       stored: n,
@@ -302,7 +320,7 @@ async function oneSize(n: number, s: Settings, tpls: Update[][], browser: Browse
       openMedianMs: median(opens.map((o) => o.ms)),
       payloadBytes: median(opens.map((o) => o.bytes)),
       state,
-      restart: { rebuildMs: rb?.ms ?? null, snapshotsLoaded: rb?.snapshotsLoaded ?? 0, recordsRead: rb?.recordsRead ?? 0, checkpoint: rb?.checkpoint ?? false, openMs: afterRestart.ms },
+      restart,
     };
   } finally {
     await broker.stop();
@@ -337,8 +355,9 @@ export async function run(args: string[]): Promise<void> {
     'state per story': kb(r.state.bytesPerStory),
     'snapshot per story': kb(r.state.snapshotBytes),
     'state built (first start) ms': r.firstStart.stateMs ?? '',
+    'load all snapshots ms': Math.round(r.state.loadAllSnapshotsMs),
     'rebuild after restart ms': r.restart.rebuildMs ?? '',
-    'open → live after restart ms': Math.round(r.restart.openMs),
+    'open → live after restart ms': Number.isNaN(r.restart.openMs) ? '' : Math.round(r.restart.openMs),
     'load avg': r.loadAverage.toFixed(1),
   }));
   printTable(`Dashboard: open to live, payload, state, rebuild (headless Chromium, dev broker, message.max.bytes ${s.messageMaxBytes})`, rows);

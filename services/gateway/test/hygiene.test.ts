@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, waitFor, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import type { Publisher } from '@newswire/kafka';
 import { TestClient, publisherFor, quietLogger } from './support.ts';
@@ -190,10 +190,8 @@ describe('limits', () => {
     const c = await TestClient.connect(urlOf(strict));
     (c.ws as unknown as { _socket: Socket })._socket.pause(); // reads nothing, so answers no ping
     const connections = async () => ((await (await fetch(`http://127.0.0.1:${strict.port}/readyz`)).json()) as { connections: number }).connections;
-    const start = Date.now();
     // Other tests' sockets close too; wait until none is left at all (this one included).
-    while ((await connections()) > 0 && Date.now() - start < 20_000) await new Promise((r) => setTimeout(r, 100));
-    expect(await connections()).toBe(0);
+    await waitFor(async () => (await connections()) === 0, 'the unanswering socket to be reaped', { timeoutMs: 20_000, intervalMs: 100 });
     c.close();
   });
 });

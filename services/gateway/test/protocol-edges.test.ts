@@ -9,10 +9,10 @@ import type { Socket } from 'node:net';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@newswire/config';
-import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, waitFor, type TestKafka } from '@newswire/test-support';
 import type { Publisher } from '@newswire/kafka';
 import { gatewayOptionsFromConfig, startGateway, type RunningGateway } from '../src/index.ts';
-import { CursorTracker, TestClient, countIds, metricValue, publishInBackground, publisherFor, quietLogger, sleep } from './support.ts';
+import { CursorTracker, TestClient, countIds, metricValue, publishInBackground, publisherFor, quietLogger } from './support.ts';
 
 const SECRET = 'edges-test-secret-long-enough-3456';
 let kafka: TestKafka;
@@ -61,8 +61,8 @@ describe('close grace', () => {
     await publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 200, 0).done;
     const port = Number(new URL(url).port);
     // The gateway cut it (lagged) and, the client taking nothing, terminated it after the grace.
-    while ((await metricValue(port, 'newswire_gateway_lagged_clients_total')) < 1) await sleep(50);
-    while ((await metricValue(port, 'newswire_gateway_connections')) > 0) await sleep(50);
+    await waitFor(async () => (await metricValue(port, 'newswire_gateway_lagged_clients_total')) >= 1, 'the gateway to cut the client (lagged)');
+    await waitFor(async () => (await metricValue(port, 'newswire_gateway_connections')) === 0, 'the gateway to terminate the cut socket');
     // Reading again, the client finds what reached it before the cut, then the TCP close: no
     // `lagged` (it was still queued behind the unread bytes) and 1006.
     socket.resume();

@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Publisher } from '@newswire/kafka';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import { makeUpdates } from '@newswire/test-support';
+import { makeUpdates, waitFor } from '@newswire/test-support';
 import { TestClient, countIds, publisherFor, quietLogger, sleep } from './support.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -73,13 +73,15 @@ async function readyz(): Promise<{ status: number; body: Record<string, unknown>
 
 /** Polls /readyz until it answers `status` (bounded: a readiness that never turns fails the test). */
 async function waitReady(status: 200 | 503, timeoutMs = 30_000): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const r = await readyz();
-    if (r.status === status) return r.body;
-    if (Date.now() > deadline) throw new Error(`/readyz still ${r.status} after ${timeoutMs} ms (wanted ${status}): ${JSON.stringify(r.body)}`);
-    await sleep(100);
-  }
+  let last: Awaited<ReturnType<typeof readyz>> | undefined;
+  return waitFor(
+    async () => {
+      last = await readyz();
+      return last.status === status ? last.body : undefined;
+    },
+    () => `/readyz to answer ${status} (last: ${last?.status} ${JSON.stringify(last?.body)})`,
+    { timeoutMs, intervalMs: 100 },
+  );
 }
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@
  * reset gaps; and a gap notice after broker retention deleted the data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, needsDevBroker, openAdmin, seedOfKind, startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, needsDevBroker, openAdmin, seedOfKind, startKafka, waitFor, type TestKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
 import type { Publisher } from '@newswire/kafka';
 import { CursorTracker, TestClient, countIds, publisherFor, quietLogger, sleep } from './support.ts';
@@ -121,14 +121,14 @@ describe('gap after retention', () => {
       c1.close();
       await p2.publish(arrests('missed', 10)); // the client never sees these
       const admin = await openAdmin(k2.brokers);
-      const deadline = Date.now() + 150_000;
-      for (;;) {
-        const offsets = await admin.topicOffsets(arrestsTopic);
-        const o = offsets.find((x) => x.partition === last.partition)!;
-        if (Number(o.low) >= Number(last.offset) + 11) break;
-        if (Date.now() > deadline) throw new Error('retention never ran');
-        await sleep(500);
-      }
+      await waitFor(
+        async () => {
+          const o = (await admin.topicOffsets(arrestsTopic)).find((x) => x.partition === last.partition)!;
+          return Number(o.low) >= Number(last.offset) + 11;
+        },
+        'retention to remove what the client missed',
+        { timeoutMs: 150_000, intervalMs: 500 },
+      );
       await admin.close();
       await p2.publish(arrests('after', 5));
       const c2 = await TestClient.connect(gurl);

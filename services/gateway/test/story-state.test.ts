@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, startKafka, waitFor, type TestKafka } from '@newswire/test-support';
 import { openKafka, type KafkaPort, type Publisher } from '@newswire/kafka';
 import { newswireTopics } from '@newswire/schema';
 import { canonicalJson, decodeStateRecord } from '@newswire/story-state';
@@ -161,21 +161,13 @@ describe('the SDK', () => {
     sub.on('update', (d) => { ids.push(d.update.id); order.push('update'); });
     expect((await sub.snapshot)!.recent.map((d) => d.update.id).sort()).toEqual(updates.slice(0, 40).map((u) => u.id).sort());
     await publishInBackground(pub, updates.slice(40), 10, 5).done;
-    await waitUntil(() => ids.length >= 80);
+    await waitFor(() => ids.length >= 80, () => `80 updates after the snapshot (got ${ids.length})`);
     expect(snap!.state!.records).toBe(40);
     expect([...ids].sort()).toEqual(updates.slice(40).map((u) => u.id).sort());
     expect(order[0]).toBe('snapshot');
     await client.close();
   });
 });
-
-async function waitUntil(pred: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await sleep(20);
-  }
-}
 
 describe('two gateways', () => {
   it('write byte-identical snapshots for the same positions', async () => {

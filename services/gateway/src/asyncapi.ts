@@ -5,7 +5,7 @@
  *   node --import tsx services/gateway/src/asyncapi.ts > docs/asyncapi.yaml
  */
 import { z } from 'zod';
-import { CLOSE_CODES, ERROR_CODES, PROTOCOL_VERSION, errorSchema, gapSchema, helloSchema, laggedSchema, liveSchema, pingSchema, pongSchema, shutdownSchema, subscribeSchema, subscribedSchema, snapshotFrameSchema, unsubscribeSchema, unsubscribedSchema, updateFrameSchema, welcomeSchema } from '@newswire/protocol';
+import { CLOSE_CODES, CLOSE_RANGES, ERROR_CODES, ERROR_TEMPORARY, LEGACY_CLOSE_CODES, PROTOCOL_VERSION, closeAction, errorSchema, gapSchema, helloSchema, laggedSchema, liveSchema, pingSchema, pongSchema, shutdownSchema, subscribeSchema, subscribedSchema, snapshotFrameSchema, unsubscribeSchema, unsubscribedSchema, updateFrameSchema, welcomeSchema } from '@newswire/protocol';
 import { GATEWAY_VERSION } from './version.ts';
 
 const CLIENT = { hello: helloSchema, subscribe: subscribeSchema, unsubscribe: unsubscribeSchema, ping: pingSchema } as const;
@@ -36,7 +36,7 @@ const SUMMARIES: Record<string, string> = {
   lagged: 'The client read too slowly; resume positions follow, then close 4008.',
   shutdown: 'The gateway is restarting; resume positions follow, then close 1012.',
   unsubscribed: 'Subscription ended.',
-  error: `An error with a stable code: ${ERROR_CODES.join(', ')}. rate_limited errors carry \`dropped\`.`,
+  error: `An error with a code (${ERROR_CODES.join(', ')}; clients must accept codes they do not know) and \`temporary\`: true when the same request may succeed later (${ERROR_CODES.filter((c) => ERROR_TEMPORARY[c]).join(', ')}), false when it fails the same way until changed. rate_limited errors carry \`dropped\`.`,
   pong: 'Answer to ping.',
 };
 
@@ -64,7 +64,8 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
         'Real-time news-wire updates over WebSocket, with filters, lossless resume by Kafka position, replay and back-pressure.',
         'JSON text frames. Send hello first, then subscribe. See docs/gateway.md for the resume rules.',
         'Offsets are decimal strings (Kafka offsets are int64); a client may still send numbers in subscribe.from.positions (deprecated).',
-        `Close codes: ${Object.entries(CLOSE_CODES).map(([k, v]) => `${v} ${k}`).join(', ')}.`,
+        `Close codes by range: ${CLOSE_RANGES.reconnect.min}-${CLOSE_RANGES.reconnect.max} reconnect (with backoff, resuming from your positions), ${CLOSE_RANGES.terminal.min}-${CLOSE_RANGES.terminal.max} terminal (do not reconnect unchanged); standard codes as RFC 6455 (1002, 1003, 1007, 1008, 1009, 1010, 1015 terminal, the others reconnect); any other code reconnect.`,
+        `Close codes sent: ${Object.entries(CLOSE_CODES).map(([k, v]) => `${v} ${k} (${closeAction(v)})`).join(', ')}. Until the next version also read ${Object.entries(LEGACY_CLOSE_CODES).map(([old, now]) => `${old} as ${now}`).join(', ')} (older gateways).`,
       ].join('\n'),
     },
     defaultContentType: 'application/json',

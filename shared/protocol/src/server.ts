@@ -242,8 +242,8 @@ export const errorSchema = z.strictObject({
   op: z.literal('error'),
   code: z.enum(ERROR_CODES),
   message: z.string(),
-  /** true: the same request may succeed later (retry with backoff); false: it fails the same way until changed. See ERROR_TEMPORARY. */
-  temporary: z.boolean(),
+  /** See ERROR_TEMPORARY. */
+  temporary: z.boolean().describe('true: the same request may succeed later, retry it with backoff; false: it fails the same way until the client changes it'),
   /** The subscription id the error refers to (or the op, for a message without a valid id). */
   ref: z.string().optional(),
   /**

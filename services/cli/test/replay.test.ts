@@ -4,13 +4,10 @@
  * positions the publisher returned when the updates were written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, type TestKafka } from '@newswire/test-support';
 import { createPublisher, type Position, type Publisher } from '@newswire/kafka';
 import { createLogger } from '@newswire/config';
 import { type Update } from '@newswire/schema/v2';
-import { makeUpdates } from '@newswire/test-support';
-import { spawn } from 'node:child_process';
-import { CLI, ROOT, openAdmin, readAll, runCli, type TestAdmin } from '@newswire/test-support';
+import { makeUpdates, openAdmin, readAll, runCli, startKafka, waitFor, type TestAdmin, type TestKafka } from '@newswire/test-support';
 
 interface Line {
   position: { topic: string; partition: number; offset: string; timestamp: string };
@@ -195,21 +192,17 @@ describe('newswire replay', { timeout: 120_000 }, () => {
 
   it('--follow emits live updates after the history and exits 130 on Ctrl-C', async () => {
     const since = new Date().toISOString();
-    const child = spawn(process.execPath, [CLI, 'replay', 'arrests', '--from', since, '--follow'], { cwd: ROOT, env: { ...process.env, ...env } });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    const follow = runCli(['replay', 'arrests', '--from', since, '--follow'], { env, timeoutMs: 0 });
     try {
       const live = makeUpdates(3, { kinds: ['arrests'], prefix: 'live' });
       await publish(live);
-      const until = Date.now() + 45_000;
-      while (parseLines(out.slice(0, out.lastIndexOf('\n') + 1)).length < 3 && Date.now() < until) await sleep(100);
-      const lines = parseLines(out.slice(0, out.lastIndexOf('\n') + 1));
+      await waitFor(() => follow.lines().length >= 3, '3 live lines', { timeoutMs: 45_000, intervalMs: 100 });
+      const lines = parseLines(follow.lines().join('\n'));
       expect(lines.map((l) => l.update.id).sort()).toEqual(live.map((u) => u.id).sort());
       expectPartitionOrder(lines);
     } finally {
-      child.kill('SIGINT');
+      follow.kill('SIGINT');
     }
-    expect(await exited).toBe(130);
+    expect((await follow).code).toBe(130);
   }, 120_000);
 });

@@ -2,7 +2,6 @@
  * `newswire demo` and `newswire schema` as spawned processes: exit codes,
  * output, and what reaches Kafka (checked by end offsets).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,21 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KINDS, jsonSchemaDocuments } from '@newswire/schema';
 import { KINDS as KINDS_V2, jsonSchemaDocuments as jsonSchemaDocumentsV2 } from '@newswire/schema/v2';
 import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
-import { openAdmin, startKafka, totalMessages, type TestAdmin, type TestKafka } from '@newswire/test-support';
+import { openAdmin, runCli, startKafka, totalMessages, type TestAdmin, type TestKafka } from '@newswire/test-support';
 
-const BIN = join(import.meta.dirname, '../bin/newswire.mjs');
-
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KAFKA_BROKERS: '', ...(kafka ? { NEWSWIRE_TOPIC_PREFIX: kafka.prefix } : {}), ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `newswire <args>` on this file's topics, with Kafka given by --brokers only (KAFKA_BROKERS cleared). */
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { KAFKA_BROKERS: '', ...(kafka ? { NEWSWIRE_TOPIC_PREFIX: kafka.prefix } : {}), ...env } });
 
 let kafka: TestKafka;
 let admin: TestAdmin;

@@ -58,8 +58,7 @@ export class Group {
   readonly members = new Map<string, Member>();
   /** Forces join completion when the rebalance timeout passes. */
   joinTimer: NodeJS.Timeout | null = null;
-  /** Join completion is held back until this time (initial rebalance delay of a group that was Empty). */
-  joinNotBefore = 0;
+  /** Set while the initial rebalance delay of a group that was Empty runs: join completion waits for it. */
   delayTimer: NodeJS.Timeout | null = null;
 
   constructor(

@@ -129,17 +129,19 @@ export class Membership {
     // Members that have not rejoined when the rebalance timeout passes are dropped.
     group.joinTimer = setTimeout(() => this.completeJoin(group), Math.max(1, group.maxRebalanceTimeoutMs())).unref();
     if (wasEmpty && this.initialDelay > 0) {
-      group.joinNotBefore = Date.now() + this.initialDelay;
-      group.delayTimer = setTimeout(() => this.tryCompleteJoin(group), this.initialDelay).unref();
-    } else {
-      group.joinNotBefore = 0;
+      // The delay is over when its timer fires, not when Date.now() says so: a timer can fire a
+      // millisecond early by the wall clock, and a join checked then waited out the rebalance timeout.
+      group.delayTimer = setTimeout(() => {
+        group.delayTimer = null;
+        this.tryCompleteJoin(group);
+      }, this.initialDelay).unref();
     }
     this.tryCompleteJoin(group);
   }
 
   private tryCompleteJoin(group: Group): void {
     if (group.state !== 'PreparingRebalance') return;
-    if (group.allRejoined() && Date.now() >= group.joinNotBefore) this.completeJoin(group);
+    if (group.allRejoined() && !group.delayTimer) this.completeJoin(group);
   }
 
   private completeJoin(group: Group): void {

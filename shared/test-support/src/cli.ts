@@ -38,7 +38,7 @@ export interface CliHandle {
   stderr(): string;
   /** Complete stdout lines so far. */
   lines(): string[];
-  /** The first stdout or stderr line matching `re`, once printed; rejects if the process ends first. */
+  /** The first complete stdout or stderr line matching `re`, once printed; rejects if the process ends first. */
   waitForLine(re: RegExp): Promise<string>;
   /** Sends a signal if the process is still running. */
   kill(signal?: NodeJS.Signals): void;
@@ -55,7 +55,9 @@ export function runCli(args: string[], opts: CliOptions = {}): CliRun {
   let stderr = '';
   let ended = false;
   const waiters = new Set<{ re: RegExp; resolve: (line: string) => void; reject: (e: Error) => void }>();
-  const lineOf = (re: RegExp) => `${stdout}\n${stderr}`.split('\n').find((l) => re.test(l));
+  // Complete lines only (a line still being written could match half-way), every line once ended.
+  const complete = (text: string) => (ended ? text.split('\n') : text.split('\n').slice(0, -1));
+  const lineOf = (re: RegExp) => [...complete(stdout), ...complete(stderr)].find((l) => re.test(l));
   const check = () => {
     for (const w of waiters) {
       const line = lineOf(w.re);
@@ -100,11 +102,7 @@ export function runCli(args: string[], opts: CliOptions = {}): CliRun {
     child,
     stdout: () => stdout,
     stderr: () => stderr,
-    lines: () => {
-      const all = stdout.split('\n');
-      // The last piece is a line still being written, unless the process has ended.
-      return (ended ? all : all.slice(0, -1)).filter((l) => l !== '');
-    },
+    lines: () => complete(stdout).filter((l) => l !== ''),
     waitForLine(re) {
       const line = lineOf(re);
       if (line !== undefined) return Promise.resolve(line);

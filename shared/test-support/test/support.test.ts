@@ -90,6 +90,18 @@ describe('runCli', () => {
     expect(await run.waitForLine(/bye/)).toBe('bye');
   });
 
+  it('matches complete lines only: a line still being written is not found half-way', async () => {
+    const s = await script('halves.mjs', `
+      process.stdout.write('{"msg":"newswire started","port":');
+      setTimeout(() => process.stdout.write('8080}\\n'), 200);
+      setTimeout(() => process.stdout.write('last line, no newline'), 300);`);
+    const run = runCli([], { script: s });
+    expect(JSON.parse(await run.waitForLine(/"msg":"newswire started"/))).toEqual({ msg: 'newswire started', port: 8080 });
+    await run;
+    // Once the process has ended, its last line counts even without a newline.
+    expect(run.lines()).toEqual(['{"msg":"newswire started","port":8080}', 'last line, no newline']);
+  });
+
   it('a wait for a line the process never prints fails when it ends, with its output', async () => {
     const s = await script('quits.mjs', `console.error('no such option'); process.exit(2);`);
     const run = runCli([], { script: s });

@@ -11,68 +11,37 @@
  * inherits it and runs against that cluster, as start does, under a topic
  * prefix of this file's own (NEWSWIRE_TOPIC_PREFIX).
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connect, type WebSocketConstructor } from '@newswire/client';
 import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
-import { startKafka } from '@newswire/test-support';
+import { runCli, startKafka, type CliRun } from '@newswire/test-support';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const BIN = join(ROOT, 'services/cli/bin/newswire.mjs');
 const SEED_IDS = new Set(KAZAKHSTAN_SEED.map((u) => u.id));
-
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  stdout: string[];
-  stderr: () => string;
-  started: Promise<Record<string, unknown>>;
-  exited: Promise<number | null>;
-}
 
 /** This file's topics on a shared cluster (KAFKA_BROKERS set for the run) are its own. */
 const TOPIC_PREFIX = `nwtest-${randomUUID().slice(0, 8)}`;
 
-function startNewswire(dataDir: string, extra: string[] = [], env: Record<string, string> = {}): Started {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'start', '--data-dir', dataDir, '--broker-port', '0', '--gateway-port', '0', '--ingest-port', '0', ...extra],
-    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', START_DEMO_PACE: '50ms', NEWSWIRE_TOPIC_PREFIX: TOPIC_PREFIX, ...env }, stdio: 'pipe' },
-  );
-  const stdout: string[] = [];
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  let buffered = '';
-  let onStarted: (v: Record<string, unknown>) => void = () => {};
-  const started = new Promise<Record<string, unknown>>((res, rej) => {
-    onStarted = res;
-    child.on('exit', (code) => rej(new Error(`start exited ${code} before it was up:\n${err}`)));
+/** `newswire start` on free ports; each test's timeout bounds it, afterAll kills what is left. */
+function startNewswire(dataDir: string, extra: string[] = [], env: Record<string, string> = {}): CliRun {
+  return runCli(['start', '--data-dir', dataDir, '--broker-port', '0', '--gateway-port', '0', '--ingest-port', '0', ...extra], {
+    env: { LOG_LEVEL: 'info', START_DEMO_PACE: '50ms', NEWSWIRE_TOPIC_PREFIX: TOPIC_PREFIX, ...env },
+    timeoutMs: 0,
   });
-  started.catch(() => {});
-  child.stdout.on('data', (d: Buffer) => {
-    buffered += d.toString();
-    let nl: number;
-    while ((nl = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      stdout.push(line);
-      try {
-        const rec = JSON.parse(line) as Record<string, unknown>;
-        if (rec.msg === 'newswire started') onStarted(rec);
-      } catch {
-        // every stdout line should be JSON; a stray one is asserted on below
-      }
-    }
-  });
-  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-  return { child, stdout, stderr: () => err, started, exited };
 }
+
+/** The "newswire started" log record (rejects if start exits before it is up). */
+async function started(s: CliRun): Promise<Record<string, unknown>> {
+  return JSON.parse(await s.waitForLine(/"msg":"newswire started"/)) as Record<string, unknown>;
+}
+
+const exitCode = async (s: CliRun) => (await s).code;
 
 /** Seed update ids delivered over WebSocket from the start of the log, until `want` of them arrived. */
 async function collectSeedIds(wsUrl: string, want: number, timeoutMs = 45_000): Promise<Set<string>> {
@@ -92,7 +61,7 @@ async function collectSeedIds(wsUrl: string, want: number, timeoutMs = 45_000): 
   return seen;
 }
 
-const running: Started[] = [];
+const running: CliRun[] = [];
 let dataDir: string;
 
 beforeAll(async () => {
@@ -100,7 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const s of running) if (s.child.exitCode === null) s.child.kill('SIGKILL');
+  for (const s of running) s.kill('SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -108,7 +77,7 @@ describe('newswire start', () => {
   it('comes up, serves the dashboard and /healthz, delivers the demo wire, and stops with 130 on SIGINT', async () => {
     const s = startNewswire(dataDir);
     running.push(s);
-    const rec = await s.started;
+    const rec = await started(s);
     const dashboard = String(rec.dashboard);
     const websocket = String(rec.websocket);
     expect(dashboard).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -131,9 +100,9 @@ describe('newswire start', () => {
     expect(s.stderr()).toContain('newswire is running');
     expect(s.stderr()).toContain(dashboard);
 
-    s.child.kill('SIGINT');
-    expect(await s.exited).toBe(130);
-    const lines = s.stdout.filter((l) => l.trim());
+    s.kill('SIGINT');
+    expect(await exitCode(s)).toBe(130);
+    const lines = s.lines();
     expect(lines.every((l) => l.startsWith('{'))).toBe(true); // pino JSON when stdout is not a terminal
     expect(lines.some((l) => l.includes('"newswire stopped"'))).toBe(true);
   }, 120_000);
@@ -141,12 +110,12 @@ describe('newswire start', () => {
   it('keeps the data across a restart (demo off: the story comes from the log)', async () => {
     const s = startNewswire(dataDir, ['--demo', 'off']);
     running.push(s);
-    const rec = await s.started;
+    const rec = await started(s);
     expect(rec.demo).toBe('off');
     const ids = await collectSeedIds(String(rec.websocket), SEED_IDS.size);
     expect(ids.size).toBe(SEED_IDS.size);
-    s.child.kill('SIGTERM');
-    expect(await s.exited).toBe(143);
+    s.kill('SIGTERM');
+    expect(await exitCode(s)).toBe(143);
   }, 120_000);
 
   it('runs on the Kafka in KAFKA_BROKERS instead of its own broker', async () => {
@@ -155,13 +124,13 @@ describe('newswire start', () => {
     try {
       const s = startNewswire(unused, [], kafka.env);
       running.push(s);
-      const rec = await s.started;
+      const rec = await started(s);
       expect(rec.brokers).toEqual(kafka.brokers);
       expect(String(rec.kafka)).toContain('(KAFKA_BROKERS)');
       const ids = await collectSeedIds(String(rec.websocket), SEED_IDS.size);
       expect(ids.size).toBe(SEED_IDS.size);
-      s.child.kill('SIGINT');
-      expect(await s.exited).toBe(130);
+      s.kill('SIGINT');
+      expect(await exitCode(s)).toBe(130);
       expect(existsSync(unused)).toBe(false); // no dev broker, no data dir
     } finally {
       await kafka.stop();
@@ -175,7 +144,7 @@ describe('newswire start', () => {
     try {
       const s = startNewswire(dataDir, ['--demo', 'off', '--gateway-port', String(port)]);
       running.push(s);
-      expect(await s.exited).toBe(1);
+      expect(await exitCode(s)).toBe(1);
       expect(s.stderr()).toMatch(/could not start.*in use/s);
     } finally {
       blocker.close();

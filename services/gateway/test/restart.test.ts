@@ -3,44 +3,15 @@
  * restart (shutdown frame with positions + close 1012). The gateway runs as
  * a real `newswire gateway` process.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
 import type { Publisher } from '@newswire/kafka';
-import { CursorTracker, TestClient, countIds, metricValue, publishInBackground, publisherFor } from './support.ts';
+import { CursorTracker, TestClient, countIds, metricValue, publishInBackground, publisherFor, spawnGateway as spawnGatewayOn } from './support.ts';
 
-const BIN = resolve(import.meta.dirname, '../../cli/bin/newswire.mjs');
 let kafka: TestKafka;
 let pub: Publisher;
-const children = new Set<ChildProcess>();
 
-interface Proc {
-  child: ChildProcess;
-  port: number;
-  exited: Promise<number | null>;
-}
-
-async function spawnGateway(): Promise<Proc> {
-  const child = spawn(process.execPath, [BIN, 'gateway', '--port', '0', '--brokers', kafka.brokers.join(',')], {
-    env: { ...process.env, ...kafka.env, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.add(child);
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => { children.delete(child); r(code); }));
-  const port = await new Promise<number>((res, rej) => {
-    const rl = createInterface({ input: child.stdout! });
-    rl.on('line', (line) => {
-      try {
-        const j = JSON.parse(line) as { listening?: string; port?: number };
-        if (j.listening && j.port) res(j.port);
-      } catch { /* log line */ }
-    });
-    void exited.then((code) => rej(new Error(`gateway exited with ${code} before listening`)));
-  });
-  return { child, port, exited };
-}
+const spawnGateway = () => spawnGatewayOn(kafka);
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });
@@ -48,7 +19,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of children) c.kill('SIGKILL');
   await pub?.close();
   await kafka?.stop();
 });
@@ -66,7 +36,7 @@ describe('resume across gateway restarts', () => {
     const cursor = new CursorTracker(c1, 's');
     const bg = publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 50, 5);
     await c1.waitFor(() => c1.updateIds().length >= total / 4, 'a quarter');
-    g1.child.kill('SIGKILL');
+    g1.cli.kill('SIGKILL');
     await c1.waitClosed();
     const positions = cursor.positions();
     const g2 = await spawnGateway();
@@ -83,7 +53,7 @@ describe('resume across gateway restarts', () => {
     expect(await metricValue(g2.port, 'newswire_gateway_catchup_ranges_total', 'source="window"')).toBeGreaterThan(0);
     expect(await metricValue(g2.port, 'newswire_gateway_catchup_ranges_total', 'source="kafka"')).toBe(0);
     c2.close();
-    g2.child.kill('SIGTERM');
+    g2.cli.kill('SIGTERM');
     expect(await g2.exited).toBe(143); // SIGTERM: graceful stop, exit 143 (docs/operations.md, the process contract)
   });
 
@@ -97,7 +67,7 @@ describe('resume across gateway restarts', () => {
     await c1.waitForOp('subscribed');
     const bg = publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 50, 5);
     await c1.waitFor(() => c1.updateIds().length >= total / 4, 'a quarter');
-    g1.child.kill('SIGTERM');
+    g1.cli.kill('SIGTERM');
     expect(await c1.waitClosed()).toBe(1012);
     expect(await g1.exited).toBe(143); // SIGTERM: graceful stop, exit 143 (docs/operations.md, the process contract)
     const shutdown = c1.of('shutdown')[0]!;
@@ -112,7 +82,7 @@ describe('resume across gateway restarts', () => {
     expect(countIds([c1.updateIds(), c2.updateIds()], prefix).duplicates).toEqual([]);
     expect((await c2.waitForOp('live')).recovered).toBe(true);
     c2.close();
-    g2.child.kill('SIGTERM');
+    g2.cli.kill('SIGTERM');
     expect(await g2.exited).toBe(143); // SIGTERM: graceful stop, exit 143 (docs/operations.md, the process contract)
   });
 });

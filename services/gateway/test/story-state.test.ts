@@ -6,9 +6,6 @@
  * snapshots (reading less than the topics hold) into the very state a gateway
  * building from the whole log reaches.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUpdates, startKafka, waitFor, type TestKafka } from '@newswire/test-support';
 import { openKafka, type KafkaPort, type Publisher } from '@newswire/kafka';
@@ -16,14 +13,12 @@ import { newswireTopics } from '@newswire/schema';
 import { canonicalJson, decodeStateRecord } from '@newswire/story-state';
 import { connect, type StorySnapshot } from '@newswire/client/node';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import { TestClient, metricValue, publishInBackground, publisherFor, quietLogger, sleep, type Frame } from './support.ts';
+import { TestClient, metricValue, publishInBackground, publisherFor, quietLogger, sleep, spawnGateway as spawnGatewayOn, type Frame } from './support.ts';
 
-const BIN = resolve(import.meta.dirname, '../../cli/bin/newswire.mjs');
 let kafka: TestKafka;
 let port: KafkaPort;
 let pub: Publisher;
 const gateways: RunningGateway[] = [];
-const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   kafka = await startKafka({ partitions: 3 });
@@ -32,7 +27,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of children) c.kill('SIGKILL');
   for (const g of gateways) await g.stop();
   await pub?.close();
   await port?.close();
@@ -231,31 +225,8 @@ describe('snapshot size', () => {
   });
 });
 
-interface Proc {
-  child: ChildProcess;
-  port: number;
-  exited: Promise<number | null>;
-}
-
-async function spawnGateway(): Promise<Proc> {
-  const child = spawn(process.execPath, [BIN, 'gateway', '--port', '0', '--brokers', kafka.brokers.join(',')], {
-    env: { ...process.env, ...kafka.env, LOG_LEVEL: 'warn', GATEWAY_STATE_SNAPSHOT_MS: '100', GATEWAY_STATE_MAX_RECENT: '5000', GATEWAY_WARM_ENTRIES: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.add(child);
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => { children.delete(child); r(code); }));
-  const listening = await new Promise<number>((res, rej) => {
-    const rl = createInterface({ input: child.stdout! });
-    rl.on('line', (line) => {
-      try {
-        const j = JSON.parse(line) as { listening?: string; port?: number };
-        if (j.listening && j.port) res(j.port);
-      } catch { /* log line */ }
-    });
-    void exited.then((code) => rej(new Error(`gateway exited with ${code} before listening`)));
-  });
-  return { child, port: listening, exited };
-}
+/** A gateway process with quick snapshots, every recent update kept, and no warm window. */
+const spawnGateway = () => spawnGatewayOn(kafka, { GATEWAY_STATE_SNAPSHOT_MS: '100', GATEWAY_STATE_MAX_RECENT: '5000', GATEWAY_WARM_ENTRIES: '0' });
 
 describe('kill -9 and restart', () => {
   it('reloads its snapshots, reads less than the topics hold, and reaches the same state as a full rebuild; the client misses nothing', async () => {
@@ -266,7 +237,7 @@ describe('kill -9 and restart', () => {
     const bg = publishInBackground(pub, updates.slice(200), 10, 15);
     const first = await snapshotOf(`ws://127.0.0.1:${g1.port}/`, story, 'dash');
     await sleep(600); // several snapshot flushes
-    g1.child.kill('SIGKILL');
+    g1.cli.kill('SIGKILL');
     await g1.exited;
     const seenOnG1 = first.snap.state!.records as number + first.c.of('update').length;
     first.c.close();
@@ -299,6 +270,6 @@ describe('kill -9 and restart', () => {
     expect(s3.positions).toEqual(s2.positions);
     expect(canonicalJson(s2.state)).toBe(canonicalJson(s3.state));
     expect(canonicalJson(s2.recent)).toBe(canonicalJson(s3.recent));
-    g2.child.kill('SIGKILL');
+    g2.cli.kill('SIGKILL');
   });
 });

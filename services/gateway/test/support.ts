@@ -4,14 +4,36 @@
  * gateway test is also a conformance test), a publisher, and helpers to
  * follow cursors and count deliveries. Updates come from @newswire/test-support.
  */
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { WebSocket, type ClientOptions } from 'ws';
 import { createLogger } from '@newswire/config';
 import { serverMessageSchema, type ServerMessage } from '@newswire/protocol';
 import { type Update } from '@newswire/schema/v2';
 import { createPublisher, type Publisher } from '@newswire/kafka';
+import { runCli, type CliRun } from '@newswire/test-support';
 
 export const quietLogger = () => createLogger('gateway-test', { level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+/** `newswire gateway` processes of the running test file: killed at its end if still running. */
+const processesOfThisFile = new Set<CliRun>();
+afterAll(() => {
+  for (const p of processesOfThisFile) p.kill('SIGKILL');
+});
+
+export interface GatewayProcess {
+  cli: CliRun;
+  port: number;
+  /** Its exit code, once it has ended. */
+  exited: Promise<number | null>;
+}
+
+/** `newswire gateway` as a process of its own on a free port (for tests that kill it); resolves once it listens. */
+export async function spawnGateway(kafka: { brokers: string[]; env: Record<string, string> }, env: Record<string, string> = {}): Promise<GatewayProcess> {
+  const cli = runCli(['gateway', '--port', '0', '--brokers', kafka.brokers.join(',')], { env: { ...kafka.env, LOG_LEVEL: 'warn', ...env }, timeoutMs: 0 });
+  processesOfThisFile.add(cli);
+  const listening = JSON.parse(await cli.waitForLine(/"listening":"ws:/)) as { port: number };
+  return { cli, port: listening.port, exited: cli.then((r) => r.code, () => null) };
+}
 
 /** A publisher on a test's Kafka; it creates the topics under `topicPrefix` (the gateway creates none). */
 export async function publisherFor(brokers: string[], topicPrefix?: string): Promise<Publisher> {

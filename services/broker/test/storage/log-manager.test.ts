@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '@newswire/test-support/wait';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -141,11 +142,7 @@ describe('LogManager', () => {
     try {
       m.createTopic('timed', 1);
       appendOk(m.partition('timed', 0)!, await makeBatch([{ value: 'old', timestamp: 1 }]));
-      const deadline = Date.now() + 30_000;
-      while (m.partition('timed', 0)!.logStartOffset() !== 1) {
-        if (Date.now() > deadline) throw new Error('retention timer never ran');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await waitFor(() => m.partition('timed', 0)!.logStartOffset() === 1, 'the retention timer to run', { intervalMs: 20 });
       expect(readdirSync(join(dir, 'timed-0'))).toEqual(['00000000000000000001.log']);
     } finally {
       m.close();

@@ -20,7 +20,10 @@ export interface TestKafka {
   /**
    * A topic prefix of this startKafka() call alone (NEWSWIRE_TOPIC_PREFIX):
    * each test file reads and counts its own topics, so the suite can run
-   * twice in a row against one long-lived cluster.
+   * twice in a row against one long-lived cluster. A test that needs more
+   * prefixes derives them as `${prefix}-<name>`: never a fixed name, which
+   * a second run on the same cluster would find full. stop() deletes the
+   * topics of the prefix and of its `-<name>` prefixes.
    */
   prefix: string;
   /** The newswire topics under `prefix`. */
@@ -167,13 +170,13 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafk
   };
 }
 
-/** Deletes every topic under `prefix` (and only those). */
+/** Deletes every topic under `prefix` and its `prefix-<name>` prefixes (and only those). */
 async function dropTopics(brokers: string[], prefix: string): Promise<void> {
   const { openKafka } = await import('@newswire/kafka');
   const { createLogger } = await import('@newswire/config');
   const kafka = await openKafka({ brokers, logger: createLogger('test-cleanup', { level: 'error' }), connectTimeoutMs: 10_000 });
   try {
-    const mine = (await kafka.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
+    const mine = (await kafka.listTopics()).filter((t) => t.startsWith(`${prefix}.`) || t.startsWith(`${prefix}-`));
     if (mine.length) await kafka.deleteTopics(mine);
   } finally {
     await kafka.close();

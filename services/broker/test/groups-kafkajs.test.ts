@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { AssignerProtocol, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafka, waitFor, type TestKafka } from '@newswire/test-support';
+import { needsDevBroker, startKafka, waitFor, type TestKafka } from '@newswire/test-support';
 import { testKafka } from './support/kafkajs-client.ts';
 
 let kafka: TestKafka;
@@ -174,8 +174,7 @@ describe('kafkajs consumer group', () => {
     }
   }, 150_000);
 
-  it('commits survive a broker restart: a new member resumes after the last committed message', async (ctx) => {
-    if (!kafka.canRestart) ctx.skip(); // only the in-process dev broker can be restarted from a test
+  it.skipIf(needsDevBroker('a restart of the broker'))('commits survive a broker restart: a new member resumes after the last committed message', async () => {
     const topic = await createTopic(2);
     const groupId = `g-${randomUUID()}`;
     const first = await produceToEach(topic, 2, 'first', 5);
@@ -212,8 +211,7 @@ describe('kafkajs consumer group', () => {
     expect(m2.seen.map((s) => s.value).sort()).toEqual([...second].sort());
   }, 150_000);
 
-  it('a member running across a broker restart rejoins and continues after its committed offsets', async (ctx) => {
-    if (!kafka.canRestart) ctx.skip(); // only the in-process dev broker can be restarted from a test
+  it.skipIf(needsDevBroker('a restart of the broker'))('a member running across a broker restart rejoins and continues after its committed offsets', async () => {
     const topic = await createTopic(2);
     const groupId = `g-${randomUUID()}`;
     const first = await produceToEach(topic, 2, 'before', 3);

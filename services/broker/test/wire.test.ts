@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin } from 'kafkajs';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { needsDevBroker, startKafka, type TestKafka } from '@newswire/test-support';
 import { testKafka, uniq } from './support/kafkajs-client.ts';
 import { RawConnection } from './support/raw-connection.ts';
 import { kafkajsDecodeResponse, kafkajsRecordBatch, kafkajsRequestFrame } from './support/kafkajs-wire.ts';
@@ -80,8 +80,7 @@ function apiVersionsFlexibleFrame(version: number, correlationId: number): Buffe
 }
 
 describe('ApiVersions', () => {
-  it('advertises every implemented version, v0 to v2 (kafkajs reads these)', async (ctx) => {
-    if (kafka.mode !== 'dev-broker') ctx.skip(); // real Kafka advertises its own ranges
+  it.skipIf(needsDevBroker('its own ApiVersions ranges; real Kafka advertises its own'))('advertises every implemented version, v0 to v2 (kafkajs reads these)', async () => {
     const conn = await open();
     for (const v of [0, 1, 2]) {
       conn.send(await kafkajsRequestFrame('apiVersions', v, {}, 100 + v));
@@ -94,8 +93,7 @@ describe('ApiVersions', () => {
     conn.destroy();
   });
 
-  it('answers v3 and v4 (flexible, librdkafka\'s first request) with response header v0 and a compact body', async (ctx) => {
-    if (kafka.mode !== 'dev-broker') ctx.skip(); // real Kafka advertises its own ranges
+  it.skipIf(needsDevBroker('its own ApiVersions ranges; real Kafka advertises its own'))('answers v3 and v4 (flexible, librdkafka\'s first request) with response header v0 and a compact body', async () => {
     const conn = await open();
     for (const v of [3, 4]) {
       conn.send(apiVersionsFlexibleFrame(v, 70 + v));
@@ -282,8 +280,7 @@ describe('bad frames close only their own connection', () => {
 });
 
 describe('broker-wide buffer budget', () => {
-  it('closes the connection that would push undecoded bytes past the budget; others keep working', async (ctx) => {
-    if (kafka.mode !== 'dev-broker') ctx.skip(); // the budget is a dev-broker option; real Kafka has its own
+  it.skipIf(needsDevBroker('a second broker with a 100 KiB request-buffer budget; real Kafka has its own'))('closes the connection that would push undecoded bytes past the budget; others keep working', async () => {
     const small = await startKafka({ broker: { maxBufferedRequestBytes: 100 * 1024 } });
     try {
       const smallPort = Number(small.brokers[0]!.split(':').pop());

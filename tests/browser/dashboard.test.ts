@@ -139,7 +139,8 @@ describe.skipIf(!hasChromium)('dashboard v2 in headless Chromium', { timeout: 18
     expect(await page.locator('.total-row[data-scope="toll"][data-metric="injured"] dt').innerText()).toMatch(/running toll, Colombo, LK/i);
     const arrested = await texts('.total-row[data-scope="incident"][data-metric="arrested"] .incident');
     expect(arrested).toHaveLength(1);
-    expect(arrested[0]).toMatch(/^Hundreds protest over shortages outside the president’s private residence in Mirihana 54 \(in this incident.*\), per Sri Lanka Police$/);
+    expect(arrested[0]).toMatch(/^Incident “mirihana protest” 54 \(in this incident, reported 1 Apr 2022\), per Sri Lanka Police$/);
+    expect(await page.locator('.total-row[data-scope="incident"][data-metric="arrested"] .incident-name').getAttribute('title')).toBe('Hundreds protest over shortages outside the president’s private residence in Mirihana');
     expect(await texts('.total-row[data-scope="incident"][data-metric="injured"] .claim .figure')).toEqual(['5']);
     expect((await texts('.totals .claim .figure')).sort()).toEqual(['216', '5', '54', '8']);
     expect(await page.locator('.conflict-note').count()).toBe(0);

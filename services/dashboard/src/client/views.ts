@@ -190,6 +190,11 @@ function newestFirst(points: readonly FigurePoint[]): FigurePoint[] {
   return [...points].sort((a, b) => whenSortKey(b.time) - whenSortKey(a.time) || b.at.ts - a.at.ts);
 }
 
+/** "Incident “mirihana protest”" for lk-crisis-2022:mirihana-protest. */
+export function incidentName(id: string): string {
+  return `Incident “${w(id.slice(id.indexOf(':') + 1))}”`;
+}
+
 function tollGroupLabel(metric: string, who: Actor | undefined, placeText: string): string {
   return `${metricLabel(metric)}${who ? `: ${actorWords(who)}` : ''} — running toll, ${placeText}`;
 }
@@ -237,7 +242,8 @@ export function totalsView(view: StoryView, headlineOf: (id: string) => string |
               return h(
                 'li',
                 { class: `incident${here.length ? ' conflict' : ''}`, 'data-incident': i.incident },
-                h('span', { class: 'incident-name' }, headlineOf(i.incident) ?? i.incident),
+                // Named by the id of its first report, the same on every page; its headline, when held, in the tooltip.
+                h('span', { class: 'incident-name', title: headlineOf(i.incident) }, incidentName(i.incident)),
                 h(
                   'ul',
                   { class: 'claims' },

@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'services/*/test/**/*.test.ts', 'shared/*/test/**/*.test.ts'],
     // Services log at info by default; tests only want warnings unless asked.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    // One Kafka container per run where Docker answers (else the dev broker per file).
+    globalSetup: ['shared/test-support/src/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -82,10 +82,23 @@ function probeDocker(): boolean {
   }
 }
 
-/** The mode startKafka() will use, known before it starts (for skipIf at collection time). */
+/** Set by global-setup.ts beside KAFKA_BROKERS when that is the run's own Kafka container. */
+export const CONTAINER_MARK = 'NEWSWIRE_TEST_KAFKA_CONTAINER';
+
+/**
+ * The mode startKafka() will use, known before it starts (for skipIf at
+ * collection time). A Kafka container is started once per test run, by the
+ * vitest global setup (global-setup.ts), which hands its address to every test
+ * file through KAFKA_BROKERS; each file then works under its own topic prefix.
+ */
 export function kafkaMode(): KafkaMode {
-  if (process.env.KAFKA_BROKERS) return 'external';
-  return dockerReachable() ? 'container' : 'dev-broker';
+  if (process.env.KAFKA_BROKERS) return process.env[CONTAINER_MARK] === '1' ? 'container' : 'external';
+  return 'dev-broker';
+}
+
+/** Whether this run should start a Kafka container: no KAFKA_BROKERS, and a Docker engine and a Node that testcontainers runs on. */
+export function wantsKafkaContainer(): boolean {
+  return !process.env.KAFKA_BROKERS && dockerReachable();
 }
 
 /**
@@ -125,18 +138,13 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafk
   const external = process.env.KAFKA_BROKERS;
   if (external) {
     const brokers = external.split(',').map((s) => s.trim()).filter(Boolean);
-    announce('external', brokers);
+    // The run's one Kafka container (global-setup.ts) is a shared cluster too.
+    const mode: KafkaMode = process.env[CONTAINER_MARK] === '1' ? 'container' : 'external';
+    announce(mode, brokers);
     const names = naming(brokers);
     // A shared cluster: leave it as found, without this file's topics.
     const stop = () => dropTopics(brokers, names.prefix);
-    return { mode: 'external', brokers, ...names, canRestart: false, restart: cannotRestart('external'), stop };
-  }
-  if (dockerReachable()) {
-    const { KafkaContainer } = await import('@testcontainers/kafka');
-    const container = await new KafkaContainer('confluentinc/cp-kafka:7.6.1').withKraft().start();
-    const brokers = [`${container.getHost()}:${container.getMappedPort(9093)}`];
-    announce('container', brokers);
-    return { mode: 'container', brokers, ...naming(brokers), canRestart: false, restart: cannotRestart('container'), stop: async () => { await container.stop(); } };
+    return { mode, brokers, ...names, canRestart: false, restart: cannotRestart(mode), stop };
   }
   const { startBroker } = await import('@newswire/broker');
   const dataDir = await mkdtemp(join(tmpdir(), 'newswire-test-broker-'));

@@ -2,8 +2,10 @@
  * testcontainers 12.2 needs Node >= 22.22: importing `@testcontainers/kafka`
  * on Node 20 throws. Where Docker answers but this Node cannot load it,
  * startKafka() must say so and use the dev broker instead of failing every
- * Kafka test in beforeAll. Docker is faked: a `docker` on PATH whose
- * `docker info` succeeds is all the harness asks of it before importing.
+ * Kafka test. The run's one container is started by the vitest global setup
+ * (global-setup.ts), so that is what is run here. Docker is faked: a `docker`
+ * on PATH whose `docker info` succeeds is all the harness asks of it before
+ * importing.
  */
 import { execFile } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -33,6 +35,8 @@ describe('startKafka on a Node that cannot load testcontainers', () => {
   it.skipIf(nodeLoadsTestcontainers)('says why and runs the dev broker', async () => {
     const script = [
       "import { kafkaMode, startKafka } from '@newswire/test-support';",
+      "import setup from './shared/test-support/src/global-setup.ts';",
+      'await setup();',
       'const kafka = await startKafka();',
       'console.log(JSON.stringify({ planned: kafkaMode(), mode: kafka.mode }));',
       'await kafka.stop();',

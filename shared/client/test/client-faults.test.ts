@@ -51,7 +51,11 @@ afterAll(async () => {
 
 describe('client SDK under gateway faults', () => {
   it('cut as a slow reader (lagged, 4008): resumes from the positions sent, no loss, no duplicate', async () => {
-    const gw = await startGateway({ host: '127.0.0.1', port: 0, brokers: env.kafka.brokers, topicPrefix: env.kafka.prefix, limits: { maxBufferedBytes: 32 * 1024 }, logger: quiet });
+    // The frozen client answers no ping and reads no close until the publishing below is done, which
+    // takes tens of seconds on a busy shared broker: the heartbeat and the close grace must not end
+    // its socket first (the client would see 1006, not the lag cut).
+    const patient = { heartbeatMs: 600_000, closeGraceMs: 600_000 };
+    const gw = await startGateway({ host: '127.0.0.1', port: 0, brokers: env.kafka.brokers, topicPrefix: env.kafka.prefix, limits: { maxBufferedBytes: 32 * 1024, ...patient }, logger: quiet });
     gateways.push(gw);
     const c = connect({
       url: `ws://127.0.0.1:${gw.port}`,

@@ -230,7 +230,9 @@ export class NewswireClient extends Emitter<ClientEvents> {
     if (ws) {
       ws.onopen = null;
       ws.onmessage = null;
-      ws.onerror = null;
+      // Ignored, not removed: Node's ws throws an 'error' nobody listens to (a close before the
+      // handshake reports one on the next tick), which would crash the program.
+      ws.onerror = ignoreLateError;
       ws.onclose = null;
     }
     this.#socket = null;
@@ -436,6 +438,9 @@ export class NewswireClient extends Emitter<ClientEvents> {
     this.#setState({ state: 'live', recovered: this.#recovered, missed: this.#missed, resumed: this.#resumedConnection });
   }
 }
+
+/** The error listener a forgotten socket keeps (see #detach). */
+function ignoreLateError(): void {}
 
 export function connect(options: ConnectOptions): NewswireClient {
   return new NewswireClient(options);

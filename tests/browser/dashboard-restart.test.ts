@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)('dashboard across a SIGKILL of its gateway', { tim
           if (await page.locator('#older').isEnabled()) await page.click('#older');
           return page.locator('#feed > li[data-id^="browser-kill:"]').count();
         },
-        { timeout: 90_000, intervals: [500] },
+        { timeout: 90_000, interval: 500 },
       )
       .toBe(STREAM);
     const ids = await page.$$eval('#feed > li[data-id]', (els) => els.map((e) => e.getAttribute('data-id')));

@@ -113,6 +113,20 @@ export function needsDevBroker(why: string): boolean {
   return true;
 }
 
+/**
+ * Capability check for tests that read cluster-wide state, such as the list
+ * of every consumer group: true on a shared cluster (KAFKA_BROKERS), where
+ * other test files change that state meanwhile, after printing why. The
+ * dev broker and the container are each file's own. Use as
+ * `it.skipIf(needsOwnCluster('why'))`.
+ */
+export function needsOwnCluster(why: string): boolean {
+  const mode = kafkaMode();
+  if (mode !== 'external') return false;
+  console.log(`[startKafka] skipping a test on mode=${mode}: it needs a Kafka cluster of its own (${why})`);
+  return true;
+}
+
 /** A prefix no other test file or run shares: `nwtest-<8 hex>`. */
 function uniquePrefix(): string {
   return `nwtest-${randomUUID().slice(0, 8)}`;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { createLogger } from '@newswire/config';
 import { openKafka, KafkaAdminError, type FetchedBatch, type KafkaPort, type OutgoingRecord, type TailHealth } from '@newswire/kafka';
-import { startKafka, type TestKafka } from '@newswire/test-support';
+import { needsOwnCluster, startKafka, type TestKafka } from '@newswire/test-support';
 
 let kafka: TestKafka;
 let port: KafkaPort;
@@ -71,7 +71,7 @@ describe('cluster and topics', () => {
 });
 
 describe('send and read back', () => {
-  it('returns the offset of every record, across topics and partitions, and reads exactly a range with no group', async () => {
+  it('returns the offset of every record, across topics and partitions, and reads exactly a range', async () => {
     const a = topicName('send-a');
     const b = topicName('send-b');
     await port.ensureTopics([a, b], { partitions: 2 });
@@ -82,7 +82,6 @@ describe('send and read back', () => {
       const offsets = await sender.send(batch);
       expect(offsets).toEqual([3n, 4n, 5n, 6n, 7n, 0n, 1n, 2n, 3n, 0n, 1n]);
 
-      const before = await groups();
       const got: FetchedBatch[] = [];
       await port.readRange(
         [
@@ -102,7 +101,6 @@ describe('send and read back', () => {
         expect(r.timestamp).toBeGreaterThan(Date.now() - 60_000);
       }
       expect(got.every((x) => x.highWatermark >= x.next)).toBe(true);
-      expect(await groups()).toEqual(before);
     } finally {
       await sender.close();
     }
@@ -152,13 +150,12 @@ describe('send and read back', () => {
 });
 
 describe('tail', () => {
-  it('follows partitions from given positions, finds a topic created later, reports health, and joins no group', async () => {
+  it('follows partitions from given positions, finds a topic created later, and reports health', async () => {
     const t1 = topicName('tail-1');
     const t2 = topicName('tail-2');
     await port.ensureTopics([t1], { partitions: 2 });
     const sender = await port.openSender();
     await sender.send([...records(t1, 0, 4, 'old'), ...records(t1, 1, 2, 'old')]);
-    const before = await groups();
     const got: string[] = [];
     const tail = port.tail({
       topics: [t1, t2],
@@ -181,11 +178,33 @@ describe('tail', () => {
       expect(got.filter((x) => x.startsWith(`${t2}/`))).toEqual([`${t2}/0/fresh-0`, `${t2}/0/fresh-1`]);
       expect(tail.health()).toMatchObject({ state: 'fetching', partitions: 3, missingTopics: [] });
       expect(tail.health().fetches).toBeGreaterThan(0);
-      expect(await groups()).toEqual(before);
     } finally {
       await tail.stop();
       await sender.close();
     }
     expect(tail.health().state).toBe('stopped');
+  });
+});
+
+describe('no consumer group', () => {
+  it.skipIf(needsOwnCluster('the list of every consumer group on the cluster'))('a range read and a tail join none and leave none behind', async () => {
+    const t = topicName('groupless');
+    await port.ensureTopics([t], { partitions: 2 });
+    const sender = await port.openSender();
+    const before = await groups();
+    const tail = port.tail({ topics: [t], startAt: () => 'earliest', onBatch: () => {}, maxWaitMs: 100, metadataRefreshMs: 200 });
+    try {
+      await sender.send([...records(t, 0, 3, 'x'), ...records(t, 1, 2, 'y')]);
+      const read: string[] = [];
+      await port.readRange([{ topic: t, partition: 0, from: 0n, to: 3n }, { topic: t, partition: 1, from: 0n, to: 2n }], (b) => void read.push(...b.records.map((r) => `${r.partition}/${r.offset}`)));
+      expect(read.sort()).toEqual(['0/0', '0/1', '0/2', '1/0', '1/1']);
+      await tail.firstRound();
+      await expect.poll(() => tail.health().fetches, { timeout: 15_000 }).toBeGreaterThan(1);
+      expect(await groups()).toEqual(before);
+    } finally {
+      await tail.stop();
+      await sender.close();
+    }
+    expect(await groups()).toEqual(before);
   });
 });

@@ -115,14 +115,14 @@ export function needsDevBroker(why: string): boolean {
 
 /**
  * Capability check for tests that read cluster-wide state, such as the list
- * of every consumer group: true on a shared cluster (KAFKA_BROKERS), where
- * other test files change that state meanwhile, after printing why. The
- * dev broker and the container are each file's own. Use as
- * `it.skipIf(needsOwnCluster('why'))`.
+ * of every consumer group: true on a shared cluster (KAFKA_BROKERS, or the
+ * run's one Kafka container), where other test files change that state
+ * meanwhile, after printing why. Only the in-process dev broker is each
+ * file's own. Use as `it.skipIf(needsOwnCluster('why'))`.
  */
 export function needsOwnCluster(why: string): boolean {
   const mode = kafkaMode();
-  if (mode !== 'external') return false;
+  if (mode === 'dev-broker') return false;
   console.log(`[startKafka] skipping a test on mode=${mode}: it needs a Kafka cluster of its own (${why})`);
   return true;
 }

@@ -6,19 +6,22 @@
  * a dev broker standing in for a shared one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devBroker, openAdmin, startKafka, type DevBroker } from '../src/index.ts';
+import { CONTAINER_MARK, devBroker, openAdmin, startKafka, type DevBroker } from '../src/index.ts';
 
 let cluster: DevBroker;
-const saved = process.env.KAFKA_BROKERS;
+// This file points startKafka() at a cluster of its own, whatever the run uses (its container, too).
+const saved = { brokers: process.env.KAFKA_BROKERS, container: process.env[CONTAINER_MARK] };
 
 beforeAll(async () => {
   cluster = await devBroker();
   process.env.KAFKA_BROKERS = cluster.brokers.join(',');
+  delete process.env[CONTAINER_MARK];
 });
 
 afterAll(async () => {
-  if (saved === undefined) delete process.env.KAFKA_BROKERS;
-  else process.env.KAFKA_BROKERS = saved;
+  if (saved.brokers === undefined) delete process.env.KAFKA_BROKERS;
+  else process.env.KAFKA_BROKERS = saved.brokers;
+  if (saved.container !== undefined) process.env[CONTAINER_MARK] = saved.container;
   await cluster?.dispose();
 });
 

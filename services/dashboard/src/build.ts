@@ -27,12 +27,11 @@ export interface Asset {
   etag: string;
 }
 
-/** The files the dashboard is made of, keyed by URL path. */
+/** The three files the dashboard is made of, keyed by URL path. */
 export type AssetBundle = Map<string, Asset>;
 
 export const ASSET_FILES = [
   { path: '/index.html', file: 'index.html', contentType: 'text/html; charset=utf-8' },
-  { path: '/boot.js', file: 'boot.js', contentType: 'text/javascript; charset=utf-8' },
   { path: '/app.js', file: 'app.js', contentType: 'text/javascript; charset=utf-8' },
   { path: '/app.css', file: 'app.css', contentType: 'text/css; charset=utf-8' },
 ] as const;
@@ -62,7 +61,7 @@ export async function build(opts: BuildOptions = {}): Promise<AssetBundle> {
     legalComments: 'none' as const,
     logLevel: 'silent' as const,
   };
-  const [js, bootJs, css] = await Promise.all([
+  const [js, css] = await Promise.all([
     esbuild.build({
       ...common,
       entryPoints: [join(CLIENT_DIR, 'main.ts')],
@@ -74,27 +73,16 @@ export async function build(opts: BuildOptions = {}): Promise<AssetBundle> {
       define: { 'process.env.NODE_ENV': '"production"' },
       outfile: 'app.js',
     }),
-    // The first script: asks for the story's snapshot while app.js loads (client/boot.ts). No imports.
-    esbuild.build({
-      ...common,
-      entryPoints: [join(CLIENT_DIR, 'boot.ts')],
-      platform: 'browser',
-      format: 'iife',
-      target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
-      outfile: 'boot.js',
-    }),
     esbuild.build({ ...common, entryPoints: [join(CLIENT_DIR, 'app.css')], outfile: 'app.css' }),
   ]);
   const jsOut = js.outputFiles?.[0];
-  const bootOut = bootJs.outputFiles?.[0];
   const cssOut = css.outputFiles?.[0];
-  if (!jsOut || !bootOut || !cssOut) throw new Error('esbuild produced no output for the dashboard');
+  if (!jsOut || !cssOut) throw new Error('esbuild produced no output for the dashboard');
   const html = await readFile(join(CLIENT_DIR, 'index.html'));
 
   const bundle: AssetBundle = new Map();
   for (const a of [
     asset('/index.html', 'text/html; charset=utf-8', html),
-    asset('/boot.js', 'text/javascript; charset=utf-8', Buffer.from(bootOut.contents)),
     asset('/app.js', 'text/javascript; charset=utf-8', Buffer.from(jsOut.contents)),
     asset('/app.css', 'text/css; charset=utf-8', Buffer.from(cssOut.contents)),
   ]) {

@@ -1,5 +1,5 @@
 /**
- * The HTTP side of the dashboard: serves index.html, boot.js, app.js and app.css from
+ * The HTTP side of the dashboard: serves index.html, app.js and app.css from
  * memory with a strict Content-Security-Policy. Plugged into the gateway as
  * its `staticHandler`, so the page and its WebSocket share one origin.
  */
@@ -32,7 +32,6 @@ export function contentSecurityPolicy(host: string | undefined): string {
 const ROUTES: Record<string, string> = {
   '/': '/index.html',
   '/index.html': '/index.html',
-  '/boot.js': '/boot.js',
   '/app.js': '/app.js',
   '/app.css': '/app.css',
 };

@@ -1,5 +1,5 @@
 /**
- * The dashboard's HTTP side through a real server: the files (page, boot.js, app.js, app.css) with their
+ * The dashboard's HTTP side through a real server: the three files with their
  * content types, a strict CSP on the page, gzip, revalidation, and "not mine"
  * for every other path (so the gateway's 404 and endpoints stay in charge).
  */
@@ -38,8 +38,8 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
 }
 
 describe('dashboard handler', () => {
-  it('writes exactly the four files to dist/', async () => {
-    expect((await readdir(outDir)).sort()).toEqual(['app.css', 'app.js', 'boot.js', 'index.html']);
+  it('writes exactly the three files to dist/', async () => {
+    expect((await readdir(outDir)).sort()).toEqual(['app.css', 'app.js', 'index.html']);
   });
 
   it('serves the page with a strict CSP and no inline code', async () => {
@@ -65,10 +65,6 @@ describe('dashboard handler', () => {
     const code = await js.text();
     expect(code.length).toBeGreaterThan(1000);
     expect(code).not.toMatch(/(?:src|href)\s*=\s*["']https?:\/\//);
-    // The first script asks for the snapshot while app.js loads: it must stay tiny.
-    const boot = await get('/boot.js');
-    expect(boot.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect((await boot.text()).length).toBeLessThan(4096);
     const css = await get('/app.css');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(await css.text()).not.toMatch(/@import|url\(\s*["']?https?:/);

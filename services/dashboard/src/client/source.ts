@@ -10,8 +10,6 @@
 import type { Delivery, NewswireClient, Subscription, From, LiveNotice } from '@newswire/client';
 import type { Update } from '@newswire/schema/v2';
 import { compareOffsets, partitionKey, type Position } from '@newswire/story-state';
-import { snapshotFrameSchema, type SnapshotFrame } from '@newswire/protocol';
-import type { BootSnapshot } from './boot.ts';
 import { isStoryView, type Received, type StoryModel } from './story-model.ts';
 
 export interface SourceHandlers {
@@ -57,8 +55,7 @@ export const VIEW_REFRESH_MS = 1000;
  */
 export function openStory(client: NewswireClient, model: StoryModel, on: SourceHandlers): OpenStory {
   const open: OpenStory = { model, opened: false, openedAt: [], pagedTo: new Map(), close: () => {} };
-  let sub: Subscription | null = null;
-  let closed = false;
+  let sub: Subscription = client.subscribe({ snapshot: { story: model.story, recent: RECENT_ROWS } });
   let haveSnapshot = false;
   let live: LiveNotice | null = null;
   const maybeOpened = () => {
@@ -83,81 +80,37 @@ export function openStory(client: NewswireClient, model: StoryModel, on: SourceH
     });
   };
   open.close = () => {
-    closed = true;
-    sub?.close();
+    sub.close();
     refreshing?.close();
     if (refresh) clearTimeout(refresh);
   };
-  const loaded = (state: unknown, positions: Position[], recent: Received[]) => {
-    model.loadSnapshot(state as Parameters<StoryModel['loadSnapshot']>[0], positions, recent);
-    open.openedAt = positions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset }));
+
+  sub.snapshot!.then((snap) => {
+    model.loadSnapshot(snap.state as Parameters<StoryModel['loadSnapshot']>[0], snap.positions, snap.recent.map(received));
+    open.openedAt = snap.positions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset }));
     haveSnapshot = true;
     maybeOpened();
-  };
-  /** Live updates of the story, on whichever subscription carries them. */
-  const follow = (s: Subscription) => {
-    sub = s;
-    s.on('update', (d) => {
-      if (!model.applyLive(d.update, received(d).at)) return;
-      if (!model.foldsLocally && changesView(d.update) && !refresh) refresh = setTimeout(refreshView, VIEW_REFRESH_MS);
-      on.changed(d.update, 'live');
-    });
-    s.on('live', (n) => {
-      if (open.opened) return on.live(n); // a resume after a reconnect
-      live = n;
-      maybeOpened();
-    });
-    s.on('gap', () => on.gap());
-    s.on('error', (e) => {
-      if (e.code !== 'state_unavailable') on.error(e.message);
-    });
-  };
-
-  /** The snapshot asked on this client's socket. */
-  const askSnapshot = () => {
-    if (closed) return;
-    const s = client.subscribe({ snapshot: { story: model.story, recent: RECENT_ROWS } });
-    follow(s);
-    s.snapshot!.then(
-      (snap) => loaded(snap.state, snap.positions, snap.recent.map(received)),
-      (err: Error) => {
-        // No state on this gateway (or not for this story): read the story from the start instead.
-        if (!/state_unavailable|snapshot/.test(err.message)) on.error(err.message);
-        s.close();
-        if (!closed) sub = replayFromStart(client, model, open, on);
-      },
-    );
-  };
-
-  // The boot script may already be fetching this story's snapshot (boot.ts): use it, then go on live
-  // from exactly its positions, as a resume does.
-  const boot = takeBoot(model.story);
-  if (!boot) askSnapshot();
-  else
-    void boot.then((frame) => {
-      if (closed) return;
-      if (!frame) return askSnapshot();
-      loaded(frame.state, frame.positions, frame.recent.map((r) => ({ update: r.update as Update, at: { topic: r.topic, partition: r.partition, offset: r.offset, ts: r.ts } })));
-      follow(client.subscribe({ from: { positions: frame.positions, epoch: frame.epoch }, filter: { stories: [model.story] } }));
-    });
-  return open;
-}
-
-/** The boot script's snapshot of `story`, validated; null when it has none or it failed. Taken once. */
-function takeBoot(story: string): Promise<SnapshotFrame | null> | null {
-  const b: BootSnapshot | undefined = window.newswireBoot;
-  if (!b || b.story !== story) return null;
-  window.newswireBoot = undefined;
-  return new Promise((resolve) => {
-    const settle = () => {
-      if (b.failed !== undefined || b.frame === undefined) return resolve(null);
-      // Input from the network: checked with the protocol's own schema before it is used.
-      const parsed = snapshotFrameSchema.safeParse(b.frame);
-      resolve(parsed.success && parsed.data.story === story ? parsed.data : null);
-    };
-    if (b.frame !== undefined || b.failed !== undefined) settle();
-    else b.done = settle;
+  }, (err: Error) => {
+    // No state on this gateway (or not for this story): read the story from the start instead.
+    if (!/state_unavailable|snapshot/.test(err.message)) on.error(err.message);
+    sub.close();
+    sub = replayFromStart(client, model, open, on);
   });
+  sub.on('update', (d) => {
+    if (!model.applyLive(d.update, received(d).at)) return;
+    if (!model.foldsLocally && changesView(d.update) && !refresh) refresh = setTimeout(refreshView, VIEW_REFRESH_MS);
+    on.changed(d.update, 'live');
+  });
+  sub.on('live', (n) => {
+    if (open.opened) return on.live(n); // a resume after a reconnect
+    live = n;
+    maybeOpened();
+  });
+  sub.on('gap', () => on.gap());
+  sub.on('error', (e) => {
+    if (e.code !== 'state_unavailable') on.error(e.message);
+  });
+  return open;
 }
 
 function received(d: Delivery): Received {

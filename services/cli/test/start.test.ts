@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connect, type WebSocketConstructor } from '@newswire/client';
 import { KAZAKHSTAN_SEED_V2 as KAZAKHSTAN_SEED } from '@newswire/schema/v2/seed';
-import { runCli, startKafka, type CliRun } from '@newswire/test-support';
+import { dropTestTopics, runCli, startKafka, type CliRun } from '@newswire/test-support';
 
 const SEED_IDS = new Set(KAZAKHSTAN_SEED.map((u) => u.id));
 
@@ -70,7 +70,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of running) s.kill('SIGKILL');
+  await Promise.allSettled(running);
   await rm(dataDir, { recursive: true, force: true });
+  // With KAFKA_BROKERS set, the starts above ran on that cluster under TOPIC_PREFIX: leave it as found.
+  if (process.env.KAFKA_BROKERS) await dropTestTopics(process.env.KAFKA_BROKERS.split(','), TOPIC_PREFIX);
 });
 
 describe('newswire start', () => {

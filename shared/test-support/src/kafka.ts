@@ -157,7 +157,7 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafk
     announce(mode, brokers);
     const names = naming(brokers);
     // A shared cluster: leave it as found, without this file's topics.
-    const stop = () => dropTopics(brokers, names.prefix);
+    const stop = () => dropTestTopics(brokers, names.prefix);
     return { mode, brokers, ...names, canRestart: false, restart: cannotRestart(mode), stop };
   }
   const { startBroker } = await import('@newswire/broker');
@@ -192,8 +192,12 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafk
   };
 }
 
-/** Deletes every topic under `prefix` and its `prefix-<name>` prefixes (and only those). */
-async function dropTopics(brokers: string[], prefix: string): Promise<void> {
+/**
+ * Deletes every topic under `prefix` and its `prefix-<name>` prefixes (and
+ * only those): what stop() does on a shared cluster, for a test whose
+ * spawned commands used a prefix of their own there.
+ */
+export async function dropTestTopics(brokers: string[], prefix: string): Promise<void> {
   const { openKafka } = await import('@newswire/kafka');
   const { createLogger } = await import('@newswire/config');
   const kafka = await openKafka({ brokers, logger: createLogger('test-cleanup', { level: 'error' }), connectTimeoutMs: 10_000 });

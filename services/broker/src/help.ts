@@ -32,5 +32,5 @@ example:
   newswire broker --port 9092 --data-dir /tmp/newswire-broker --partitions 6 --flush always
   kcat -b 127.0.0.1:9092 -L
 
-Stop with Ctrl-C (exit 130) or SIGTERM (exit 0). Exit 2 on invalid flags, 1 if it cannot start.
+Stop with Ctrl-C (exit 130) or SIGTERM (exit 143). Exit 2 on invalid flags, 1 if it cannot start.
 `;

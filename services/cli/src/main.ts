@@ -14,6 +14,7 @@
  */
 import { ConfigError, EXIT, exitCodeOf, listenForStop, loadConfig, type ExitCode } from '@newswire/config';
 import { UsageError, type Command } from './command.ts';
+import { endProcess } from './process-end.ts';
 
 interface Entry {
   summary: string;
@@ -118,9 +119,10 @@ async function runCommand(command: Command, argv: string[]): Promise<ExitCode> {
   return stop.received ? exitCodeOf(stop.received) : code;
 }
 
-/** The process ends here and nowhere else (stdout and stderr are synchronous for files and pipes). */
+/** A signal ends the process at once, with its documented code. */
 function exit(code: ExitCode): never {
   process.exit(code);
 }
 
-main(process.argv.slice(2)).then(exit, (err: unknown) => exit(report(err)));
+// A command that finished ends here, once its output has reached the OS (see process-end.ts).
+main(process.argv.slice(2)).then(endProcess, (err: unknown) => endProcess(report(err)));

@@ -5,6 +5,7 @@
 import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
 import { createLogger, type Logger } from '@newswire/config';
 import { KafkaUnreachableError } from '../port.ts';
+import { clampRequestQueueTimer } from './internals.ts';
 
 export const DEFAULT_BROKERS = ['127.0.0.1:9092'];
 
@@ -54,6 +55,7 @@ function pinoLogCreator(logger: Logger): KafkaConfig['logCreator'] {
 }
 
 export function createKafkajsClient(opts: KafkaOptions): Kafka {
+  clampRequestQueueTimer();
   const logger = opts.logger ?? createLogger('kafkajs');
   return new Kafka({
     clientId: opts.clientId ?? 'newswire',

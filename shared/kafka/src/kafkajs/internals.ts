@@ -16,7 +16,9 @@
  *     findTopicPartitionMetadata, findBroker;
  *   - Broker.fetch and its decoded response;
  *   - kafkajs/src/consumer/batch.js: the consumer's own filtering of a fetched
- *     partition (records below the fetch offset, control records, aborted transactions).
+ *     partition (records below the fetch offset, control records, aborted transactions);
+ *   - kafkajs/src/network/requestQueue: its pending-request timer is clamped
+ *     (clampRequestQueueTimer below), the one change newswire makes to kafkajs.
  */
 import { createRequire } from 'node:module';
 import type { Kafka } from 'kafkajs';
@@ -108,4 +110,44 @@ export function offsetOutOfRange(err: unknown): { topic: string; partition: numb
   if (!(err instanceof Error) || err.name !== 'KafkaJSOffsetOutOfRange') return null;
   const e = err as Error & { topic?: unknown; partition?: unknown };
   return typeof e.topic === 'string' && typeof e.partition === 'number' ? { topic: e.topic, partition: e.partition } : null;
+}
+
+interface RequestQueueInstance {
+  throttledUntil: number;
+}
+interface RequestQueueClass {
+  prototype: RequestQueueInstance & { scheduleCheckPendingRequests(this: RequestQueueInstance): void };
+}
+const CLAMPED = Symbol.for('newswire:kafkajs:request-queue-clamped');
+
+/**
+ * kafkajs schedules its pending-request check at `throttledUntil - now`, and
+ * throttledUntil is -1 until a broker throttles the client: a timer of minus
+ * the epoch after every response. Node 20 quietly ran it after 1 ms; Node 24
+ * also prints a TimeoutNegativeWarning on stderr, a stray non-JSON line in
+ * every log. Here the check sees a throttle that ended now instead (the same
+ * schedule: kafkajs then waits its own interval, or 0 ms where Node used 1),
+ * and throttledUntil is put back as it was. createKafkajsClient installs it
+ * (once per kafkajs copy), so every client of the adapter has it.
+ */
+export function clampRequestQueueTimer(): void {
+  const RequestQueue = require('kafkajs/src/network/requestQueue/index.js') as RequestQueueClass;
+  const proto = RequestQueue.prototype as RequestQueueClass['prototype'] & { [CLAMPED]?: true };
+  if (typeof proto.scheduleCheckPendingRequests !== 'function') {
+    throw new Error(`kafkajs internals changed: no RequestQueue.scheduleCheckPendingRequests (newswire needs kafkajs ${KAFKAJS_VERSION})`);
+  }
+  if (proto[CLAMPED]) return;
+  const schedule = proto.scheduleCheckPendingRequests;
+  proto.scheduleCheckPendingRequests = function (this: RequestQueueInstance) {
+    const until = this.throttledUntil;
+    const now = Date.now();
+    if (until >= now) return schedule.call(this);
+    this.throttledUntil = now;
+    try {
+      schedule.call(this);
+    } finally {
+      this.throttledUntil = until;
+    }
+  };
+  proto[CLAMPED] = true;
 }

@@ -70,6 +70,14 @@ describe('dashboard handler', () => {
     expect(await css.text()).not.toMatch(/@import|url\(\s*["']?https?:/);
   });
 
+  it('ships zod with its English messages only: the other locales were most of app.js and the page never uses them', () => {
+    const js = bundle.get('/app.js')!.body.toString();
+    // The English message the SDK shows for a wrong frame is there...
+    expect(js).toContain('Invalid input');
+    // ...and zod's Dutch and Indonesian ones are not (ASCII, so esbuild does not escape them).
+    for (const foreign of ['Ongeldige invoer', 'Input tidak valid']) expect(js).not.toContain(foreign);
+  });
+
   it('keeps a hostile Host header out of the CSP', () => {
     expect(contentSecurityPolicy('evil.example; script-src *')).not.toContain('evil');
     expect(contentSecurityPolicy(undefined)).toContain("connect-src 'self'");

@@ -123,7 +123,9 @@ export class Subscription implements HubSubscriber {
    * Throws only for Kafka/admin failures (the caller reports `internal`).
    */
   async catchUp(from: Exclude<SubscriptionStart, 'live'>, sendSubscribed: (positions: StreamPosition[]) => void): Promise<void> {
-    const gaps = await this.resolveStart(from);
+    // Positions this gateway can resolve alone need no round trip to Kafka: a
+    // resume at the live edge then says `live` in this very turn.
+    const gaps = this.resolveFromHub(from) ?? (await this.resolveStart(from));
     if (this.state !== 'catching-up') return;
     sendSubscribed(toWire(this.positions()));
     for (const g of gaps) this.sendGap(g);
@@ -133,6 +135,33 @@ export class Subscription implements HubSubscriber {
       if (err instanceof ReplayAbortedError || this.state !== 'catching-up') return;
       throw err;
     }
+  }
+
+  /**
+   * The start cursors of a resume whose every position the hub can vouch for
+   * by itself, or null (then Kafka's offsets decide, resolveStart). A position
+   * can be taken as it is when the partition's memory window is complete from
+   * it (so nothing below the hub's cursor is missing: no retention gap can
+   * apply to what the window holds) and it is not past the high watermark the
+   * hub last saw (so it is no reset). Every partition the hub reads of the
+   * subscription's topics must have such a position: a partition left out
+   * starts at the earliest retained offset, which only Kafka knows. Same
+   * cursors, same catch-up as through Kafka; only the offset requests go.
+   */
+  private resolveFromHub(from: Exclude<SubscriptionStart, 'live'>): Gap[] | null {
+    if (typeof from !== 'object' || !('positions' in from)) return null;
+    if (from.epoch !== undefined && from.epoch !== this.deps.epoch) return null;
+    const given = new Map<string, number>();
+    for (const p of from.positions) given.set(partitionKey(p.topic, p.partition), Number(p.offset));
+    const cursors: Cursor[] = [];
+    for (const topic of this.topics)
+      for (const st of this.deps.hub.partitionsOf(topic)) {
+        const want = given.get(partitionKey(topic, st.partition));
+        if (want === undefined || !st.window.covers(want) || want > st.hw) return null;
+        cursors.push({ topic, partition: st.partition, next: want });
+      }
+    for (const c of cursors) this.cursors.set(partitionKey(c.topic, c.partition), c);
+    return [];
   }
 
   private async resolveStart(from: Exclude<SubscriptionStart, 'live'>): Promise<Gap[]> {

@@ -139,3 +139,66 @@ describe('resume after a client drop', () => {
     c.close();
   });
 });
+
+describe('resume at the live edge', () => {
+  /** Positions where the gateway is now: once it has read every record (lag 0), a live subscription's start. */
+  async function edgePositions(url: string, port: number) {
+    for (;;) {
+      const ready = (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as { lag: number };
+      if (ready.lag === 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const c = await TestClient.connect(url);
+    c.send({ op: 'subscribe', id: 'edge' });
+    const subscribed = await c.waitForOp('subscribed');
+    const epoch = (await (c.send({ op: 'hello', v: 1 }), c.waitForOp('welcome'))).epoch;
+    c.close();
+    return { positions: subscribed.positions, epoch };
+  }
+
+  it('says live at once when there is nothing to catch up: no read from Kafka, live before the next message is answered', async () => {
+    // The 5-entry window: a resume that needed anything would read it from Kafka.
+    const gw = tinyWindow;
+    const url = `ws://127.0.0.1:${gw.port}/`;
+    await pub.publish(makeUpdates(40, { prefix: 'edge-before', stories: 7 }));
+    const { positions, epoch } = await edgePositions(url, gw.port);
+    const ranges = async () => [await metricValue(gw.port, 'newswire_gateway_catchup_ranges_total', 'source="kafka"'), await metricValue(gw.port, 'newswire_gateway_catchup_ranges_total', 'source="window"')];
+    const before = await ranges();
+
+    const c = await TestClient.connect(url);
+    c.send({ op: 'subscribe', id: 's', from: { positions, epoch } });
+    // Answered in order: a subscribe that waited for Kafka's offsets would let this pong overtake its `live`.
+    c.send({ op: 'ping', t: 1 });
+    await c.waitForOp('pong');
+    expect(c.frames.map((f) => f.op)).toEqual(['subscribed', 'live', 'pong']);
+    const live = c.of('live')[0]!;
+    expect(live).toMatchObject({ id: 's', recovered: true, missed: 0 });
+    expect([...live.positions].sort((a, b) => `${a.topic}:${a.partition}`.localeCompare(`${b.topic}:${b.partition}`))).toEqual(
+      [...positions].sort((a, b) => `${a.topic}:${a.partition}`.localeCompare(`${b.topic}:${b.partition}`)),
+    );
+    expect(await ranges()).toEqual(before);
+
+    // What comes next arrives live, each once.
+    await pub.publish(makeUpdates(30, { prefix: 'edge-after', stories: 7 }));
+    await c.waitFor(() => countIds([c.updateIds()], 'edge-after').unique === 30, 'the 30 published after');
+    expect(countIds([c.updateIds()], 'edge-').duplicates).toEqual([]);
+    expect(c.updateIds().filter((id) => id.startsWith('edge-before'))).toEqual([]);
+    expect(c.of('update').every((f) => f.sub === undefined)).toBe(true);
+    expect(c.of('gap')).toEqual([]);
+    c.close();
+  });
+
+  it('still catches up from where the client is when it is behind, and refuses nothing it would have served', async () => {
+    const gw = withWindow;
+    const url = `ws://127.0.0.1:${gw.port}/`;
+    const { positions, epoch } = await edgePositions(url, gw.port);
+    await pub.publish(makeUpdates(25, { prefix: 'edge-behind', stories: 7 }));
+    const c = await TestClient.connect(url);
+    c.send({ op: 'subscribe', id: 's', from: { positions, epoch } });
+    await c.waitFor(() => countIds([c.updateIds()], 'edge-behind').unique === 25, 'the 25 published since the positions');
+    await c.waitForOp('live');
+    expect(countIds([c.updateIds()], 'edge-behind').duplicates).toEqual([]);
+    expect(c.of('gap')).toEqual([]);
+    c.close();
+  });
+});

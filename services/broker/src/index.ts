@@ -17,6 +17,7 @@ import { FetchBudget } from './server/fetch-budget.ts';
 
 export type { BrokerOptionsInput as BrokerOptions } from './options.ts';
 export { brokerOptionsSchema } from './options.ts';
+export { brokerOptionsFromConfig } from './from-config.ts';
 
 export interface RunningBroker {
   host: string;

@@ -42,6 +42,19 @@ async function readyPort(cli: CliRun): Promise<number> {
   return Number(/ready on [^\s]+:(\d+)/.exec(line)![1]);
 }
 
+/** Produces one record to `topic` (auto-created by it) and returns how many partitions the broker gave it. */
+async function autoCreatedPartitions(port: number, topic: string): Promise<number> {
+  const producer = testKafka([`127.0.0.1:${port}`]).producer();
+  await producer.connect();
+  await producer.send({ topic, messages: [{ value: 'x' }] });
+  await producer.disconnect();
+  const admin = testKafka([`127.0.0.1:${port}`]).admin();
+  await admin.connect();
+  const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+  await admin.disconnect();
+  return topics[0]!.partitions.length;
+}
+
 /** The exit code, once the process has ended. */
 const exitCode = async (cli: CliRun) => (await cli).code;
 
@@ -55,11 +68,16 @@ describe('newswire broker (process)', () => {
 
   it('invalid flags and env exit 2 with a message', async () => {
     const cases: [string[], Record<string, string>, string][] = [
-      [['--port', 'nine'], {}, '--port must be a number'],
-      [['--flush', 'sometimes'], {}, '--flush must be'],
-      [['--partitions', '0'], {}, 'defaultPartitions'],
+      [['--port', 'nine'], {}, '--port: must be a number'],
+      [['--flush', 'sometimes'], {}, '--flush: must be "always" or a positive number of milliseconds'],
+      [['--partitions', '0'], {}, '--partitions: must be at least 1'],
+      [['--segment-bytes', '1.5'], {}, '--segment-bytes: must be a whole number'],
+      [['--data-dir', ''], {}, '--data-dir: must not be empty'],
       [['--what'], {}, "Unknown option '--what'"],
-      [[], { BROKER_PORT: '70000' }, 'BROKER_PORT'],
+      [['--no-auto-create=yes'], {}, "Option '--no-auto-create' does not take an argument"],
+      [[], { BROKER_PORT: '70000' }, 'BROKER_PORT: must be at most 65535'],
+      // The flag wins over its variable, and the error names where the bad value came from.
+      [['--port', '70000'], { BROKER_PORT: '9092' }, '--port: must be at most 65535'],
     ];
     await Promise.all(
       cases.map(async ([args, env, msg]) => {
@@ -70,17 +88,22 @@ describe('newswire broker (process)', () => {
     );
   }, 120_000);
 
+  it('takes settings from BROKER_* when no flag gives them (partitions of auto-created topics)', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'newswire-broker-cli-env-'));
+    try {
+      const p = run(['--port', '0', '--data-dir', own], { BROKER_PARTITIONS: '4' });
+      expect(await autoCreatedPartitions(await readyPort(p), 'cli-env')).toBe(4);
+      p.kill('SIGTERM');
+      expect(await exitCode(p)).toBe(143);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('serves clients, keeps its cluster id across restarts, stops on SIGTERM (143) and SIGINT (130)', async () => {
     const first = run(['--port', '0', '--data-dir', dataDir, '--partitions', '2', '--flush', 'always']);
     const port = await readyPort(first);
-    const admin = testKafka([`127.0.0.1:${port}`]).admin();
-    await admin.connect();
-    const producer = testKafka([`127.0.0.1:${port}`]).producer();
-    await producer.connect();
-    await producer.send({ topic: 'cli-auto', messages: [{ value: 'x' }] });
-    await producer.disconnect();
-    expect((await admin.fetchTopicMetadata({ topics: ['cli-auto'] })).topics[0]!.partitions).toHaveLength(2);
-    await admin.disconnect();
+    expect(await autoCreatedPartitions(port, 'cli-auto')).toBe(2);
     const pid1 = await initProducerId(port);
     const clusterId = (JSON.parse(readFileSync(join(dataDir, 'broker-meta.json'), 'utf8')) as { clusterId: string }).clusterId;
     first.kill('SIGTERM');

@@ -12,9 +12,9 @@ const boolFlag = z
 
 /** The dev broker (`newswire broker`, and the embedded one `npm start` runs). Flags override these. */
 export const brokerConfig = z.object({
-  BROKER_HOST: z.string().default('127.0.0.1'),
+  BROKER_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   BROKER_PORT: z.coerce.number().int().min(0).max(65535).default(9092),
-  BROKER_DATA_DIR: z.string().default('.data/broker'),
+  BROKER_DATA_DIR: z.string().min(1, 'must not be empty').default('.data/broker'),
   /** Partitions of auto-created topics. */
   BROKER_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
   BROKER_AUTO_CREATE_TOPICS: boolFlag.default(true),

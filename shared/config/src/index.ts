@@ -7,6 +7,8 @@ import { dashboardConfig } from './dashboard.ts';
 import { ingestConfig } from './ingest.ts';
 import { startConfig } from './start.ts';
 import { tailConfig } from './tail.ts';
+import { applyFlags, type FlagBinding } from './flags.ts';
+import { issueText } from './issues.ts';
 
 /**
  * The one schema for every environment variable newswire reads, in sections:
@@ -47,13 +49,6 @@ export class ConfigError extends Error {
   }
 }
 
-/**
- * How a command-line flag sets a variable: by name (`port: 'GATEWAY_PORT'`,
- * the flag's value becomes the variable's), or a boolean flag that sets a
- * fixed value (`'no-auto-create': { env: 'BROKER_AUTO_CREATE_TOPICS', value: 'false' }`).
- */
-export type FlagBinding = string | { env: string; value: string };
-
 export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** Parsed flag values (util.parseArgs `values`); a flag given wins over its variable. */
@@ -65,26 +60,22 @@ export interface LoadOptions {
 /**
  * The one way settings are read: the named sections of the schema, from the
  * environment with flags on top. Throws ConfigError with one line per bad
- * value, naming the flag when the value came from one.
+ * value in plain words, naming the flag when the value came from one.
  */
 export function loadConfig<N extends SectionName>(sections: readonly N[], opts: LoadOptions = {}): ConfigOf<N> {
-  const env: Record<string, string | undefined> = { ...(opts.env ?? process.env) };
-  const fromFlag = new Map<string, string>();
-  for (const [flag, binding] of Object.entries(opts.bindings ?? {})) {
-    const value = opts.flags?.[flag];
-    if (value === undefined || value === false) continue;
-    const name = typeof binding === 'string' ? binding : binding.env;
-    env[name] = typeof binding === 'string' ? String(value) : binding.value;
-    fromFlag.set(name, flag);
-  }
+  const { env, fromFlag } = applyFlags(opts.env ?? process.env, opts.flags, opts.bindings);
   const shape = Object.assign({}, ...sections.map((s) => CONFIG_SECTIONS[s].shape)) as z.ZodRawShape;
+  // A flag bound to a variable these sections do not read would be accepted and then ignored: a bug in the command.
+  for (const [name, flag] of fromFlag) {
+    if (!Object.hasOwn(shape, name)) throw new Error(`--${flag} sets ${name}, which the sections ${sections.join(', ')} do not read`);
+  }
   const result = z.object(shape).safeParse(env);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((i) => {
         const name = String(i.path[0]);
         const flag = fromFlag.get(name);
-        return `${flag ? `--${flag}` : name}: ${i.message}`;
+        return `${flag ? `--${flag}` : name}: ${issueText(i)}`;
       }),
     );
   }
@@ -97,6 +88,7 @@ export function configDefaults<N extends SectionName>(section: N): z.output<(typ
 }
 
 export { commonConfig, kafkaConfig, brokerConfig, gatewayConfig, dashboardConfig, ingestConfig, startConfig, tailConfig };
+export { flagOptions, type FlagBinding, type FlagOptions } from './flags.ts';
 export { LOG_LEVELS, type LogLevel } from './common.ts';
 export * from './logger.ts';
 export * from './process.ts';

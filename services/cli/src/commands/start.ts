@@ -10,8 +10,8 @@
  * (broker, gateway, kafkajs, ...) is prettified, not just ours.
  */
 import { spawn } from 'node:child_process';
-import { createLogger, EXIT, exitCodeOf, loadConfig, waitForSignal, type ExitCode, type Logger } from '@newswire/config';
-import { parseFlags, type Command, type CommandContext } from '../command.ts';
+import { createLogger, EXIT, exitCodeOf, flagOptions, loadConfig, waitForSignal, type ExitCode, type Logger } from '@newswire/config';
+import { onlyFlags, parseFlags, type Command, type CommandContext } from '../command.ts';
 import { printBanner, type Endpoints } from '../start/banner.ts';
 import { startSystem, type RunningSystem, type StartConfig } from '../start/system.ts';
 
@@ -48,16 +48,6 @@ Examples:
   newswire start --data-dir /tmp/nw --broker-port 0 --gateway-port 0 --ingest-port 0 --no-pretty
 `;
 
-const OPTIONS = {
-  'data-dir': { type: 'string' },
-  'broker-port': { type: 'string' },
-  'gateway-port': { type: 'string' },
-  'ingest-port': { type: 'string' },
-  demo: { type: 'string' },
-  pace: { type: 'string' },
-  'no-pretty': { type: 'boolean' },
-} as const;
-
 /** The variable each flag sets (one schema validates both). */
 const BINDINGS = {
   'data-dir': 'BROKER_DATA_DIR',
@@ -68,6 +58,8 @@ const BINDINGS = {
   pace: 'START_DEMO_PACE',
 } as const;
 
+const OPTIONS = { ...flagOptions(BINDINGS), 'no-pretty': { type: 'boolean' } } as const;
+
 type PrettyFactory = (typeof import('pino-pretty'))['build'];
 
 /** Set in the child of the pretty-printing parent (NEWSWIRE_START_CHILD in the start config section). */
@@ -76,6 +68,8 @@ const CHILD_ENV = 'NEWSWIRE_START_CHILD';
 async function run(argv: string[], ctx: CommandContext): Promise<ExitCode> {
   const { values } = parseFlags({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
   const config = loadConfig(['common', 'kafka', 'broker', 'gateway', 'dashboard', 'ingest', 'start'], { flags: values, bindings: BINDINGS });
+  // No demo runs, so a pace would be ignored (--demo off, or START_DEMO=off).
+  if (config.START_DEMO === 'off') onlyFlags(values, Object.keys(OPTIONS).filter((f) => f !== 'pace'), '`start` with the demo off');
   if (process.stdout.isTTY && !values['no-pretty'] && !config.NEWSWIRE_START_CHILD) {
     // pino-pretty is a dev dependency: an image with production dependencies only logs JSON.
     const pretty = await import('pino-pretty').catch(() => null);

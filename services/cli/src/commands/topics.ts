@@ -4,9 +4,9 @@
  */
 import { openKafka, type KafkaPort } from '@newswire/kafka';
 import { newswireTopics } from '@newswire/schema';
-import { EXIT } from '@newswire/config';
+import { EXIT, flagOptions, loadConfig } from '@newswire/config';
 import { onlyFlags, parseFlags, UsageError, type Command } from '../command.ts';
-import { BROKERS_FLAG, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
+import { BROKERS_BINDING, BROKERS_HELP, cliLogger, settingsFrom } from '../producers/kafka-flags.ts';
 
 const help = `
 usage: newswire topics [--all] [--json]
@@ -74,30 +74,26 @@ function table(topics: TopicInfo[], missing: string[]): string {
   return lines.join('\n');
 }
 
+/** The flags that set variables: validated by the config schema, so an error names the flag. */
+const BINDINGS = {
+  ...BROKERS_BINDING,
+  partitions: 'NEWSWIRE_TOPIC_PARTITIONS',
+  replication: 'NEWSWIRE_TOPIC_REPLICATION',
+} as const;
+
+const OPTIONS = { ...flagOptions(BINDINGS), all: { type: 'boolean' }, json: { type: 'boolean' } } as const;
+
 async function run(argv: string[]) {
-  const { values, positionals } = parseFlags({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: { all: { type: 'boolean' }, json: { type: 'boolean' }, partitions: { type: 'string' }, replication: { type: 'string' }, ...BROKERS_FLAG },
-  });
+  const { values, positionals } = parseFlags({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   const [sub, ...extra] = positionals;
   if (extra.length || (sub !== undefined && sub !== 'create' && sub !== 'list')) {
     throw new UsageError(`unknown topics subcommand "${positionals.join(' ')}"; use \`newswire topics\` or \`newswire topics create\``);
   }
   if (sub === 'create') onlyFlags(values, ['partitions', 'replication', 'json', 'brokers'], '`topics create`');
   else onlyFlags(values, ['all', 'json', 'brokers'], '`topics` (listing)');
-  const settings = kafkaSettings(values);
-  let partitions = settings.partitions;
-  if (values.partitions !== undefined) {
-    partitions = Number(values.partitions);
-    if (!Number.isInteger(partitions) || partitions < 1 || partitions > 1000) throw new UsageError('--partitions must be a whole number from 1 to 1000');
-  }
-  let replication = settings.replication;
-  if (values.replication !== undefined) {
-    replication = Number(values.replication);
-    if (!Number.isInteger(replication) || replication < 1 || replication > 100) throw new UsageError('--replication must be a whole number from 1 to 100');
-  }
+  const settings = settingsFrom(loadConfig(['kafka'], { flags: values, bindings: BINDINGS }));
+  const { partitions } = settings;
+  let { replication } = settings;
   const ours = newswireTopics(settings.topicPrefix);
 
   const kafka = await openKafka({

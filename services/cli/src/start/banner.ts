@@ -3,6 +3,9 @@
  * dashboard is and what to try next, with commands that work as printed
  * (they carry --brokers/--gateway when the ports are not the defaults).
  */
+import { configDefaults } from '@newswire/config';
+import { DEFAULT_BROKERS as KAFKA_DEFAULT_BROKERS } from '@newswire/kafka';
+
 export interface Endpoints {
   dashboard: string;
   websocket: string;
@@ -14,8 +17,9 @@ export interface Endpoints {
   demo: string;
 }
 
-const DEFAULT_BROKERS = '127.0.0.1:9092';
-const DEFAULT_GATEWAY = 'ws://127.0.0.1:8080/';
+/** What the printed commands use with no flag: a flag is printed only when the system runs elsewhere. */
+const DEFAULT_BROKERS = KAFKA_DEFAULT_BROKERS.join(',');
+const DEFAULT_GATEWAY = new URL(configDefaults('tail').NEWSWIRE_GATEWAY).href;
 
 export function bannerText(e: Endpoints, color: boolean): string {
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);

@@ -5,7 +5,6 @@
  * a step fails, or a stop is requested while starting, whatever already runs
  * is stopped before the error propagates.
  */
-import { resolve } from 'node:path';
 import { openKafka } from '@newswire/kafka';
 import { newswireTopics } from '@newswire/schema';
 import { Teardown, type ConfigOf, type Logger } from '@newswire/config';
@@ -53,32 +52,12 @@ export async function startSystem(config: StartConfig, logger: Logger, signal: A
     if (brokers) {
       kafkaLabel = `${brokers.join(',')} (KAFKA_BROKERS)`;
     } else {
-      const { startBroker } = await import('@newswire/broker');
-      const dataDir = resolve(config.BROKER_DATA_DIR);
-      const broker = await startBroker({
-        host: config.BROKER_HOST,
-        port: config.BROKER_PORT,
-        dataDir,
-        defaultPartitions: config.BROKER_PARTITIONS,
-        autoCreateTopics: config.BROKER_AUTO_CREATE_TOPICS,
-        retentionMs: config.BROKER_RETENTION_MS,
-        retentionBytes: config.BROKER_RETENTION_BYTES,
-        segmentBytes: config.BROKER_SEGMENT_BYTES,
-        flush: config.BROKER_FLUSH,
-        maxFrameBytes: config.BROKER_MAX_FRAME_BYTES,
-        messageMaxBytes: config.BROKER_MESSAGE_MAX_BYTES,
-        fetchMaxBytes: config.BROKER_FETCH_MAX_BYTES,
-        groupInitialRebalanceDelayMs: config.BROKER_GROUP_INITIAL_REBALANCE_DELAY_MS,
-        maxConnections: config.BROKER_MAX_CONNECTIONS,
-        idleTimeoutMs: config.BROKER_IDLE_TIMEOUT_MS,
-        firstRequestTimeoutMs: config.BROKER_FIRST_REQUEST_TIMEOUT_MS,
-        incompleteFrameTimeoutMs: config.BROKER_INCOMPLETE_FRAME_TIMEOUT_MS,
-        recovery: config.BROKER_RECOVERY,
-        logger: logger.child({ component: 'broker' }),
-      });
+      const { startBroker, brokerOptionsFromConfig } = await import('@newswire/broker');
+      const options = brokerOptionsFromConfig(config);
+      const broker = await startBroker({ ...options, logger: logger.child({ component: 'broker' }) });
       teardown.defer('broker', () => broker.stop());
       brokers = [`${dialHost(config.BROKER_HOST)}:${broker.port}`];
-      kafkaLabel = `${brokers[0]} (dev broker, data in ${dataDir})`;
+      kafkaLabel = `${brokers[0]} (dev broker, data in ${options.dataDir})`;
     }
     check();
 

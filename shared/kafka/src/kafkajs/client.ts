@@ -3,14 +3,15 @@
  * bounded retries, and a connect that gives up after a deadline.
  */
 import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
-import { createLogger, type Logger } from '@newswire/config';
+import { configDefaults, createLogger, type Logger } from '@newswire/config';
 import { KafkaUnreachableError } from '../port.ts';
 import { clampRequestQueueTimer } from './internals.ts';
 
-export const DEFAULT_BROKERS = ['127.0.0.1:9092'];
+/** KAFKA_BROKERS unset: the dev broker at its default address (BROKER_HOST:BROKER_PORT in the config schema). */
+export const DEFAULT_BROKERS = [`${configDefaults('broker').BROKER_HOST}:${configDefaults('broker').BROKER_PORT}`];
 
-/** How long a command waits for Kafka before it gives up with a clear error. */
-export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** How long a command waits for Kafka before it gives up with a clear error (KAFKA_CONNECT_TIMEOUT_MS's default). */
+export const DEFAULT_CONNECT_TIMEOUT_MS = configDefaults('kafka').KAFKA_CONNECT_TIMEOUT_MS;
 
 export interface KafkaOptions {
   brokers: readonly string[];

@@ -2,6 +2,7 @@ import type { BrokerContext } from './context.ts';
 import { ErrorCode } from './error-codes.ts';
 import { TopicOperationError } from '../storage/log-manager.ts';
 import { ZERO_UUID } from './topic-ids.ts';
+import type { TopicConfig } from '../storage/topic-config.ts';
 
 const LEGAL_TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
 
@@ -27,8 +28,8 @@ export function ensureTopic(ctx: BrokerContext, name: string, allowAutoCreate: b
 }
 
 /** Create a topic with a fresh topic id (a re-created name never reuses the old id). */
-export function createTopic(ctx: BrokerContext, name: string, partitions: number): number {
-  const code = topicOperation(ctx, () => ctx.logs.createTopic(name, partitions));
+export function createTopic(ctx: BrokerContext, name: string, partitions: number, topicConfig?: TopicConfig): number {
+  const code = topicOperation(ctx, () => ctx.logs.createTopic(name, partitions, topicConfig));
   if (code === ErrorCode.NONE) {
     ctx.topicIds.forget(name);
     ctx.topicIds.idOf(name);

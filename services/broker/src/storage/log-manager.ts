@@ -14,6 +14,9 @@ import { FilePartitionLog, fsyncDir, type OpenPartitionOptions } from './partiti
 import { LogDamagedError, type Damage } from './damage.ts';
 import type { RecoveryMode } from './recovery.ts';
 import type { LogConfig, LogManager, TopicInfo } from './types.ts';
+import type { TopicConfig } from './topic-config.ts';
+import { DEFAULT_CLEANER_OPTIONS, LogCleaner, type CleanerOptions, type PartitionCleanReport } from './log-cleaner.ts';
+import { DEFAULT_MAX_INFLATED_BYTES } from './partition-log.ts';
 
 export const DEFAULT_LOG_CONFIG: LogConfig = {
   segmentBytes: 64 * 1024 * 1024,
@@ -62,6 +65,8 @@ export interface OpenLogManagerOptions {
   verifyAll?: boolean;
   /** How often retention runs (default 60 s). */
   retentionCheckMs?: number;
+  /** The log cleaner of compacted topics (log-cleaner.ts; defaults as Kafka's). */
+  cleaner?: Partial<CleanerOptions>;
 }
 
 export function openLogManager(dataDir: string, config: Partial<LogConfig> = {}, opts: OpenLogManagerOptions = {}): FileLogManager {
@@ -73,6 +78,7 @@ export class FileLogManager implements LogManager {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly logger: Logger | undefined;
   private closed = false;
+  private readonly cleaner: LogCleaner;
   /** Whether the previous run closed cleanly (no CRC pass was needed). */
   readonly recoveredFromCleanShutdown: boolean;
 
@@ -105,6 +111,18 @@ export class FileLogManager implements LogManager {
     if (typeof config.flush === 'number') {
       this.timers.push(setInterval(() => this.flushInBackground(), config.flush).unref());
     }
+    const cleanerOptions = { ...DEFAULT_CLEANER_OPTIONS, ...opts.cleaner };
+    validateCleanerOptions(cleanerOptions);
+    this.cleaner = new LogCleaner(() => [...this.logs.values()].flat(), config.segmentBytes, config.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES, cleanerOptions, this.logger);
+    this.cleaner.start();
+  }
+
+  /**
+   * Run a log-cleaner pass now (after any pass already running) over every
+   * compacted partition whose dirty ratio is reached. The timer runs the same.
+   */
+  runCleaner(now?: number): Promise<PartitionCleanReport[]> {
+    return this.cleaner.runPass(now);
   }
 
   private openAll(opts: OpenPartitionOptions): void {
@@ -153,7 +171,7 @@ export class FileLogManager implements LogManager {
     return this.logs.has(name);
   }
 
-  createTopic(name: string, partitions: number): void {
+  createTopic(name: string, partitions: number, topicConfig?: TopicConfig): void {
     if (!isLegalTopicName(name)) throw new TopicOperationError(KafkaErrorCode.INVALID_TOPIC_EXCEPTION, `illegal topic name ${JSON.stringify(name)}`);
     if (this.logs.has(name)) throw new TopicOperationError(KafkaErrorCode.TOPIC_ALREADY_EXISTS, `topic ${name} already exists`);
     if (!Number.isInteger(partitions) || partitions < 1 || partitions > 10_000) {
@@ -161,7 +179,7 @@ export class FileLogManager implements LogManager {
     }
     const logs: FilePartitionLog[] = [];
     for (let p = 0; p < partitions; p++) {
-      logs.push(FilePartitionLog.open(this.partitionDir(name, p), name, p, this.config, { cleanShutdown: true, logger: this.logger }));
+      logs.push(FilePartitionLog.open(this.partitionDir(name, p), name, p, this.config, { cleanShutdown: true, logger: this.logger, ...(topicConfig && { topicConfig }) }));
     }
     fsyncDir(this.dataDir);
     this.logs.set(name, logs);
@@ -227,6 +245,7 @@ export class FileLogManager implements LogManager {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.cleaner.stop();
     for (const t of this.timers) clearInterval(t);
     for (const logs of this.logs.values()) for (const log of logs) log.close();
     writeFileSync(join(this.dataDir, CLEAN_SHUTDOWN_FILE), '');
@@ -272,6 +291,13 @@ function processAlive(pid: number): boolean {
     // EPERM: it exists but belongs to someone else.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+function validateCleanerOptions(c: CleanerOptions): void {
+  if (!Number.isInteger(c.intervalMs) || c.intervalMs < 1) throw new Error(`invalid cleaner option: intervalMs ${c.intervalMs}`);
+  if (!(c.minCleanableDirtyRatio >= 0 && c.minCleanableDirtyRatio <= 1)) throw new Error(`invalid cleaner option: minCleanableDirtyRatio ${c.minCleanableDirtyRatio} (0..1)`);
+  if (!Number.isInteger(c.deleteRetentionMs) || c.deleteRetentionMs < 0) throw new Error(`invalid cleaner option: deleteRetentionMs ${c.deleteRetentionMs}`);
+  if (!Number.isInteger(c.maxKeys) || c.maxKeys < 1) throw new Error(`invalid cleaner option: maxKeys ${c.maxKeys}`);
 }
 
 function validateConfig(c: LogConfig): void {

@@ -4,14 +4,17 @@
  * baseOffset in place (the caller's buffer is modified; no copy), dedupe
  * idempotent retries, write, and fsync when the flush policy is 'always'.
  */
-import { mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { Segment } from './segment.ts';
 import { fsyncDir, recordedGaps, removeRepairLeftovers, repairDamage, scanPartition, type RecoveryMode } from './recovery.ts';
 import { LogDamagedError, describeDamage, repairable } from './damage.ts';
 import { ProducerStateTable } from './producer-state.ts';
 import { FRESH_BUFFERS, type ReadTarget } from './read-buffers.ts';
-import { type BatchHeader, ErrorCode, crcMatches, firstRecordAtOrAfter, patchBaseOffset, validateRecordSet } from './record-batch.ts';
+import { type BatchHeader, ErrorCode, batchRecords, crcMatches, firstRecordAtOrAfter, patchBaseOffset, recordSpans, validateRecordSet } from './record-batch.ts';
+import { type TopicConfig, readTopicConfig, writeTopicConfig } from './topic-config.ts';
+import { type CleanerCheckpoint, finishInterruptedClean, readCleanerCheckpoint, swapFileName, writeCleanerCheckpoint } from './cleaner-files.ts';
 import { type AppendResult, CorruptBatchError, type LogConfig, type PartitionLog, OffsetOutOfRange } from './types.ts';
 
 /** Kafka's KAFKA_STORAGE_ERROR: the disk write failed. */
@@ -29,6 +32,8 @@ export interface OpenPartitionOptions {
   /** 'strict' (default): damage outside the tail refuses the open. 'truncate-damaged': move it aside. */
   recovery?: RecoveryMode;
   logger?: Logger;
+  /** A new topic's configs, written to the partition directory; an existing partition reads its own. */
+  topicConfig?: TopicConfig;
 }
 
 /** A repair fixes one damaged range per pass; more than this many means something is looping. */
@@ -41,6 +46,10 @@ export class FilePartitionLog implements PartitionLog {
   private readonly maxBatchBytes: number;
   private readonly maxInflatedBytes: number;
   private closed = false;
+  /** cleanup.policy and the cleaner's settings for this topic (topic-config.ts). */
+  topicConfig: TopicConfig;
+  /** Where the log cleaner got to (cleaner-files.ts). */
+  private checkpoint: CleanerCheckpoint = { cleanedTo: 0, gapsBelow: 0 };
 
   private constructor(
     readonly topic: string,
@@ -48,15 +57,18 @@ export class FilePartitionLog implements PartitionLog {
     readonly dir: string,
     private readonly config: LogConfig,
     private readonly logger: Logger | undefined,
+    topicConfig: TopicConfig,
   ) {
+    this.topicConfig = topicConfig;
     this.maxBatchBytes = config.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
     this.maxInflatedBytes = config.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
   }
 
   /** Open (recovering) or create the partition directory. Throws LogDamagedError (see recovery.ts). */
   static open(dir: string, topic: string, partition: number, config: LogConfig, opts: OpenPartitionOptions): FilePartitionLog {
-    const log = new FilePartitionLog(topic, partition, dir, config, opts.logger);
     mkdirSync(dir, { recursive: true });
+    if (opts.topicConfig) writeTopicConfig(dir, opts.topicConfig);
+    const log = new FilePartitionLog(topic, partition, dir, config, opts.logger, readTopicConfig(dir));
     log.recover(opts);
     return log;
   }
@@ -64,8 +76,20 @@ export class FilePartitionLog implements PartitionLog {
   private recover(opts: OpenPartitionOptions): void {
     const at = { topic: this.topic, partition: this.partition };
     if (opts.recovery === 'truncate-damaged') removeRepairLeftovers(this.dir);
+    const finished = finishInterruptedClean(this.dir);
+    if (finished.swapsCompleted + finished.partialsRemoved > 0) {
+      fsyncDir(this.dir);
+      this.logger?.warn({ ...at, ...finished }, 'finished a log clean interrupted by a crash');
+    }
+    this.checkpoint = readCleanerCheckpoint(this.dir);
     for (let pass = 0; ; pass++) {
-      const scan = scanPartition(this.dir, { ...at, indexIntervalBytes: this.config.indexIntervalBytes, verifyAll: opts.verifyAll ?? true, cleanShutdown: opts.cleanShutdown });
+      const scan = scanPartition(this.dir, {
+        ...at,
+        indexIntervalBytes: this.config.indexIntervalBytes,
+        verifyAll: opts.verifyAll ?? true,
+        cleanShutdown: opts.cleanShutdown,
+        gapsBelow: this.checkpoint.gapsBelow,
+      });
       if (scan.damages.length === 0) {
         this.segments = scan.segments;
         this.producers = scan.producers;
@@ -107,6 +131,10 @@ export class FilePartitionLog implements PartitionLog {
     const v = validateRecordSet(recordSet, { maxBatchBytes: this.maxBatchBytes, maxInflatedBytes: this.maxInflatedBytes });
     if (!v.ok) return v;
     const batches = v.batches;
+    if (this.topicConfig.cleanupPolicy.compact) {
+      const refused = this.keylessRecord(recordSet, batches);
+      if (refused) return refused;
+    }
     const first = batches[0]!;
     if (first.producerId >= 0 || batches.length > 1) {
       // Kafka accepts exactly one batch per partition from v3 producers; idempotence relies on it.
@@ -146,6 +174,21 @@ export class FilePartitionLog implements PartitionLog {
     return { ok: true, baseOffset, duplicate: false, logStartOffset: this.logStartOffset() };
   }
 
+  /**
+   * Kafka refuses a record without a key on a compacted topic (a key is what
+   * compaction keeps the latest of): INVALID_RECORD, with Kafka's message.
+   */
+  private keylessRecord(recordSet: Buffer, batches: readonly BatchHeader[]): AppendResult | null {
+    for (const h of batches) {
+      const batch = recordSet.subarray(h.position, h.position + h.size);
+      const records = batchRecords(batch, h, this.maxInflatedBytes);
+      if (recordSpans(records, 0, records.length, h.count).some((r) => r.key === null)) {
+        return { ok: false, errorCode: ErrorCode.INVALID_RECORD, message: `Compacted topic cannot accept message without key in topic partition ${this.topic}-${this.partition}.` };
+      }
+    }
+    return null;
+  }
+
   private maybeRoll(bytes: number, batches: readonly BatchHeader[]): void {
     const seg = this.active;
     if (seg.size === 0) return;
@@ -153,7 +196,11 @@ export class FilePartitionLog implements PartitionLog {
     for (const h of batches) offsets += h.lastOffsetDelta + 1;
     const tooBig = seg.size + bytes > this.config.segmentBytes;
     const tooManyOffsets = seg.nextOffset + offsets - seg.baseOffset > MAX_SEGMENT_OFFSETS;
-    if (tooBig || tooManyOffsets) this.roll();
+    // segment.ms: Kafka rolls once the segment's first batch is that old, so a quiet compacted
+    // topic's records reach a closed segment the cleaner may clean.
+    const { segmentMs } = this.topicConfig;
+    const tooOld = segmentMs !== undefined && seg.firstBatchTimestamp >= 0 && Date.now() - seg.firstBatchTimestamp >= segmentMs;
+    if (tooBig || tooManyOffsets || tooOld) this.roll();
   }
 
   /** Seal the active segment (fsync: only a tail segment can be torn) and start a new one. */
@@ -242,7 +289,8 @@ export class FilePartitionLog implements PartitionLog {
    * at least retentionBytes.
    */
   enforceRetention(now: number): void {
-    if (this.closed) return;
+    // cleanup.policy=compact alone keeps every segment; the cleaner is what shrinks such a log.
+    if (this.closed || !this.topicConfig.cleanupPolicy.delete) return;
     const { retentionMs, retentionBytes } = this.config;
     let deleted = 0;
     if (retentionMs >= 0) {
@@ -267,6 +315,62 @@ export class FilePartitionLog implements PartitionLog {
       for (const gap of recordedGaps(this.dir)) if (gap.to <= this.logStartOffset()) unlinkSync(gap.file);
       this.logger?.info({ topic: this.topic, partition: this.partition, deleted, logStartOffset: this.logStartOffset() }, 'retention deleted segments');
     }
+  }
+
+  // ---- for the log cleaner (log-cleaner.ts) ----
+
+  isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Every segment but the active one, oldest first: the cleaner's input. The active segment is never cleaned. */
+  closedSegments(): readonly Segment[] {
+    return this.segments.slice(0, -1);
+  }
+
+  /** The active segment's base offset: the end of what a pass may clean. */
+  activeBaseOffset(): number {
+    return this.active.baseOffset;
+  }
+
+  cleanerCheckpoint(): CleanerCheckpoint {
+    return { ...this.checkpoint };
+  }
+
+  setCleanerCheckpoint(c: CleanerCheckpoint): void {
+    writeCleanerCheckpoint(this.dir, c);
+    this.checkpoint = { ...c };
+  }
+
+  /**
+   * Swap a cleaned file in for `group` (consecutive closed segments), as
+   * cleaner-files.ts describes: the cleaned file is already complete and
+   * fsynced. Returns false, touching nothing, when the group is no longer
+   * what the log holds (retention deleted part of it, or the log closed).
+   */
+  swapInCleaned(group: readonly Segment[], cleanedPath: string): boolean {
+    if (this.closed) return false;
+    const first = this.segments.indexOf(group[0]!);
+    if (first < 0 || group.some((s, i) => this.segments[first + i] !== s)) return false;
+    const next = this.segments[first + group.length];
+    if (!next) return false; // the active segment always follows a closed one
+    const base = group[0]!.baseOffset;
+    for (const s of group) s.close();
+    if (group.length === 1) {
+      renameSync(cleanedPath, group[0]!.path);
+    } else {
+      const swap = join(this.dir, swapFileName(base, next.baseOffset));
+      renameSync(cleanedPath, swap);
+      fsyncDir(this.dir);
+      for (const s of group.slice(1)) unlinkSync(s.path);
+      renameSync(swap, group[0]!.path);
+    }
+    fsyncDir(this.dir);
+    const opened = Segment.open(this.dir, base, { indexIntervalBytes: this.config.indexIntervalBytes, verifyCrc: false, compacted: true });
+    if (opened.problems.length > 0) throw new Error(`cleaned segment ${opened.segment.path} does not scan: ${opened.problems[0]!.reason}`);
+    opened.segment.seal();
+    this.segments.splice(first, group.length, opened.segment);
+    return true;
   }
 
   flush(): void {

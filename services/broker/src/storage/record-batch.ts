@@ -11,7 +11,7 @@
  *   53 baseSequence i32 | 57 count i32 | 61 records
  * `length` counts the bytes after itself; the CRC covers attributes..end.
  */
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { crc32c } from './crc32c.ts';
 
 export const LOG_OVERHEAD = 12; // baseOffset + length
@@ -264,4 +264,79 @@ export function firstRecordAtOrAfter(batch: Buffer, h: BatchHeader, ts: number, 
   const found = walkRecords(records, start, end, h.count, { firstTimestamp: h.firstTimestamp, ts });
   if (found && typeof found === 'object') return { offset: h.baseOffset + found.offsetDelta, timestamp: found.timestamp };
   return { offset: h.baseOffset, timestamp: h.firstTimestamp };
+}
+
+// ---- records for compaction ------------------------------------------------
+
+/** Where one record lies in a batch's (inflated) records, and what compaction needs of it. */
+export interface RecordSpan {
+  /** [start, end) of the whole record, its length varint included. */
+  start: number;
+  end: number;
+  offsetDelta: number;
+  timestampDelta: number;
+  /** The key's bytes, or null for a null key. A view into the records buffer. */
+  key: Buffer | null;
+  /** A null value: a tombstone. */
+  tombstone: boolean;
+}
+
+/**
+ * Decode the framing of `count` records in buf[start, end): each record's
+ * span, offset and timestamp deltas, key and whether its value is null.
+ * Headers are skipped. Throws RangeError on records that do not parse.
+ */
+export function recordSpans(buf: Buffer, start: number, end: number, count: number): RecordSpan[] {
+  const out: RecordSpan[] = [];
+  cursor = start;
+  for (let i = 0; i < count; i++) {
+    const recordStart = cursor;
+    const len = readVarlong(buf, end);
+    const recordEnd = cursor + len;
+    if (len < 0 || recordEnd > end) throw new RangeError(`record ${i} length ${len} out of bounds`);
+    cursor += 1; // attributes
+    const timestampDelta = readVarlong(buf, recordEnd);
+    const offsetDelta = readVarlong(buf, recordEnd);
+    const keyLen = readVarlong(buf, recordEnd);
+    if (keyLen > recordEnd - cursor) throw new RangeError(`record ${i} key length ${keyLen} out of bounds`);
+    const key = keyLen < 0 ? null : buf.subarray(cursor, cursor + keyLen);
+    if (keyLen > 0) cursor += keyLen;
+    const valueLen = readVarlong(buf, recordEnd);
+    out.push({ start: recordStart, end: recordEnd, offsetDelta, timestampDelta, key, tombstone: valueLen < 0 });
+    cursor = recordEnd;
+  }
+  if (cursor !== end) throw new RangeError(`${end - cursor} bytes after the last record`);
+  return out;
+}
+
+/** The records of a whole batch (at 0 in `batch`), inflated when gzip. */
+export function batchRecords(batch: Buffer, h: BatchHeader, maxInflatedBytes: number): Buffer {
+  if ((h.attributes & CODEC_MASK) !== CODEC_GZIP) return batch.subarray(HEADER_SIZE, h.size);
+  const inflated = inflateRecords(batch, 0, h.size, maxInflatedBytes);
+  if (!inflated.ok) throw new RangeError(inflated.message);
+  return inflated.records;
+}
+
+/** Records in a batch with a LogAppendTime timestamp carry the batch's maxTimestamp. */
+export function isLogAppendTime(h: BatchHeader): boolean {
+  return (h.attributes & TIMESTAMP_TYPE_MASK) !== 0;
+}
+
+/**
+ * The batch (at 0 in `batch`) with only `kept` of its records, as Kafka's
+ * cleaner writes it: base offset, lastOffsetDelta, timestamps, producer
+ * fields and attributes unchanged (each record keeps its own offset; the
+ * batch still spans its original offsets), count, length and CRC-32C
+ * rewritten; gzip batches are compressed again.
+ */
+export function filteredBatch(batch: Buffer, h: BatchHeader, records: Buffer, kept: readonly RecordSpan[]): Buffer {
+  const raw = Buffer.concat(kept.map((r) => records.subarray(r.start, r.end)));
+  const body = (h.attributes & CODEC_MASK) === CODEC_GZIP ? gzipSync(raw) : raw;
+  const out = Buffer.allocUnsafe(HEADER_SIZE + body.length);
+  batch.copy(out, 0, 0, HEADER_SIZE);
+  body.copy(out, HEADER_SIZE);
+  out.writeInt32BE(out.length - LOG_OVERHEAD, OFF_LENGTH);
+  out.writeInt32BE(kept.length, OFF_COUNT);
+  out.writeUInt32BE(crc32c(out, OFF_ATTRIBUTES, out.length), OFF_CRC);
+  return out;
 }

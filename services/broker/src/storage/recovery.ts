@@ -50,6 +50,8 @@ export interface ScanOptions {
   /** Check the CRC-32C of every batch of every segment (else only of the last, after a crash). */
   verifyAll: boolean;
   cleanShutdown: boolean;
+  /** Segments below this offset were compacted (cleaner-files.ts): offset gaps there are expected. */
+  gapsBelow?: number;
 }
 
 export interface PartitionScan {
@@ -94,7 +96,7 @@ export function scanPartition(dir: string, opts: ScanOptions): PartitionScan {
           toOffset: prevEnd,
           reason: `segment starts at offset ${base}, inside the previous segment (which ends at ${prevEnd - 1}); move one of the two files aside`,
         });
-      } else if (i > 0 && base > prevEnd && !gaps.some((g) => g.from === prevEnd && g.to === base)) {
+      } else if (i > 0 && base > prevEnd && base > (opts.gapsBelow ?? 0) && !gaps.some((g) => g.from === prevEnd && g.to === base)) {
         scan.damages.push({
           ...at,
           kind: 'missing',
@@ -110,6 +112,7 @@ export function scanPartition(dir: string, opts: ScanOptions): PartitionScan {
         indexIntervalBytes: opts.indexIntervalBytes,
         verifyCrc: opts.verifyAll || (isLast && !opts.cleanShutdown),
         onBatch: (h) => producers.update(h, h.baseOffset),
+        compacted: base < (opts.gapsBelow ?? 0),
       });
       scan.segments.push(opened.segment);
       for (const p of opened.problems) {

@@ -57,6 +57,12 @@ export interface OpenSegmentOptions {
   verifyCrc: boolean;
   /** Called for each good batch before the first problem, in order (producer-state rebuild). */
   onBatch?: (h: BatchHeader) => void;
+  /**
+   * The segment was written by the log cleaner (or lies below its
+   * checkpoint): offsets may jump forward between batches, where compaction
+   * removed whole batches. They still never go back.
+   */
+  compacted?: boolean;
 }
 
 /**
@@ -92,6 +98,10 @@ export class Segment {
   nextOffset: number;
   /** Largest batch maxTimestamp, -1 when empty. */
   maxTimestamp = -1;
+  /** The first batch's maxTimestamp, -1 when empty: `segment.ms` rolls by it, as Kafka does. */
+  firstBatchTimestamp = -1;
+  /** Compacted: offsets may have gaps between batches (see OpenSegmentOptions.compacted). */
+  compacted = false;
   private readonly offsetIndex = new OffsetIndex();
   private readonly timeIndex = new TimeIndex();
   private bytesSinceIndex = 0;
@@ -130,13 +140,15 @@ export class Segment {
   static open(dir: string, baseOffset: number, opts: OpenSegmentOptions): OpenedSegment {
     const fd = openSync(join(dir, segmentFileName(baseOffset)), 'r+');
     const seg = new Segment(baseOffset, dir, fd, opts.indexIntervalBytes);
+    seg.compacted = opts.compacted ?? false;
     const fileSize = fstatSync(fd).size;
     const problems: SegmentProblem[] = [];
     let expected = baseOffset;
     let from = 0;
     for (;;) {
       const { stoppedAt, problem } = seg.scan(from, fileSize, RECOVERY_CHUNK, (h, chunk, at) => {
-        if (h.baseOffset !== expected) return `batch has offset ${h.baseOffset}, expected ${expected}`;
+        const offsetOk = seg.compacted ? h.baseOffset >= expected : h.baseOffset === expected;
+        if (!offsetOk) return `batch has offset ${h.baseOffset}, expected ${seg.compacted ? 'at least ' : ''}${expected}`;
         if (h.lastOffsetDelta < 0) return `batch has negative lastOffsetDelta ${h.lastOffsetDelta}`;
         if (opts.verifyCrc) {
           const ok = at + h.size <= chunk.length ? crcMatches(chunk, at, h.size) : crcMatches(seg.readBatch(h), 0, h.size);
@@ -177,7 +189,8 @@ export class Segment {
         if (chunk[at + OFF_MAGIC] !== 2) continue;
         if (headerProblem(chunk, at, fileSize - chunkStart - at) !== null) continue;
         const h = readHeader(chunk, at, chunkStart + at);
-        if (h.baseOffset < minOffset || h.lastOffsetDelta < 0 || h.count !== h.lastOffsetDelta + 1) continue;
+        // A compacted batch keeps its offset span with fewer records (count <= lastOffsetDelta + 1).
+        if (h.baseOffset < minOffset || h.lastOffsetDelta < 0 || h.count < 0 || h.count > h.lastOffsetDelta + 1) continue;
         const ok = at + h.size <= chunk.length ? crcMatches(chunk, at, h.size) : crcMatches(this.readBatch(h), 0, h.size);
         if (ok) return { position: h.position, baseOffset: h.baseOffset };
       }
@@ -214,6 +227,7 @@ export class Segment {
       this.bytesSinceIndex = 0;
     }
     this.bytesSinceIndex += size;
+    if (position === 0) this.firstBatchTimestamp = maxTimestamp;
     if (maxTimestamp > this.maxTimestamp) this.maxTimestamp = maxTimestamp;
     this.nextOffset = baseOffset + lastOffsetDelta + 1;
     this.size = position + size;
@@ -271,7 +285,10 @@ export class Segment {
       const s = batchSizeAt(buf, good);
       const base = readInt64(buf, good);
       const last = base + buf.readInt32BE(good + OFF_LAST_OFFSET_DELTA);
-      const offsetsOk = good === 0 ? base <= offset && offset <= last : base === next;
+      // In a compacted segment the batch found for `offset` may start after it (the offsets
+      // between were compacted away, so the next surviving record is served) and batches may
+      // skip offsets; they still never go back.
+      const offsetsOk = good === 0 ? (this.compacted || base <= offset) && offset <= last : this.compacted ? base >= next : base === next;
       const problem = buf.readInt8(good + OFF_MAGIC) !== 2 ? 'bad magic' : !offsetsOk ? 'offsets out of sequence' : !crcMatches(buf, good, s) ? 'CRC-32C mismatch' : null;
       if (problem) {
         if (good > 0) break; // serve the intact batches before it; the next read reports it
@@ -302,6 +319,13 @@ export class Segment {
       return false;
     });
     return found;
+  }
+
+  /** `len` bytes from `position` into a fresh buffer (the log cleaner's reads). */
+  readRange(position: number, len: number): Buffer {
+    const buf = Buffer.allocUnsafe(len);
+    readFully(this.handle(), buf, position);
+    return buf;
   }
 
   /** One whole batch's bytes. */

@@ -12,6 +12,7 @@
  */
 import { KafkaErrorCode } from '@newswire/kafka/error-codes';
 import type { ReadTarget } from './read-buffers.ts';
+import type { TopicConfig } from './topic-config.ts';
 
 export interface LogConfig {
   /** Roll to a new segment past this many bytes. */
@@ -98,8 +99,8 @@ export interface TopicInfo {
 export interface LogManager {
   topics(): TopicInfo[];
   hasTopic(name: string): boolean;
-  /** Creates the topic's directories; throws if it exists. */
-  createTopic(name: string, partitions: number): void;
+  /** Creates the topic's directories (with its configs: cleanup.policy...); throws if it exists. */
+  createTopic(name: string, partitions: number, topicConfig?: TopicConfig): void;
   deleteTopic(name: string): void;
   partition(topic: string, partition: number): PartitionLog | undefined;
   close(): void;

@@ -7,6 +7,7 @@ import { NODE_ID, type BrokerContext, type RequestInfo } from '../context.ts';
 import { createTopic, isValidTopicName, resolveTopic, topicOperation } from '../topics.ts';
 import { ZERO_UUID } from '../topic-ids.ts';
 import { ErrorCode } from '../error-codes.ts';
+import { parseTopicConfigs } from '../../storage/topic-config.ts';
 
 export function handleApiVersions(): ApiVersionsResponse {
   return { errorCode: ErrorCode.NONE, apiKeys: advertisedApiVersions() };
@@ -64,6 +65,9 @@ function createOne(ctx: BrokerContext, t: CreatableTopic, req: CreateTopicsReque
   if (ctx.logs.hasTopic(t.name)) return fail(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${t.name}' already exists.`);
   const checked = checkTopic(ctx, t, version);
   if ('code' in checked) return fail(checked.code, checked.message);
+  // The configs storage acts on (cleanup.policy, delete.retention.ms, ...) are validated; others are ignored.
+  const topicConfig = parseTopicConfigs(t.configs);
+  if (!topicConfig.ok) return fail(ErrorCode.INVALID_CONFIG, topicConfig.message);
   const ok = (topicId: string): CreateResult => ({
     name: t.name,
     topicId,
@@ -74,16 +78,18 @@ function createOne(ctx: BrokerContext, t: CreatableTopic, req: CreateTopicsReque
     configs: [],
   });
   if (req.validateOnly) return ok(ZERO_UUID);
-  const code = createTopic(ctx, t.name, checked.partitions);
+  const code = createTopic(ctx, t.name, checked.partitions, topicConfig.config);
   if (code !== ErrorCode.NONE) return fail(code, `Could not create topic '${t.name}' (see the broker log).`);
-  ctx.logger.info({ topic: t.name, partitions: checked.partitions }, 'created topic');
+  ctx.logger.info({ topic: t.name, partitions: checked.partitions, config: topicConfig.config }, 'created topic');
   return ok(ctx.topicIds.idOf(t.name));
 }
 
 /**
  * CreateTopics: every refusal carries Kafka's error code and a message that
- * names the reason (v1+). Per-topic configs are accepted and ignored: the
- * broker-wide retention applies to every topic.
+ * names the reason (v1+). Of the per-topic configs, cleanup.policy,
+ * delete.retention.ms, min.cleanable.dirty.ratio and segment.ms are kept and
+ * acted on (a bad value: 40 INVALID_CONFIG); the others are accepted and
+ * ignored (the broker-wide retention applies to every topic).
  */
 export function handleCreateTopics(ctx: BrokerContext, req: CreateTopicsRequest, info: RequestInfo): CreateTopicsResponse {
   const counts = new Map<string, number>();

@@ -120,6 +120,12 @@ describe('configuration', { timeout: 120_000 }, () => {
     expect(port.stderr).toMatch(/--port: /);
     const fromEnv = await runCli(['ingest'], { env: { ...env, INGEST_PORT: '70000' } });
     expect(fromEnv.stderr).toMatch(/INGEST_PORT: /);
+    const partitions = await runCli(['topics', 'create', '--partitions', 'six'], { env });
+    expect(partitions.code).toBe(EXIT.usage);
+    expect(partitions.stderr).toContain('--partitions: must be a number');
+    const brokerFlag = await runCli(['broker', '--port', '70000'], { env: { ...env, BROKER_PORT: '0' } });
+    expect(brokerFlag.code).toBe(EXIT.usage);
+    expect(brokerFlag.stderr).toContain('--port: must be at most 65535');
     const brokers = await runCli(['topics', '--brokers', 'no-port'], { env });
     expect(brokers.code).toBe(EXIT.usage);
     expect(brokers.stderr).toContain('--brokers: must be a comma-separated list of host:port');
@@ -167,6 +173,7 @@ describe('flags that do not apply', { timeout: 180_000 }, () => {
       [['topics', 'create', '--all'], /--all does not apply to `topics create`/],
       [['topics', '--partitions', '3'], /--partitions does not apply to `topics` \(listing\)/],
       [['replay', 'all', '--into', 'elsewhere', '--pretty'], /--pretty does not apply to `replay --into`/],
+      [['start', '--demo', 'off', '--pace', 'max'], /--pace does not apply to `start` with the demo off/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli(args, { env });

@@ -255,6 +255,22 @@ describe('newswire topics', { timeout: 120_000 }, () => {
     expect((await admin.listTopics()).filter((t) => t.startsWith(`${kafka.prefix}-refused.`))).toEqual([]);
   });
 
+  it('topics create --partitions/--replication are read by the config schema: a flag wins over its variable, a bad one is named', async () => {
+    const fresh = { ...env, NEWSWIRE_TOPIC_PREFIX: `${kafka.prefix}-flags`, NEWSWIRE_TOPIC_PARTITIONS: 'six', NEWSWIRE_TOPIC_REPLICATION: '0' };
+    const bad = await runCli(['topics', 'create', '--partitions', '0', '--replication', '1'], { env: fresh });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--partitions: must be at least 1');
+    expect(bad.stderr).not.toContain('NEWSWIRE_TOPIC_REPLICATION');
+    expect((await admin.listTopics()).filter((t) => t.startsWith(`${kafka.prefix}-flags.`))).toEqual([]);
+
+    const r = await runCli(['topics', 'create', '--partitions', '2', '--replication', '1', '--json'], { env: fresh });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ partitions: 2, replication: 1, existing: [] });
+    const listed = await runCli(['topics', '--json'], { env: { ...env, NEWSWIRE_TOPIC_PREFIX: `${kafka.prefix}-flags` } });
+    const { topics } = JSON.parse(listed.stdout) as { topics: { partitions: unknown[] }[] };
+    expect(topics.map((t) => t.partitions.length)).toEqual([2, 2, 2, 2, 2, 2]);
+  });
+
   it('topics create is idempotent and reports existing topics', async () => {
     const r = await runCli(['topics', 'create', '--json'], { env });
     expect(r.code, r.stderr).toBe(0);

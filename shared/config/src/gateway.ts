@@ -35,7 +35,7 @@ export const gatewayConfig = z.object({
   GATEWAY_WINDOW_TOTAL_BYTES: int(64 * 1024 * 1024, 0, 64 * 1024 * 1024 * 1024),
   /** Records per partition read back at start to fill the window, so resumes after a restart come from memory. */
   GATEWAY_WARM_ENTRIES: int(2_000, 0, 10_000_000),
-  /** Concurrent replays from Kafka (each a short-lived consumer). */
+  /** Catch-up reads from Kafka at once (resumes and replays past the window): each a range read of the Kafka port, no consumer group; the rest queue in arrival order. */
   GATEWAY_REPLAY_CONCURRENCY: int(4, 1, 64),
   GATEWAY_HEARTBEAT_MS: int(30_000, 100, 3_600_000),
   /**

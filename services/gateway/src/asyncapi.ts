@@ -25,7 +25,7 @@ const SERVER = {
 
 const SUMMARIES: Record<string, string> = {
   hello: 'Opens the session (protocol version, optional JWT); answered by welcome.',
-  subscribe: 'Starts a subscription: topics and/or filters, starting live, at earliest, at a time or at positions.',
+  subscribe: 'Starts a subscription: topics and/or filters, starting live, at earliest, at a time or at positions; or with a story\'s snapshot (`snapshot.view`: `board`, the default, or `full`).',
   unsubscribe: 'Ends a subscription.',
   ping: 'Application-level ping; answered by pong.',
   welcome: 'Server version, epoch, limits and (with auth) what the token grants.',
@@ -38,6 +38,7 @@ const SUMMARIES: Record<string, string> = {
   unsubscribed: 'Subscription ended.',
   error: `An error with a code (${ERROR_CODES.join(', ')}; clients must accept codes they do not know) and \`temporary\`: true when the same request may succeed later (${ERROR_CODES.filter((c) => ERROR_TEMPORARY[c]).join(', ')}), false when it fails the same way until changed. rate_limited errors carry \`dropped\`.`,
   pong: 'Answer to ping.',
+  snapshot: 'Answer to a subscribe with `snapshot`, before any update of it: the story\'s state at `positions` — by default its board (every toll, incident sum and conflict shown; the newest 30 entries of each long list with `counts` of the whole; no figure series), with `snapshot.view: full` its whole view — and its `recent` most recent updates. See docs/story-state.md.',
 };
 
 /** Client messages are described as the gateway accepts them (io 'input': e.g. an offset as a string or, deprecated, a number). */

@@ -7,7 +7,7 @@
  * sends is a typed protocol frame; raw bytes go only through FrameWriter.
  */
 import type { WebSocket } from 'ws';
-import { CLOSE_CODES, ERROR_TEMPORARY, type ControlMessage, type ErrorCode, type StreamPosition, type SubscribeMessage, type SubscriptionPositions } from '@newswire/protocol';
+import { CLOSE_CODES, ERROR_TEMPORARY, type ControlMessage, type ErrorCode, type SnapshotFrame, type StreamPosition, type SubscribeMessage, type SubscriptionPositions } from '@newswire/protocol';
 import { AuthError, type Grant } from './auth.ts';
 import type { GatewayContext } from './context.ts';
 import { partitionKey, toWire, type Entry, type Position } from './entry.ts';
@@ -21,6 +21,8 @@ import { TokenBucket } from './token-bucket.ts';
 
 /** Flush a corked socket once this much is held back (at most a quarter of the send bound). */
 const CORK_FLUSH_BYTES = 64 * 1024;
+const COMMA = Buffer.from(',');
+const RECENT_OPEN = Buffer.from(',"recent":[');
 let nextConnId = 1;
 
 export class Connection implements SubscriptionOwner {
@@ -430,20 +432,20 @@ export class Connection implements SubscriptionOwner {
     return null;
   }
 
+  /**
+   * The snapshot frame, put together from bytes the state host keeps per story
+   * (its view and recent updates serialised once per change): only the id and
+   * the positions are written per request. The fields are in the order the
+   * frame always had.
+   */
   private sendSnapshot(id: string, snapshot: NonNullable<SubscribeMessage['snapshot']>, positions: StreamPosition[]): void {
     const state = this.ctx.state!;
-    const s = state.snapshot(snapshot.story, Math.min(snapshot.recent ?? 0, state.store.limits.maxRecent));
-    this.sendControl({
-      op: 'snapshot',
-      id,
-      story: snapshot.story,
-      epoch: this.ctx.epoch,
-      positions,
-      // The frame's schema holds a state as a plain JSON object: a shallow copy gives the view that type.
-      state: s.state && { ...s.state },
-      recent: s.recent.map((r) => ({ topic: r.at.topic, partition: r.at.partition, offset: r.at.offset, ts: r.at.ts, update: r.update })),
-      history: { complete: !s.partialHistory, building: s.building },
-    });
+    const s = state.snapshot(snapshot.story, Math.min(snapshot.recent ?? 0, state.store.limits.maxRecent), snapshot.view ?? 'board');
+    const head = `{"op":"snapshot","id":${JSON.stringify(id)},"story":${JSON.stringify(snapshot.story)},"epoch":${JSON.stringify(this.ctx.epoch)},"positions":${JSON.stringify(positions)},"state":`;
+    const recent: Buffer[] = [];
+    s.recent.forEach((r, i) => recent.push(...(i > 0 ? [COMMA, r] : [r])));
+    const history: SnapshotFrame['history'] = { complete: !s.partialHistory, building: s.building };
+    this.sendFrame(Buffer.concat([Buffer.from(head), s.state, RECENT_OPEN, ...recent, Buffer.from(`],"history":${JSON.stringify(history)}}`)]), 'control');
   }
 
   private onSubscribe(msg: SubscribeMessage): void {

@@ -27,13 +27,13 @@ import {
   encodeSnapshot,
   partitionKey,
   StateStore,
-  viewOf,
   type Checkpoint,
   type Position,
   type StateLimits,
   type StorySnapshot,
 } from '@newswire/story-state';
 import type { Entry } from './entry.ts';
+import { NULL_JSON, SnapshotCache, type SnapshotViewKind } from './snapshot-cache.ts';
 
 export interface StoryStateOptions {
   limits: StateLimits;
@@ -76,6 +76,8 @@ function digest(value: string): string {
 
 export class StoryStateHost {
   readonly store: StateStore;
+  /** Serialised views and recent updates per story, between its changes. */
+  readonly cache = new SnapshotCache();
   /** Story -> digest of the snapshot last written or loaded for it. */
   private readonly digests = new Map<string, string>();
   private sinceFlush = 0;
@@ -277,15 +279,22 @@ export class StoryStateHost {
     return state ? encodeSnapshot(state.toData(), this.positions(), this.epoch) : null;
   }
 
-  /** State and the most recent `recent` updates of `story`, for a snapshot frame. Synchronous. */
-  snapshot(story: string, recent: number) {
+  /**
+   * The serialised parts of a snapshot frame of `story`: its view (the board,
+   * or the whole view) and its `recent` most recent updates, as canonical JSON.
+   * Synchronous, so the parts reflect exactly the hub's positions of this turn.
+   * Computed once per change of the story and kept (see SnapshotCache), so a
+   * request costs a copy of bytes, not a view.
+   */
+  snapshot(story: string, recent: number, view: SnapshotViewKind) {
     const state = this.store.get(story);
-    const data = state?.toData();
+    const parts = state ? this.cache.parts(story, state) : null;
     return {
       tracked: !this.store.isUntracked(story),
-      state: data ? viewOf(data) : null,
-      recent: (data?.recent ?? []).slice(-recent),
-      partialHistory: data?.partialHistory ?? this.store.partialLog,
+      state: parts ? parts.view(view) : NULL_JSON,
+      // slice(-0) would be every entry: ask for none, get none.
+      recent: parts && recent > 0 ? parts.recent().slice(-recent) : [],
+      partialHistory: state?.partialHistory ?? this.store.partialLog,
       building: this.rebuild.ms === null,
     };
   }

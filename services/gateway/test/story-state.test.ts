@@ -163,6 +163,88 @@ describe('the SDK', () => {
   });
 });
 
+/** The raw bytes of the snapshot frame a fresh connection gets for `story`. */
+async function rawSnapshot(url: string, story: string, request: Record<string, unknown> = {}): Promise<{ bytes: Buffer; snap: Extract<Frame, { op: 'snapshot' }> }> {
+  const c = await TestClient.connect(url);
+  const raw: Buffer[] = [];
+  c.ws.on('message', (d: Buffer) => raw.push(d));
+  c.send({ op: 'subscribe', id: 'raw', snapshot: { story, ...request } });
+  const snap = await c.waitForOp('snapshot');
+  c.close();
+  return { bytes: raw.find((b) => b.subarray(0, 20).toString().startsWith('{"op":"snapshot"'))!, snap };
+}
+
+describe('the snapshot frame', () => {
+  /** A story of many government changes: a longer timeline than the board keeps. */
+  const govUpdates = (story: string, n: number) => makeUpdates(n, { prefix: `${story}-gov`, kinds: ['government-change'], patch: () => ({ story }) });
+
+  it('is the board by default (newest entries with counts, no series), the whole view when asked, and no recent update when none is asked', async () => {
+    const gw = await gateway();
+    const url = `ws://127.0.0.1:${gw.port}/`;
+    const story = 'frame-board';
+    await pub.publish([...govUpdates(story, 45), ...storyUpdates(story, 20)]);
+    await caughtUpSnapshot(url, story);
+    const board = (await rawSnapshot(url, story, { recent: 0 })).snap;
+    const full = (await rawSnapshot(url, story, { view: 'full', recent: 3 })).snap;
+    const b = board.state as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const f = full.state as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(board.recent).toEqual([]);
+    expect(full.recent).toHaveLength(3);
+    expect(b.figures.series).toBeUndefined();
+    expect(Array.isArray(f.figures.series)).toBe(true);
+    expect(f.government.length).toBeGreaterThanOrEqual(45);
+    expect(b.limit).toBe(30);
+    expect(b.government).toEqual(f.government.slice(-30));
+    expect(b.counts.government).toBe(f.government.length);
+    expect(b.records).toBe(f.records);
+    expect(b.figures.tolls).toEqual(f.figures.tolls);
+    expect(b.figures.incidents.map((x: { metric: string; sum: unknown }) => [x.metric, x.sum])).toEqual(f.figures.incidents.map((x: { metric: string; sum: unknown }) => [x.metric, x.sum]));
+  });
+
+  it('is derived once per change of the story, not per request', async () => {
+    const gw = gateways.at(-1)!;
+    const url = `ws://127.0.0.1:${gw.port}/`;
+    const story = 'frame-board';
+    const counts = gw.state!.cache.counts;
+    const first = await rawSnapshot(url, story, { recent: 10 });
+    const derived = counts.derived;
+    const again = await rawSnapshot(url, story, { recent: 10 });
+    expect(counts.derived).toBe(derived);
+    expect(again.bytes.equals(first.bytes)).toBe(true);
+    // An update of the story: the next request derives the story again, once.
+    await pub.publish(storyUpdates(story, 1).map((u) => ({ ...u, id: `${u.id}-more` })));
+    await waitFor(() => gw.state!.store.get(story)!.records === (first.snap.state!.records as number) + 1, () => 'the update folded');
+    const after = await rawSnapshot(url, story, { recent: 10 });
+    await rawSnapshot(url, story, { recent: 10 });
+    expect(counts.derived).toBe(derived + 1);
+    expect(after.snap.state!.records).toBe((first.snap.state!.records as number) + 1);
+  });
+
+  it('is the same bytes on a gateway restarted from its snapshots and on one that read the whole log', async () => {
+    const story = 'frame-twins';
+    await pub.publish([...govUpdates(story, 35), ...storyUpdates(story, 30)]);
+    const topic = `${kafka.prefix}.story-state-twins`;
+    const first = await gateway({ topic });
+    await caughtUpSnapshot(`ws://127.0.0.1:${first.port}/`, story);
+    await first.state!.flush();
+    await first.stop();
+    gateways.splice(gateways.indexOf(first), 1);
+    const restarted = await gateway({ topic });
+    const fresh = await gateway({ topic: `${topic}-fresh` });
+    expect(restarted.state!.rebuild.snapshotsLoaded).toBeGreaterThan(0);
+    for (const view of ['board', 'full'])
+      for (;;) {
+        const [a, b] = [await rawSnapshot(`ws://127.0.0.1:${restarted.port}/`, story, { recent: 20, view }), await rawSnapshot(`ws://127.0.0.1:${fresh.port}/`, story, { recent: 20, view })];
+        if (canonicalJson(a.snap.positions) !== canonicalJson(b.snap.positions) || a.snap.history.building || b.snap.history.building) {
+          await sleep(100);
+          continue;
+        }
+        expect(a.bytes.toString(), view).toBe(b.bytes.toString());
+        break;
+      }
+  });
+});
+
 describe('two gateways', () => {
   it('write byte-identical snapshots for the same positions', async () => {
     const stories = ['two-a', 'two-b', 'two-c'];

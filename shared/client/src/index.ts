@@ -21,6 +21,7 @@ export type {
   SubscriptionState,
   From,
   StorySnapshot,
+  SnapshotRequest,
 } from './subscription.ts';
 export type { CursorPosition } from './cursor.ts';
 export { backoffDelay, DEFAULT_RECONNECT, type ReconnectOptions } from './backoff.ts';

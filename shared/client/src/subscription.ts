@@ -94,7 +94,16 @@ export interface SubscribeOptions {
    * updates from exactly the snapshot's positions. Leave out topics, filter
    * and from. A reconnect resumes from the cursor, without a new snapshot.
    */
-  snapshot?: { story: string; recent?: number };
+  snapshot?: SnapshotRequest;
+}
+
+/** What a snapshot subscription asks for (docs/gateway.md#snapshot-then-live). */
+export interface SnapshotRequest {
+  story: string;
+  /** Most recent updates wanted with the state (default 0). */
+  recent?: number;
+  /** `board` (default): the lists a dashboard draws, cut to their newest with counts, no figure series; `full`: the whole view. */
+  view?: 'board' | 'full';
 }
 
 export type SubscriptionState = 'pending' | 'catching-up' | 'live' | 'paused' | 'closed';
@@ -103,7 +112,11 @@ export type SubscriptionState = 'pending' | 'catching-up' | 'live' | 'paused' | 
 export interface StorySnapshot {
   story: string;
   epoch: string;
-  /** The state (a StoryView of @newswire/story-state), null when the gateway holds nothing for the story yet. */
+  /**
+   * The state, null when the gateway holds nothing for the story yet: a
+   * StoryBoard of @newswire/story-state (lists cut to their newest, with
+   * `counts`), or with `view: 'full'` the whole StoryView.
+   */
   state: Record<string, unknown> | null;
   /** The most recent updates the state reflects, oldest first. */
   recent: Delivery[];
@@ -155,7 +168,7 @@ export class Subscription extends Emitter<SubscriptionEvents> implements AsyncIt
     from: From | undefined,
     readonly options: { bufferSize: number; dedupeWindow: number },
     private readonly link: SubscriptionLink,
-    readonly snapshotRequest?: { story: string; recent?: number },
+    readonly snapshotRequest?: SnapshotRequest,
   ) {
     super();
     this.snapshot = snapshotRequest

@@ -139,6 +139,13 @@ export const subscribeSchema = z.strictObject({
       story: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
       /** Most recent updates wanted with the state (the gateway caps it at GATEWAY_STATE_MAX_RECENT). Default 0. */
       recent: z.number().int().min(0).max(100_000).optional(),
+      /**
+       * `board` (default): what a dashboard draws, bounded — every long list cut
+       * to its newest entries with the count of each (`counts`), no figure
+       * series. `full`: the story's whole view (every figure series and every
+       * entry the state keeps). docs/gateway.md#snapshot-then-live
+       */
+      view: z.enum(['board', 'full']).optional(),
     })
     .optional(),
 });

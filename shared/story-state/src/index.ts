@@ -14,6 +14,7 @@ export * from './limits.ts';
 export * from './item.ts';
 export * from './story.ts';
 export * from './view.ts';
+export * from './board.ts';
 export * from './snapshot.ts';
 export * from './store.ts';
 export * from './fold.ts';

@@ -11,6 +11,7 @@
  * live state.
  */
 import { connect, type Subscription } from '@newswire/client';
+import { isBoard } from '@newswire/story-state';
 import { KINDS, VERIFICATIONS, instantBounds, type Kind, type Update, type Verification } from '@newswire/schema/v2';
 import { ConnectionTracker } from './connection.ts';
 import { byId, h, replaceChildren } from './dom.ts';
@@ -73,6 +74,8 @@ for (const v of VERIFICATIONS) el.verification.append(h('option', { value: v }, 
 
 el.place.addEventListener('change', () => {
   filters.place = el.place.value || undefined;
+  // The board holds the newest measures only: filtered by place, the whole view tells the counts.
+  if (filters.place) current?.wantFull();
   scheduleRender();
 });
 el.urgency.addEventListener('change', () => {
@@ -299,6 +302,8 @@ for (const panel of [el.totals, el.board, el.timeline]) {
     const key = (e.target as HTMLElement).closest<HTMLElement>('[data-expand]')?.dataset.expand;
     if (!key) return;
     expanded.add(key);
+    // The board holds the newest entries of each list: the rest comes with the whole view.
+    current?.wantFull();
     render();
     panel.focus();
   });
@@ -347,8 +352,10 @@ function render(): void {
   const view = model.view();
   const placed = <T extends { place: Parameters<typeof placeMatches>[0] }>(xs: readonly T[]) => xs.filter((x) => placeMatches(x.place, filters.place));
   replaceChildren(el.totals, totalsView({ ...view, figures: { ...view.figures, tolls: placed(view.figures.tolls) } }, headlineOf, expanded));
-  replaceChildren(el.board, boardView(placed(view.measures), expanded));
-  replaceChildren(el.timeline, timelineView(view.government, expanded));
+  // A board's counts are of the whole view; filtered by place they are not known until the whole view is in.
+  const board = isBoard(view) ? view : null;
+  replaceChildren(el.board, boardView(placed(view.measures), expanded, board ? (filters.place ? null : board.counts.measures) : undefined));
+  replaceChildren(el.timeline, timelineView(view.government, expanded, board ? board.counts.government : view.government.length));
   document.body.dataset.rows = String(model.size);
   document.body.dataset.opened = String(current.opened);
   // The benchmark reads this: from navigation start to the story shown, live.

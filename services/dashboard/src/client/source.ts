@@ -28,6 +28,12 @@ export interface OpenStory {
   openedAt: Position[];
   /** Per partition, how far down older pages have read (the start of the last page). */
   pagedTo: Map<string, Position>;
+  /**
+   * From now on, ask the gateway for the story's whole view (every entry of
+   * every list) rather than its board (the newest of each, with counts); the
+   * first is asked at once. For "show all" and filters the board cannot serve.
+   */
+  wantFull(): void;
   close(): void;
 }
 
@@ -54,7 +60,7 @@ export const VIEW_REFRESH_MS = 1000;
  * grows with the history).
  */
 export function openStory(client: NewswireClient, model: StoryModel, on: SourceHandlers): OpenStory {
-  const open: OpenStory = { model, opened: false, openedAt: [], pagedTo: new Map(), close: () => {} };
+  const open: OpenStory = { model, opened: false, openedAt: [], pagedTo: new Map(), wantFull: () => {}, close: () => {} };
   let sub: Subscription = client.subscribe({ snapshot: { story: model.story, recent: RECENT_ROWS } });
   let haveSnapshot = false;
   let live: LiveNotice | null = null;
@@ -69,7 +75,7 @@ export function openStory(client: NewswireClient, model: StoryModel, on: SourceH
   const refreshView = () => {
     refresh = null;
     if (refreshing) return void (refresh = setTimeout(refreshView, VIEW_REFRESH_MS));
-    const r = client.subscribe({ snapshot: { story: model.story, recent: 0 } });
+    const r = client.subscribe({ snapshot: { story: model.story, recent: 0, ...(full ? { view: 'full' as const } : {}) } });
     refreshing = r;
     r.snapshot!.then((snap) => {
       if (isStoryView(snap.state)) model.setGatewayView(snap.state);
@@ -78,6 +84,15 @@ export function openStory(client: NewswireClient, model: StoryModel, on: SourceH
       r.close();
       if (refreshing === r) refreshing = null;
     });
+  };
+  let full = false;
+  open.wantFull = () => {
+    if (full) return;
+    full = true;
+    // Before the first snapshot is in, it is asked when that comes (see below).
+    if (!haveSnapshot || model.foldsLocally) return;
+    if (refresh) clearTimeout(refresh);
+    refreshView();
   };
   open.close = () => {
     sub.close();
@@ -90,6 +105,7 @@ export function openStory(client: NewswireClient, model: StoryModel, on: SourceH
     open.openedAt = snap.positions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset }));
     haveSnapshot = true;
     maybeOpened();
+    if (full && !model.foldsLocally) refreshView();
   }, (err: Error) => {
     // No state on this gateway (or not for this story): read the story from the start instead.
     if (!/state_unavailable|snapshot/.test(err.message)) on.error(err.message);

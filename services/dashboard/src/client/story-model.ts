@@ -10,7 +10,7 @@
  * Pure (no DOM), bounded, unit-tested.
  */
 import type { Update } from '@newswire/schema/v2';
-import { StoryState, compareOffsets, viewOf, type Position, type RecordAt, type StoryStateData, type StoryView } from '@newswire/story-state';
+import { StoryState, compareOffsets, viewOf, type DrawnView, type Position, type RecordAt, type StoryStateData } from '@newswire/story-state';
 import { rowTimes, type RowTimes } from './when.ts';
 
 /** One received update and where it was read. */
@@ -43,8 +43,8 @@ export function isStateData(x: unknown): x is StoryStateData {
   return typeof x === 'object' && x !== null && Array.isArray((x as { items?: unknown }).items) && Array.isArray((x as { recent?: unknown }).recent);
 }
 
-/** A state's view as the gateway derived it (StoryView): shown as it is. */
-export function isStoryView(x: unknown): x is StoryView {
+/** A state's view as the gateway derived it (its board, or the whole StoryView): shown as it is. */
+export function isStoryView(x: unknown): x is DrawnView {
   return typeof x === 'object' && x !== null && typeof (x as { figures?: unknown }).figures === 'object' && Array.isArray((x as { measures?: unknown }).measures);
 }
 
@@ -52,7 +52,7 @@ export class StoryModel {
   state: StoryState;
   readonly #received = new Map<string, Received>();
   #entries: Entry[] | null = null;
-  #view: StoryView | null = null;
+  #view: DrawnView | null = null;
   /** Per partition, the lowest offset of a row held: "load older" continues below it. */
   readonly #oldest = new Map<string, Position>();
   /** The snapshot's positions: nothing below them is missing from the state. */
@@ -62,7 +62,7 @@ export class StoryModel {
    * state's data): shown as it is, and replaced by a fresh one after live
    * updates, since a view cannot be folded on.
    */
-  #gatewayView: StoryView | null = null;
+  #gatewayView: DrawnView | null = null;
 
   constructor(
     readonly story: string,
@@ -75,7 +75,7 @@ export class StoryModel {
    * Start from a snapshot: the state as the gateway holds it (its data, to
    * fold live updates on, or its view), and its most recent updates as rows.
    */
-  loadSnapshot(state: StoryStateData | StoryView | null, positions: readonly Position[], recent: readonly Received[]): void {
+  loadSnapshot(state: StoryStateData | DrawnView | null, positions: readonly Position[], recent: readonly Received[]): void {
     this.snapshotPositions = [...positions];
     if (isStateData(state)) this.state = StoryState.fromData(state);
     else if (state !== null) this.#gatewayView = state;
@@ -89,7 +89,7 @@ export class StoryModel {
   }
 
   /** A fresher view from the gateway. */
-  setGatewayView(view: StoryView): void {
+  setGatewayView(view: DrawnView): void {
     this.#gatewayView = view;
     this.#view = null;
   }
@@ -128,7 +128,7 @@ export class StoryModel {
     return [...this.#oldest.values()];
   }
 
-  view(): StoryView {
+  view(): DrawnView {
     return (this.#view ??= this.#gatewayView ?? viewOf(this.state.toData()));
   }
 

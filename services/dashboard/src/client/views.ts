@@ -4,7 +4,7 @@
  * through textContent (see dom.ts).
  */
 import type { Actor, Instant, Update, When } from '@newswire/schema/v2';
-import { compareAt, type FigureConflict, type FigurePoint, type MeasureEvent, type MeasureView, type StoryView, type TimelineEntry } from '@newswire/story-state';
+import { BOARD_LIST_LIMIT, compareAt, type FigureConflict, type FigurePoint, type MeasureEvent, type ListCounts, type MeasureView, type StoryView, type TimelineEntry } from '@newswire/story-state';
 import type { ConnectionView } from './connection.ts';
 import { h } from './dom.ts';
 import type { Entry } from './story-model.ts';
@@ -121,8 +121,11 @@ export function feedItem(e: Entry, headlineOf: (id: string) => string | undefine
 
 // ---------------------------------------------------------------- long lists
 
-/** How many entries of a long list are drawn until the reader asks for all (a story retold for weeks has hundreds). */
-export const LIST_LIMIT = 30;
+/**
+ * How many entries of a long list are drawn until the reader asks for all (a story retold for weeks has
+ * hundreds): as many as the gateway's board keeps, so the board is what is drawn at first.
+ */
+export const LIST_LIMIT = BOARD_LIST_LIMIT;
 
 /** Which long lists the reader opened in full, by key ("timeline", "lifted", "incidents:killed"). */
 export type Expanded = ReadonlySet<string>;
@@ -132,10 +135,13 @@ function newestOf<T>(list: readonly T[], key: string, expanded: Expanded): T[] {
   return expanded.has(key) || list.length <= LIST_LIMIT ? [...list] : list.slice(-LIST_LIMIT);
 }
 
-/** "Show all 240" under a list drawn in part; main.ts handles the click (data-expand). */
-function showAll(list: readonly unknown[], key: string, expanded: Expanded, what: string): HTMLElement | null {
-  if (expanded.has(key) || list.length <= LIST_LIMIT) return null;
-  return h('button', { type: 'button', class: 'show-all', 'data-expand': key }, `Show all ${list.length} ${what} (${list.length - LIST_LIMIT} earlier)`);
+/**
+ * "Show all 240" under a list drawn in part; main.ts handles the click (data-expand). `total` is how many
+ * the whole list holds (a board carries only the newest); null when not known (a board filtered by place).
+ */
+function showAll(total: number | null, key: string, expanded: Expanded, what: string): HTMLElement | null {
+  if (total === null || expanded.has(key) || total <= LIST_LIMIT) return null;
+  return h('button', { type: 'button', class: 'show-all', 'data-expand': key }, `Show all ${total} ${what} (${total - LIST_LIMIT} earlier)`);
 }
 
 // ---------------------------------------------------------------- totals
@@ -199,7 +205,8 @@ function tollGroupLabel(metric: string, who: Actor | undefined, placeText: strin
   return `${metricLabel(metric)}${who ? `: ${actorWords(who)}` : ''} — running toll, ${placeText}`;
 }
 
-export function totalsView(view: StoryView, headlineOf: (id: string) => string | undefined, expanded: Expanded = new Set()): HTMLElement[] {
+/** `view.counts`, a board's: what the whole view holds (the board keeps the newest incidents of each metric). */
+export function totalsView(view: { figures: Pick<StoryView['figures'], 'tolls' | 'incidents' | 'conflicts'>; counts?: ListCounts }, headlineOf: (id: string) => string | undefined, expanded: Expanded = new Set()): HTMLElement[] {
   const { tolls, incidents, conflicts } = view.figures;
   if (tolls.length === 0 && incidents.length === 0) return [h('p', { class: 'empty' }, 'No figures reported yet.')];
   const inConflict = (c: FigureConflict[], id: string) => c.some((x) => x.figures.some((f) => f.id === id));
@@ -226,11 +233,12 @@ export function totalsView(view: StoryView, headlineOf: (id: string) => string |
   }
 
   for (const b of [...incidents].sort(byMetric)) {
+    const count = view.counts?.incidents[b.metric] ?? b.incidents.length;
     rows.push(
       h(
         'div',
         { class: 'total-row incidents', 'data-metric': b.metric, 'data-scope': 'incident' },
-        h('dt', {}, `${metricLabel(b.metric)} — per incident (${b.incidents.length === 1 ? 'one incident' : `${b.incidents.length} incidents, listed, not added up`})`),
+        h('dt', {}, `${metricLabel(b.metric)} — per incident (${count === 1 ? 'one incident' : `${count} incidents, listed, not added up`})`),
         h(
           'dd',
           {},
@@ -254,7 +262,7 @@ export function totalsView(view: StoryView, headlineOf: (id: string) => string |
               );
             }),
           ),
-          showAll(b.incidents, `incidents:${b.metric}`, expanded, 'incidents'),
+          showAll(count, `incidents:${b.metric}`, expanded, 'incidents'),
         ),
       ),
     );
@@ -302,19 +310,21 @@ function periodNow(m: MeasureView): MeasureView['period'] {
   return changes.at(-1)?.period ?? m.period;
 }
 
-export function boardView(measures: readonly MeasureView[], expanded: Expanded = new Set()): HTMLElement[] {
+/** `counts`: measures per state in the whole view (a board holds only the newest of each); null when not known. */
+export function boardView(measures: readonly MeasureView[], expanded: Expanded = new Set(), counts: Record<MeasureView['state'], number> | null | undefined = undefined): HTMLElement[] {
   if (measures.length === 0) return [h('p', { class: 'empty' }, 'No measures reported yet.')];
   const out: HTMLElement[] = [];
   for (const state of ['in-force', 'announced', 'lifted'] as const) {
     const all = measures.filter((m) => m.state === state);
     if (all.length === 0) continue;
+    const count = counts === undefined ? all.length : counts === null ? null : counts[state];
     // Newest first: the measure declared last on top.
     const list = newestOf(all, `board:${state}`, expanded).reverse();
     out.push(
       h(
         'section',
         { class: `board-group state-${state}`, 'data-state': state },
-        h('h3', {}, STATE_TITLES[state], h('span', { class: 'count' }, ` (${all.length})`)),
+        h('h3', {}, STATE_TITLES[state], count === null ? null : h('span', { class: 'count' }, ` (${count})`)),
         h(
           'ul',
           { class: 'measures' },
@@ -341,7 +351,7 @@ export function boardView(measures: readonly MeasureView[], expanded: Expanded =
             );
           }),
         ),
-        showAll(all, `board:${state}`, expanded, 'measures'),
+        showAll(count, `board:${state}`, expanded, 'measures'),
       ),
     );
   }
@@ -350,9 +360,10 @@ export function boardView(measures: readonly MeasureView[], expanded: Expanded =
 
 // ---------------------------------------------------------------- government timeline
 
-export function timelineView(all: readonly TimelineEntry[], expanded: Expanded = new Set()): HTMLElement[] {
+/** `total`: changes in the whole view (a board holds only the newest). */
+export function timelineView(all: readonly TimelineEntry[], expanded: Expanded = new Set(), total = all.length): HTMLElement[] {
   if (all.length === 0) return [h('li', { class: 'empty' }, 'No government changes reported yet.')];
-  const more = showAll(all, 'timeline', expanded, 'changes');
+  const more = showAll(total, 'timeline', expanded, 'changes');
   const items = newestOf(all, 'timeline', expanded);
   return [...(more ? [h('li', { class: 'more' }, more)] : []), ...items.map((i) => {
     const text = describeGovernmentChange({

@@ -31,5 +31,9 @@ export function brokerOptionsFromConfig(cfg: ConfigOf<'common' | 'broker'>): Con
     incompleteFrameTimeoutMs: cfg.BROKER_INCOMPLETE_FRAME_TIMEOUT_MS,
     recovery: cfg.BROKER_RECOVERY,
     shutdownTimeoutMs: cfg.NEWSWIRE_SHUTDOWN_TIMEOUT_MS,
+    cleanerIntervalMs: cfg.BROKER_CLEANER_INTERVAL_MS,
+    minCleanableDirtyRatio: cfg.BROKER_MIN_CLEANABLE_DIRTY_RATIO,
+    deleteRetentionMs: cfg.BROKER_DELETE_RETENTION_MS,
+    cleanerMaxKeys: cfg.BROKER_CLEANER_MAX_KEYS,
   };
 }

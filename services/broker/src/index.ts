@@ -14,9 +14,11 @@ import type { BrokerContext } from './server/context.ts';
 import { SlabPool } from './storage/read-buffers.ts';
 import { TopicIds } from './server/topic-ids.ts';
 import { FetchBudget } from './server/fetch-budget.ts';
+import type { PartitionCleanReport } from './storage/log-cleaner.ts';
 
 export type { BrokerOptionsInput as BrokerOptions } from './options.ts';
 export { brokerOptionsSchema } from './options.ts';
+export type { PartitionCleanReport } from './storage/log-cleaner.ts';
 export { brokerOptionsFromConfig } from './from-config.ts';
 
 export interface RunningBroker {
@@ -24,6 +26,12 @@ export interface RunningBroker {
   /** The bound port (the real one when 0 was asked for). */
   port: number;
   clusterId: string;
+  /**
+   * Run a log-cleaner pass now over every compacted topic whose dirty ratio
+   * is reached (the background timer runs the same); resolves with what it
+   * cleaned. For tests and tools that must not wait for the timer.
+   */
+  compactNow(): Promise<PartitionCleanReport[]>;
   stop(): Promise<void>;
 }
 
@@ -48,7 +56,16 @@ export async function startBroker(input: BrokerOptionsInput): Promise<RunningBro
       flush: opts.flush,
       maxBatchBytes: opts.messageMaxBytes,
     },
-    { logger, recovery: opts.recovery },
+    {
+      logger,
+      recovery: opts.recovery,
+      cleaner: {
+        intervalMs: opts.cleanerIntervalMs,
+        minCleanableDirtyRatio: opts.minCleanableDirtyRatio,
+        deleteRetentionMs: opts.deleteRetentionMs,
+        maxKeys: opts.cleanerMaxKeys,
+      },
+    },
   );
   let groups: GroupCoordinator;
   try {
@@ -113,5 +130,6 @@ export async function startBroker(input: BrokerOptionsInput): Promise<RunningBro
       logger.info('broker stopped');
     })());
 
-  return { host: opts.host, port: server.port, clusterId: meta.clusterId, stop };
+  return { host: opts.host, port: server.port, clusterId: meta.clusterId, compactNow: () => logs.runCleaner(), stop };
 }
+

@@ -45,6 +45,14 @@ export const brokerOptionsSchema = z.object({
   shutdownTimeoutMs: z.number().int().min(100).default(common.NEWSWIRE_SHUTDOWN_TIMEOUT_MS),
   /** Damage outside a log's tail: 'strict' refuses to start; 'truncate-damaged' moves only the damaged bytes aside. */
   recovery: z.enum(['strict', 'truncate-damaged']).default(env.BROKER_RECOVERY),
+  /** Log cleaner of compacted topics (storage/log-cleaner.ts): how often a pass runs (Kafka's log.cleaner.backoff.ms). */
+  cleanerIntervalMs: z.number().int().min(1).default(env.BROKER_CLEANER_INTERVAL_MS),
+  /** Broker default of min.cleanable.dirty.ratio; a topic's own config overrides it. */
+  minCleanableDirtyRatio: z.number().min(0).max(1).default(env.BROKER_MIN_CLEANABLE_DIRTY_RATIO),
+  /** Broker default of delete.retention.ms: how long tombstones stay; a topic's own config overrides it. */
+  deleteRetentionMs: z.number().int().min(0).default(env.BROKER_DELETE_RETENTION_MS),
+  /** Most keys the cleaner maps in one pass (memory bound); past it a pass cleans less and says so. */
+  cleanerMaxKeys: z.number().int().min(1).default(env.BROKER_CLEANER_MAX_KEYS),
 });
 
 export type BrokerOptionsInput = z.input<typeof brokerOptionsSchema> & { logger?: Logger };

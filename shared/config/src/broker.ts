@@ -43,4 +43,12 @@ export const brokerConfig = z.object({
   BROKER_FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 31 - 1).default(57_671_680),
   /** Kafka's group.initial.rebalance.delay.ms: a new consumer group waits this long for more members. */
   BROKER_GROUP_INITIAL_REBALANCE_DELAY_MS: z.coerce.number().int().min(0).max(300_000).default(3000),
+  /** How often the log cleaner looks for compacted topics to clean (Kafka's log.cleaner.backoff.ms). */
+  BROKER_CLEANER_INTERVAL_MS: z.coerce.number().int().min(1).default(15_000),
+  /** Kafka's min.cleanable.dirty.ratio, the broker default (a topic's own config wins). */
+  BROKER_MIN_CLEANABLE_DIRTY_RATIO: z.coerce.number().min(0).max(1).default(0.5),
+  /** Kafka's delete.retention.ms, the broker default: how long tombstones of compacted topics stay. */
+  BROKER_DELETE_RETENTION_MS: z.coerce.number().int().min(0).default(86_400_000),
+  /** Most keys the log cleaner maps in one pass (its memory bound); past it a pass cleans less and logs it. */
+  BROKER_CLEANER_MAX_KEYS: z.coerce.number().int().min(1).default(500_000),
 });

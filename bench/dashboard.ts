@@ -173,6 +173,8 @@ interface Open {
   bytes: number;
   httpBytes: number;
   wsBytes: number;
+  /** The snapshot frame the page opened with (its story's board and 100 most recent updates). */
+  snapshotFrameBytes: number;
   rows: number;
 }
 
@@ -184,13 +186,17 @@ async function openOnce(browser: Browser, port: number, story: string): Promise<
   await cdp.send('Network.enable');
   let httpBytes = 0;
   let wsBytes = 0;
+  let snapshotFrameBytes = 0;
   let counting = true;
   cdp.on('Network.loadingFinished', (e) => {
     if (counting) httpBytes += e.encodedDataLength;
   });
   cdp.on('Network.webSocketFrameReceived', (e) => {
     // Text frames: their length in UTF-8 is what crossed the wire (no compression is negotiated).
-    if (counting) wsBytes += Buffer.byteLength(e.response.payloadData, 'utf8');
+    if (!counting) return;
+    const bytes = Buffer.byteLength(e.response.payloadData, 'utf8');
+    wsBytes += bytes;
+    if (e.response.payloadData.startsWith('{"op":"snapshot"')) snapshotFrameBytes = Math.max(snapshotFrameBytes, bytes);
   });
   await page.goto(`http://127.0.0.1:${port}/?story=${story}`);
   await page.waitForFunction(() => performance.getEntriesByName('newswire:live').length > 0, undefined, { timeout: 600_000, polling: 20 });
@@ -206,7 +212,7 @@ async function openOnce(browser: Browser, port: number, story: string): Promise<
   const ms = marks.live;
   const rows = Number(await page.evaluate(() => document.body.dataset.rows ?? '0'));
   await context.close();
-  return { ms, bytes: httpBytes + wsBytes, httpBytes, wsBytes, rows, scriptLoadedMs: marks.script, evaluatedMs: marks.evaluated, connectedMs: marks.connected, snapshotMs: marks.snapshot };
+  return { ms, bytes: httpBytes + wsBytes, httpBytes, wsBytes, snapshotFrameBytes, rows, scriptLoadedMs: marks.script, evaluatedMs: marks.evaluated, connectedMs: marks.connected, snapshotMs: marks.snapshot };
 }
 
 // ---------------------------------------------------------------- state memory
@@ -291,7 +297,7 @@ async function oneSize(n: number, s: Settings, tpls: Update[][], browser: Browse
     const loadAverage = loadavg()[0]!;
     for (let i = 0; i < s.opens; i++) opens.push(await openOnce(browser, gw.port, story));
     for (const o of opens)
-      console.log(`  open → live ${o.ms.toFixed(0)} ms: app.js in at ${o.scriptLoadedMs.toFixed(0)}, evaluated at ${o.evaluatedMs.toFixed(0)}, connected at ${o.connectedMs.toFixed(0)}, snapshot in at ${o.snapshotMs.toFixed(0)} ms; received ${(o.httpBytes / 1024).toFixed(0)} KB over HTTP + ${(o.wsBytes / 1024).toFixed(0)} KB over the socket`);
+      console.log(`  open → live ${o.ms.toFixed(0)} ms: app.js in at ${o.scriptLoadedMs.toFixed(0)}, evaluated at ${o.evaluatedMs.toFixed(0)}, connected at ${o.connectedMs.toFixed(0)}, snapshot in at ${o.snapshotMs.toFixed(0)} ms; received ${(o.httpBytes / 1024).toFixed(0)} KB over HTTP + ${(o.wsBytes / 1024).toFixed(0)} KB over the socket (snapshot frame ${(o.snapshotFrameBytes / 1024).toFixed(0)} KB)`);
 
     // Restart: the state comes back from the snapshots and the log after the checkpoint.
     let restart: SizeResult['restart'] = { rebuildMs: null, snapshotsLoaded: 0, recordsRead: 0, checkpoint: false, openMs: Number.NaN };
@@ -351,6 +357,7 @@ export async function run(args: string[]): Promise<void> {
     'min ms': Math.round(Math.min(...r.opens.map((o) => o.ms))),
     'snapshot in at ms (median)': Math.round(median(r.opens.map((o) => o.snapshotMs))),
     'first-paint payload': kb(r.payloadBytes),
+    'snapshot frame': kb(median(r.opens.map((o) => o.snapshotFrameBytes))),
     'rows shown': r.opens[0]?.rows ?? 0,
     'state per story': kb(r.state.bytesPerStory),
     'snapshot per story': kb(r.state.snapshotBytes),

@@ -256,10 +256,35 @@ function sortedEntries<T>(map: Map<string, T>): [string, T][] {
   return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * whenBounds of a When, remembered: a zoned time's bounds cost several Intl
+ * lookups, and the view's sorts compare the same Whens again and again (a
+ * story at the item bounds spent most of its viewOf there). Per object (items
+ * are not changed once folded), then per value, since many updates give the
+ * same date; the value cache is bounded.
+ */
+type Bounds = ReturnType<typeof whenBounds>;
+const boundsByObject = new WeakMap<When, Bounds>();
+const boundsByValue = new Map<string, Bounds>();
+const MAX_BOUNDS_BY_VALUE = 20_000;
+function boundsOf(w: When): Bounds {
+  let b = boundsByObject.get(w);
+  if (b) return b;
+  const key = JSON.stringify(w);
+  b = boundsByValue.get(key);
+  if (!b) {
+    b = whenBounds(w);
+    if (boundsByValue.size >= MAX_BOUNDS_BY_VALUE) boundsByValue.clear();
+    boundsByValue.set(key, b);
+  }
+  boundsByObject.set(w, b);
+  return b;
+}
+
 /** Orders Whens by what they can mean: earliest possible moment, then latest. */
 function compareWhen(a: When, b: When): number {
-  const x = whenBounds(a);
-  const y = whenBounds(b);
+  const x = boundsOf(a);
+  const y = boundsOf(b);
   if (x.earliest !== y.earliest) return x.earliest < y.earliest ? -1 : 1;
   if (x.latest !== y.latest) return x.latest < y.latest ? -1 : 1;
   return 0;

@@ -100,6 +100,7 @@ export async function startSystem(config: StartConfig, logger: Logger, signal: A
       ingest: `http://${dialHost(config.INGEST_HOST)}:${ingest.port}/v1/updates`,
       brokers,
       kafka: kafkaLabel,
+      topicPrefix: config.NEWSWIRE_TOPIC_PREFIX,
       demo: demo ? demo.description : 'off',
     };
     return { endpoints, stop: stopAll };

@@ -4,7 +4,9 @@
  * that would push the socket's buffered bytes past maxBufferedBytes is not
  * sent: the client gets `lagged` with its exact resume positions and close
  * 4008, and is terminated if it does not even take the close. Every frame it
- * sends is a typed protocol frame; raw bytes go only through FrameWriter.
+ * sends is a typed protocol frame (a snapshot's state and recent updates are
+ * spliced in as the bytes serialised once per story change); raw bytes go
+ * only through FrameWriter.
  */
 import type { WebSocket } from 'ws';
 import { CLOSE_CODES, ERROR_TEMPORARY, type ControlMessage, type ErrorCode, type SnapshotFrame, type StreamPosition, type SubscribeMessage, type SubscriptionPositions } from '@newswire/protocol';
@@ -21,8 +23,11 @@ import { TokenBucket } from './token-bucket.ts';
 
 /** Flush a corked socket once this much is held back (at most a quarter of the send bound). */
 const CORK_FLUSH_BYTES = 64 * 1024;
+/** The pieces a snapshot frame is spliced from (sendSnapshot). */
 const COMMA = Buffer.from(',');
+const STATE_OPEN = Buffer.from(',"state":');
 const RECENT_OPEN = Buffer.from(',"recent":[');
+const FRAME_CLOSE = Buffer.from(']}');
 let nextConnId = 1;
 
 export class Connection implements SubscriptionOwner {
@@ -434,18 +439,26 @@ export class Connection implements SubscriptionOwner {
 
   /**
    * The snapshot frame, put together from bytes the state host keeps per story
-   * (its view and recent updates serialised once per change): only the id and
-   * the positions are written per request. The fields are in the order the
-   * frame always had.
+   * (its view and recent updates serialised once per change, snapshot-cache.ts):
+   * only the typed rest of the frame (id, positions, history) is written per
+   * request, and the two parts are spliced in after it.
    */
   private sendSnapshot(id: string, snapshot: NonNullable<SubscribeMessage['snapshot']>, positions: StreamPosition[]): void {
     const state = this.ctx.state!;
     const s = state.snapshot(snapshot.story, Math.min(snapshot.recent ?? 0, state.store.limits.maxRecent), snapshot.view ?? 'board');
-    const head = `{"op":"snapshot","id":${JSON.stringify(id)},"story":${JSON.stringify(snapshot.story)},"epoch":${JSON.stringify(this.ctx.epoch)},"positions":${JSON.stringify(positions)},"state":`;
+    const rest: Omit<SnapshotFrame, 'state' | 'recent'> = {
+      op: 'snapshot',
+      id,
+      story: snapshot.story,
+      epoch: this.ctx.epoch,
+      positions,
+      history: { complete: !s.partialHistory, building: s.building },
+    };
+    const head = JSON.stringify(rest);
     const recent: Buffer[] = [];
     s.recent.forEach((r, i) => recent.push(...(i > 0 ? [COMMA, r] : [r])));
-    const history: SnapshotFrame['history'] = { complete: !s.partialHistory, building: s.building };
-    this.sendFrame(Buffer.concat([Buffer.from(head), s.state, RECENT_OPEN, ...recent, Buffer.from(`],"history":${JSON.stringify(history)}}`)]), 'control');
+    // `{...rest` without its closing brace, then `,"state":<view>,"recent":[<updates>]}`.
+    this.sendFrame(Buffer.concat([Buffer.from(head.slice(0, -1)), STATE_OPEN, s.state, RECENT_OPEN, ...recent, FRAME_CLOSE]), 'control');
   }
 
   private onSubscribe(msg: SubscribeMessage): void {

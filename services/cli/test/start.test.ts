@@ -28,9 +28,13 @@ const SEED_IDS = new Set(KAZAKHSTAN_SEED.map((u) => u.id));
 /** This file's topics on a shared cluster (KAFKA_BROKERS set for the run) are its own. */
 const TOPIC_PREFIX = `nwtest-${randomUUID().slice(0, 8)}`;
 
-/** `newswire start` on free ports; each test's timeout bounds it, afterAll kills what is left. */
+/**
+ * `newswire start` on free ports; each test's timeout bounds it, afterAll kills what is left.
+ * With KAFKA_BROKERS set no dev broker runs, and start refuses the dev broker's flags.
+ */
 function startNewswire(dataDir: string, extra: string[] = [], env: Record<string, string> = {}): CliRun {
-  return runCli(['start', '--data-dir', dataDir, '--broker-port', '0', '--gateway-port', '0', '--ingest-port', '0', ...extra], {
+  const devBroker = (env.KAFKA_BROKERS ?? process.env.KAFKA_BROKERS) ? [] : ['--data-dir', dataDir, '--broker-port', '0'];
+  return runCli(['start', ...devBroker, '--gateway-port', '0', '--ingest-port', '0', ...extra], {
     env: { LOG_LEVEL: 'info', START_DEMO_PACE: '50ms', NEWSWIRE_TOPIC_PREFIX: TOPIC_PREFIX, ...env },
     timeoutMs: 0,
   });
@@ -121,10 +125,15 @@ describe('newswire start', () => {
     expect(await exitCode(s)).toBe(143);
   }, 120_000);
 
-  it('runs on the Kafka in KAFKA_BROKERS instead of its own broker', async () => {
+  it('runs on the Kafka in KAFKA_BROKERS instead of its own broker, refusing the dev broker\'s flags', async () => {
     const kafka = await startKafka({ partitions: 3 });
     const unused = join(dataDir, 'not-created');
     try {
+      const refused = runCli(['start', '--data-dir', unused, '--broker-port', '0', '--gateway-port', '0', '--demo', 'off'], { env: { LOG_LEVEL: 'silent', ...kafka.env }, timeoutMs: 60_000 });
+      running.push(refused);
+      expect(await exitCode(refused)).toBe(2);
+      expect(refused.stderr()).toContain('--data-dir, --broker-port do not apply to `start` with the demo off and KAFKA_BROKERS set (no dev broker runs)');
+
       const s = startNewswire(unused, [], kafka.env);
       running.push(s);
       const rec = await started(s);

@@ -33,6 +33,9 @@ Prints the dashboard URL and what to try next. Ctrl-C stops everything cleanly; 
                         (env START_DEMO_PACE, default 2400ms)
   --no-pretty           JSON logs even on a terminal (they are pino JSON whenever stdout is not one)
 
+A flag that would set nothing is refused: --data-dir and --broker-port with KAFKA_BROKERS set
+(no dev broker runs), --pace with the demo off.
+
 Other settings come from the environment (see docs/operations.md): KAFKA_BROKERS, GATEWAY_HOST,
 INGEST_HOST, BROKER_HOST, NEWSWIRE_TOPIC_PARTITIONS, LOG_LEVEL, GATEWAY_* limits, INGEST_TOKEN, ...
 When everything is up it logs one line {"msg":"newswire started","dashboard":"http://...",...}.
@@ -68,14 +71,32 @@ const CHILD_ENV = 'NEWSWIRE_START_CHILD';
 async function run(argv: string[], ctx: CommandContext): Promise<ExitCode> {
   const { values } = parseFlags({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
   const config = loadConfig(['common', 'kafka', 'broker', 'gateway', 'dashboard', 'ingest', 'start'], { flags: values, bindings: BINDINGS });
-  // No demo runs, so a pace would be ignored (--demo off, or START_DEMO=off).
-  if (config.START_DEMO === 'off') onlyFlags(values, Object.keys(OPTIONS).filter((f) => f !== 'pace'), '`start` with the demo off');
+  refuseIdleFlags(values, config);
   if (process.stdout.isTTY && !values['no-pretty'] && !config.NEWSWIRE_START_CHILD) {
     // pino-pretty is a dev dependency: an image with production dependencies only logs JSON.
     const pretty = await import('pino-pretty').catch(() => null);
     if (pretty) return runPretty(argv, pretty.build, ctx);
   }
   return runSystem(config, ctx);
+}
+
+/**
+ * Refuses the flags that would set nothing in this run, rather than ignore
+ * them: --pace with no demo, the dev broker's flags when KAFKA_BROKERS names
+ * the Kafka (a `--broker-port` there most likely meant a dev broker).
+ */
+function refuseIdleFlags(values: Readonly<Record<string, unknown>>, config: StartConfig): void {
+  const idle: string[] = [];
+  const why: string[] = [];
+  if (config.START_DEMO === 'off') {
+    idle.push('pace');
+    why.push('the demo off');
+  }
+  if (config.KAFKA_BROKERS) {
+    idle.push('data-dir', 'broker-port');
+    why.push('KAFKA_BROKERS set (no dev broker runs)');
+  }
+  if (idle.length) onlyFlags(values, Object.keys(OPTIONS).filter((f) => !idle.includes(f)), `\`start\` with ${why.join(' and ')}`);
 }
 
 /**

@@ -175,6 +175,12 @@ interface Open {
   wsBytes: number;
   /** The snapshot frame the page opened with (its story's board and 100 most recent updates). */
   snapshotFrameBytes: number;
+  /**
+   * On the network, from the document's request (Chromium's own clock, not the page's main thread):
+   * the socket's handshake answered, the welcome and the snapshot frame received. The page's marks
+   * come later when its main thread is busy.
+   */
+  net: { handshakeMs: number; welcomeMs: number; snapshotMs: number };
   rows: number;
 }
 
@@ -188,6 +194,15 @@ async function openOnce(browser: Browser, port: number, story: string): Promise<
   let wsBytes = 0;
   let snapshotFrameBytes = 0;
   let counting = true;
+  let docAt = 0;
+  const net = { handshakeMs: 0, welcomeMs: 0, snapshotMs: 0 };
+  const since = (t: number) => (docAt ? (t - docAt) * 1000 : 0);
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!docAt && e.type === 'Document') docAt = e.timestamp;
+  });
+  cdp.on('Network.webSocketHandshakeResponseReceived', (e) => {
+    if (!net.handshakeMs) net.handshakeMs = since(e.timestamp);
+  });
   cdp.on('Network.loadingFinished', (e) => {
     if (counting) httpBytes += e.encodedDataLength;
   });
@@ -196,7 +211,11 @@ async function openOnce(browser: Browser, port: number, story: string): Promise<
     if (!counting) return;
     const bytes = Buffer.byteLength(e.response.payloadData, 'utf8');
     wsBytes += bytes;
-    if (e.response.payloadData.startsWith('{"op":"snapshot"')) snapshotFrameBytes = Math.max(snapshotFrameBytes, bytes);
+    if (e.response.payloadData.startsWith('{"op":"snapshot"')) {
+      snapshotFrameBytes = Math.max(snapshotFrameBytes, bytes);
+      if (!net.snapshotMs) net.snapshotMs = since(e.timestamp);
+    }
+    if (!net.welcomeMs && e.response.payloadData.startsWith('{"op":"welcome"')) net.welcomeMs = since(e.timestamp);
   });
   await page.goto(`http://127.0.0.1:${port}/?story=${story}`);
   await page.waitForFunction(() => performance.getEntriesByName('newswire:live').length > 0, undefined, { timeout: 600_000, polling: 20 });
@@ -212,7 +231,7 @@ async function openOnce(browser: Browser, port: number, story: string): Promise<
   const ms = marks.live;
   const rows = Number(await page.evaluate(() => document.body.dataset.rows ?? '0'));
   await context.close();
-  return { ms, bytes: httpBytes + wsBytes, httpBytes, wsBytes, snapshotFrameBytes, rows, scriptLoadedMs: marks.script, evaluatedMs: marks.evaluated, connectedMs: marks.connected, snapshotMs: marks.snapshot };
+  return { ms, bytes: httpBytes + wsBytes, httpBytes, wsBytes, snapshotFrameBytes, net, rows, scriptLoadedMs: marks.script, evaluatedMs: marks.evaluated, connectedMs: marks.connected, snapshotMs: marks.snapshot };
 }
 
 // ---------------------------------------------------------------- state memory
@@ -297,7 +316,7 @@ async function oneSize(n: number, s: Settings, tpls: Update[][], browser: Browse
     const loadAverage = loadavg()[0]!;
     for (let i = 0; i < s.opens; i++) opens.push(await openOnce(browser, gw.port, story));
     for (const o of opens)
-      console.log(`  open → live ${o.ms.toFixed(0)} ms: app.js in at ${o.scriptLoadedMs.toFixed(0)}, evaluated at ${o.evaluatedMs.toFixed(0)}, connected at ${o.connectedMs.toFixed(0)}, snapshot in at ${o.snapshotMs.toFixed(0)} ms; received ${(o.httpBytes / 1024).toFixed(0)} KB over HTTP + ${(o.wsBytes / 1024).toFixed(0)} KB over the socket (snapshot frame ${(o.snapshotFrameBytes / 1024).toFixed(0)} KB)`);
+      console.log(`  open → live ${o.ms.toFixed(0)} ms: app.js in at ${o.scriptLoadedMs.toFixed(0)}, evaluated at ${o.evaluatedMs.toFixed(0)}, connected at ${o.connectedMs.toFixed(0)}, snapshot in at ${o.snapshotMs.toFixed(0)} ms; received ${(o.httpBytes / 1024).toFixed(0)} KB over HTTP + ${(o.wsBytes / 1024).toFixed(0)} KB over the socket (snapshot frame ${(o.snapshotFrameBytes / 1024).toFixed(0)} KB); on the network: socket open at ${o.net.handshakeMs.toFixed(0)}, welcome at ${o.net.welcomeMs.toFixed(0)}, snapshot frame at ${o.net.snapshotMs.toFixed(0)} ms`);
 
     // Restart: the state comes back from the snapshots and the log after the checkpoint.
     let restart: SizeResult['restart'] = { rebuildMs: null, snapshotsLoaded: 0, recordsRead: 0, checkpoint: false, openMs: Number.NaN };

@@ -48,6 +48,7 @@ describe('loadConfig', () => {
     expect(issues({ NEWSWIRE_TOPIC_PARTITIONS: '1.5' })).toEqual(['NEWSWIRE_TOPIC_PARTITIONS: must be a whole number']);
     expect(issues({ NEWSWIRE_TOPIC_PARTITIONS: '0' })).toEqual(['NEWSWIRE_TOPIC_PARTITIONS: must be at least 1']);
     expect(issues({ NEWSWIRE_TOPIC_REPLICATION: '101' })).toEqual(['NEWSWIRE_TOPIC_REPLICATION: must be at most 100']);
+    expect(() => loadConfig(['common'], { env: { LOG_LEVEL: 'loud' } })).toThrow('LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent');
     // A message the schema words itself is kept.
     expect(issues({ KAFKA_BROKERS: 'no-port' })).toEqual(['KAFKA_BROKERS: must be a comma-separated list of host:port']);
   });

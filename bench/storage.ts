@@ -9,6 +9,13 @@
  * CRC-checked (docs/broker-storage.md, "Recovery"): reopen with a CRC-32C
  * pass over every batch versus headers only, and sequential reads with the
  * served-batch check versus the raw file bytes.
+ *
+ * Compaction (`--compact-keys 100 --compact-versions 10000
+ * --compact-segment-bytes 67108864`, or alone with `--compaction-only`): a compacted topic holding every version of a few
+ * keys (batches of 100 records, one version of each of 100 keys, as the
+ * gateway writes story snapshots), one log-cleaner pass: its time, bytes and
+ * records before and after, and a read of the whole partition from offset 0
+ * before and after (what a restarted reader of the topic pays).
  */
 import { parseArgs } from 'node:util';
 import { closeSync, openSync, readSync, readdirSync } from 'node:fs';
@@ -28,8 +35,18 @@ export async function run(args: string[]): Promise<void> {
       messages: { type: 'string', default: '1000000' },
       partitions: { type: 'string', default: '30' },
       'always-batches': { type: 'string', default: '300' },
+      'compact-keys': { type: 'string', default: '100' },
+      'compact-versions': { type: 'string', default: '10000' },
+      'compact-value-bytes': { type: 'string', default: '200' },
+      'compact-segment-bytes': { type: 'string', default: String(64 * 1024 * 1024) },
+      'compaction-only': { type: 'boolean', default: false },
     },
   });
+  const compaction = { keys: Number(values['compact-keys']), versions: Number(values['compact-versions']), valueBytes: Number(values['compact-value-bytes']), segmentBytes: Number(values['compact-segment-bytes']) };
+  if (values['compaction-only']) {
+    await runCompaction(compaction);
+    return;
+  }
   const messages = Number(values.messages);
   const partitions = Number(values.partitions);
   const alwaysBatches = Number(values['always-batches']);
@@ -125,6 +142,70 @@ export async function run(args: string[]): Promise<void> {
     };
     printTable('storage memory', [memory]);
     console.log(`saved ${saveResult('storage', { messages: records, partitions, rows, memory })}`);
+  } finally {
+    tmp.cleanup();
+  }
+  await runCompaction(compaction);
+}
+
+/** The compaction case (see the module comment). The active segment (up to segmentBytes, 64 MiB by default) is left as it is. */
+async function runCompaction(opts: { keys: number; versions: number; valueBytes: number; segmentBytes: number }): Promise<void> {
+  const tmp = tempDir('bench-compaction-');
+  try {
+    const m = openLogManager(tmp.dir, { flush: 1000, segmentBytes: opts.segmentBytes }, { cleaner: { intervalMs: 3_600_000 } });
+    m.createTopic('compacted', 1, { cleanupPolicy: { compact: true, delete: false } });
+    const log = m.partition('compacted', 0)!;
+    const perBatch = Math.min(100, opts.keys);
+    const pad = 'x'.repeat(opts.valueBytes);
+    let t0 = performance.now();
+    let records = 0;
+    for (let v = 0; v < opts.versions; v++) {
+      for (let k0 = 0; k0 < opts.keys; k0 += perBatch) {
+        const batch = await makeBatch(Array.from({ length: Math.min(perBatch, opts.keys - k0) }, (_, i) => ({ key: `story-${k0 + i}`, value: `v${v}:${pad}` })));
+        const r = log.append(batch);
+        if (!r.ok) throw new Error(`append failed: ${r.message}`);
+        records += Math.min(perBatch, opts.keys - k0);
+      }
+    }
+    const produceMs = performance.now() - t0;
+    m.flush();
+    const readAll = (): { records: number; bytes: number; ms: number } => {
+      const t = performance.now();
+      let offset = log.logStartOffset();
+      let bytes = 0;
+      let n = 0;
+      while (offset < log.highWatermark()) {
+        const buf = log.read(offset, 1 << 20);
+        bytes += buf.length;
+        // Walk the batch headers: records in them, and the next offset after the last batch.
+        for (let at = 0; at < buf.length; ) {
+          const size = 12 + buf.readInt32BE(at + 8);
+          const base = Number(buf.readBigInt64BE(at));
+          n += buf.readInt32BE(at + 57);
+          offset = base + buf.readInt32BE(at + 23) + 1;
+          at += size;
+        }
+      }
+      return { records: n, bytes, ms: performance.now() - t };
+    };
+    const before = readAll();
+    const bytesBefore = log.sizeBytes();
+    const segmentsBefore = log.segmentCount();
+    t0 = performance.now();
+    const [report] = await m.runCleaner();
+    const cleanMs = performance.now() - t0;
+    const after = readAll();
+    const rows: Row[] = [
+      { case: 'produce (append)', records, bytes: bytesBefore, segments: segmentsBefore, ms: produceMs },
+      { case: 'read all from offset 0, before', records: before.records, bytes: before.bytes, segments: segmentsBefore, ms: before.ms },
+      { case: 'log-cleaner pass', records: report ? report.recordsRemoved : 0, bytes: report ? report.bytesBefore - report.bytesAfter : 0, segments: report ? report.segmentsBefore : 0, ms: cleanMs },
+      { case: 'read all from offset 0, after', records: after.records, bytes: after.bytes, segments: log.segmentCount(), ms: after.ms },
+    ];
+    printTable(`compaction: ${opts.keys} keys x ${opts.versions.toLocaleString('en-US')} versions, ${opts.valueBytes} B values (records/bytes removed on the cleaner row)`, rows);
+    const summary = { ...opts, bytesBefore, bytesAfter: log.sizeBytes(), cleanMs, cleanedTo: report?.to ?? -1, segmentBytes: opts.segmentBytes, rssMB: process.memoryUsage().rss / 1e6 };
+    printTable('compaction summary', [summary]);
+    m.close();
+    console.log(`saved ${saveResult('storage-compaction', { rows, summary })}`);
   } finally {
     tmp.cleanup();
   }

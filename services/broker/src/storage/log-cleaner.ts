@@ -267,7 +267,11 @@ export class LogCleaner {
       fdatasyncSync(fd);
     } catch (err) {
       closeSync(fd);
-      unlinkSync(path);
+      try {
+        unlinkSync(path);
+      } catch {
+        /* the partition's directory went with its topic; the next open removes a leftover anyway */
+      }
       throw err;
     }
     closeSync(fd);

@@ -181,8 +181,15 @@ export class FilePartitionLog implements PartitionLog {
   private keylessRecord(recordSet: Buffer, batches: readonly BatchHeader[]): AppendResult | null {
     for (const h of batches) {
       const batch = recordSet.subarray(h.position, h.position + h.size);
-      const records = batchRecords(batch, h, this.maxInflatedBytes);
-      if (recordSpans(records, 0, records.length, h.count).some((r) => r.key === null)) {
+      let keyless: boolean;
+      try {
+        const records = batchRecords(batch, h, this.maxInflatedBytes);
+        keyless = recordSpans(records, 0, records.length, h.count).some((r) => r.key === null);
+      } catch (err) {
+        // The CRC matched, so the client sent records that do not parse: nothing a consumer could read.
+        return { ok: false, errorCode: ErrorCode.INVALID_RECORD, message: `records do not parse: ${(err as Error).message}` };
+      }
+      if (keyless) {
         return { ok: false, errorCode: ErrorCode.INVALID_RECORD, message: `Compacted topic cannot accept message without key in topic partition ${this.topic}-${this.partition}.` };
       }
     }

@@ -290,6 +290,7 @@ export class LogCleaner {
     let pos = 0;
     while (pos < seg.size) {
       if (this.stopped || log.isClosed()) throw new CleanAborted('the broker is stopping or the partition closed');
+      if (!log.closedSegments().includes(seg)) throw new CleanAborted('retention deleted a segment being cleaned');
       const chunk = seg.readRange(pos, Math.min(READ_CHUNK, seg.size - pos));
       let at = 0;
       while (chunk.length - at >= HEADER_SIZE && at + batchSizeAt(chunk, at) <= chunk.length) {

@@ -301,7 +301,10 @@ export class FilePartitionLog implements PartitionLog {
     const { retentionMs, retentionBytes } = this.config;
     let deleted = 0;
     if (retentionMs >= 0) {
-      while (this.segments[0]!.size > 0 && segmentTime(this.segments[0]!) < now - retentionMs) {
+      // An empty active segment has nothing to expire; an empty closed one (all of it compacted
+      // away, compact,delete) goes by its mtime, which the cleaner set to its records' newest.
+      const expirable = (seg: Segment): boolean => seg.size > 0 || seg !== this.active;
+      while (expirable(this.segments[0]!) && segmentTime(this.segments[0]!) < now - retentionMs) {
         if (this.segments.length === 1) this.roll();
         this.segments.shift()!.delete();
         deleted++;

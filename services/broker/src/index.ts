@@ -3,7 +3,7 @@
  * single-node Kafka-wire-compatible broker in this process.
  */
 import { mkdirSync } from 'node:fs';
-import { createLogger } from '@newswire/config'; // not the index: see main.ts
+import { createLogger } from '@newswire/config'; // a small package (pino, zod): the broker loads no kafkajs or event schemas
 import { brokerOptionsSchema, type BrokerOptionsInput } from './options.ts';
 import { openLogManager } from './storage/log-manager.ts';
 import { GroupCoordinator } from './groups/group-coordinator.ts';

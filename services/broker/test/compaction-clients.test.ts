@@ -12,7 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import type { Admin, Kafka, Producer } from 'kafkajs';
+import { waitFor } from '@newswire/test-support/wait';
 import { createLogger } from '@newswire/config';
 import { startBroker, type RunningBroker } from '../src/index.ts';
 import { consumeN, testKafka, uniq } from './support/kafkajs-client.ts';
@@ -201,5 +204,35 @@ describe('log compaction through real clients', () => {
       admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'cleanup.policy', value: 'shred' }] }] }),
     ).rejects.toMatchObject({ errors: [expect.objectContaining({ type: 'INVALID_CONFIG' })] });
     expect(await admin.listTopics()).not.toContain(topic);
+  });
+});
+
+describe('the background cleaner', () => {
+  it('compacts on its own timer (BROKER_CLEANER_INTERVAL_MS) and logs what it removed', async () => {
+    const bgDir = mkdtempSync(join(tmpdir(), 'compaction-background-'));
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(...chunk.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>)), done()) }));
+    const bg = await startBroker({ host: '127.0.0.1', port: 0, dataDir: bgDir, segmentBytes: 1024, cleanerIntervalMs: 100, logger });
+    const bgClient = testKafka([`127.0.0.1:${bg.port}`]);
+    const bgAdmin = bgClient.admin();
+    const bgProducer = bgClient.producer({ allowAutoTopicCreation: false });
+    try {
+      await bgAdmin.connect();
+      await bgProducer.connect();
+      const topic = uniq('background');
+      await bgAdmin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }], waitForLeaders: true });
+      for (let v = 0; v < 20; v++) await bgProducer.send({ topic, acks: -1, messages: [{ key: 'only', value: `v${v} ${'b'.repeat(200)}` }] });
+      // No trigger: the timer's pass shows up in the log, naming the topic and what it removed.
+      await waitFor(() => lines.some((l) => l.msg === 'log cleaner compacted partition' && l.topic === topic), 'a background pass', { timeoutMs: 30_000, intervalMs: 50 });
+      const line = lines.find((l) => l.msg === 'log cleaner compacted partition' && l.topic === topic)!;
+      expect(line).toMatchObject({ partition: 0, from: 0, keys: 1, keyMapFull: false });
+      expect(line.recordsRemoved).toBe((line.to as number) - 1);
+      expect(line.bytesAfter as number).toBeLessThan(line.bytesBefore as number);
+    } finally {
+      await bgProducer.disconnect();
+      await bgAdmin.disconnect();
+      await bg.stop();
+      rmSync(bgDir, { recursive: true, force: true });
+    }
   });
 });

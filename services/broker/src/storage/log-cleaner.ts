@@ -221,6 +221,7 @@ export class LogCleaner {
     deleteHorizon: number,
     report: PartitionCleanReport,
   ): Promise<{ path: string; bytes: number; changed: boolean }> {
+    if (this.stopped || log.isClosed()) throw new CleanAborted('the broker is stopping or the partition closed');
     const path = join(log.dir, cleanedFileName(group[0]!.baseOffset));
     const fd = openSync(path, 'w');
     let bytes = 0;

@@ -216,6 +216,19 @@ describe('log compaction: tombstones and cleanup.policy', () => {
     expect(log.highWatermark()).toBe(1);
   });
 
+  it('segment.ms rolls the active segment once its first record is that old, so a quiet topic gets cleaned', async () => {
+    const { manager, log } = openCompacted(fx.newDir(), { ...COMPACT, segmentMs: HOUR }, {}, 1024 * 1024);
+    const now = Date.now();
+    appendOk(log, await makeBatch([{ key: 'a', value: '1', timestamp: now - 2 * HOUR }]));
+    appendOk(log, await makeBatch([{ key: 'a', value: '2', timestamp: now - 2 * HOUR }]));
+    expect(log.segmentCount()).toBe(2); // the first record was older than segment.ms: rolled
+    appendOk(log, await makeBatch([{ key: 'a', value: '3', timestamp: now }]));
+    appendOk(log, await makeBatch([{ key: 'a', value: '4', timestamp: now }]));
+    expect(log.segmentCount()).toBe(3);
+    await manager.runCleaner();
+    expect((await readAll(log)).map((r) => r.value)).toEqual(['2', '3', '4']);
+  });
+
   it('keeps the topic config across a restart', async () => {
     const dir = fx.newDir();
     openCompacted(dir, { ...COMPACT, deleteRetentionMs: 5000 });

@@ -195,7 +195,7 @@ export class LogCleaner {
     };
     log.setCleanerCheckpoint({ cleanedTo: checkpoint.cleanedTo, gapsBelow: Math.max(checkpoint.gapsBelow, to) });
     const deleteHorizon = now - (log.topicConfig.deleteRetentionMs ?? this.options.deleteRetentionMs);
-    for (const group of groups(closed.slice(0, end), this.segmentBytes)) {
+    for (const group of groups(closed.slice(0, end), log.topicConfig.segmentBytes ?? this.segmentBytes)) {
       const out = await this.writeCleaned(log, group, latest, deleteHorizon, report);
       if (!out.changed && group.length === 1) {
         unlinkSync(out.path);

@@ -201,7 +201,7 @@ export class FilePartitionLog implements PartitionLog {
     if (seg.size === 0) return;
     let offsets = 0;
     for (const h of batches) offsets += h.lastOffsetDelta + 1;
-    const tooBig = seg.size + bytes > this.config.segmentBytes;
+    const tooBig = seg.size + bytes > (this.topicConfig.segmentBytes ?? this.config.segmentBytes);
     const tooManyOffsets = seg.nextOffset + offsets - seg.baseOffset > MAX_SEGMENT_OFFSETS;
     // segment.ms: Kafka rolls once the segment's first batch is that old, so a quiet compacted
     // topic's records reach a closed segment the cleaner may clean.

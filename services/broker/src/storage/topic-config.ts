@@ -1,7 +1,7 @@
 /**
  * Per-topic configs the storage acts on, by their Kafka names:
  * `cleanup.policy` (delete, compact, or both), `delete.retention.ms`,
- * `min.cleanable.dirty.ratio` and `segment.ms`. CreateTopics passes them;
+ * `min.cleanable.dirty.ratio`, `segment.ms` and `segment.bytes`. CreateTopics passes them;
  * every other Kafka config is accepted and ignored (the broker-wide values
  * apply). They are kept in `topic-config.json` inside each partition
  * directory, so a partition opens with its own policy and a deleted topic
@@ -37,6 +37,9 @@ export const topicConfigEntriesSchema = z.object({
     .refine((n) => n >= 0 && n <= 1, 'must be a number in [0, 1]')
     .optional(),
   'segment.ms': intString(1).optional(),
+  'segment.bytes': intString(1024)
+    .refine((n) => n <= 0x7fffffff, 'must be at most 2147483647')
+    .optional(),
 });
 
 export interface TopicConfig {
@@ -47,6 +50,8 @@ export interface TopicConfig {
   minCleanableDirtyRatio?: number;
   /** Roll the active segment once its first record is this old (ms); undefined = size only. */
   segmentMs?: number;
+  /** Roll the active segment past this size; undefined = the broker's (BROKER_SEGMENT_BYTES). */
+  segmentBytes?: number;
 }
 
 export const DEFAULT_TOPIC_CONFIG: TopicConfig = { cleanupPolicy: { delete: true, compact: false } };
@@ -80,6 +85,7 @@ export function parseTopicConfigs(entries: readonly { name: string; value: strin
       ...(c['delete.retention.ms'] !== undefined && { deleteRetentionMs: c['delete.retention.ms'] }),
       ...(c['min.cleanable.dirty.ratio'] !== undefined && { minCleanableDirtyRatio: c['min.cleanable.dirty.ratio'] }),
       ...(c['segment.ms'] !== undefined && { segmentMs: c['segment.ms'] }),
+      ...(c['segment.bytes'] !== undefined && { segmentBytes: c['segment.bytes'] }),
     },
   };
 }
@@ -89,6 +95,7 @@ const fileSchema = z.object({
   deleteRetentionMs: z.number().int().min(0).optional(),
   minCleanableDirtyRatio: z.number().min(0).max(1).optional(),
   segmentMs: z.number().int().min(1).optional(),
+  segmentBytes: z.number().int().min(1024).max(0x7fffffff).optional(),
 });
 
 /** The partition's topic config, or the default (delete) when it has none (auto-created topics). */

@@ -229,6 +229,12 @@ describe('log compaction: tombstones and cleanup.policy', () => {
     expect((await readAll(log)).map((r) => r.value)).toEqual(['2', '3', '4']);
   });
 
+  it('segment.bytes of the topic rolls its segments, whatever the broker-wide size', async () => {
+    const { log } = openCompacted(fx.newDir(), { ...COMPACT, segmentBytes: 1024 }, {}, 64 * 1024 * 1024);
+    await produceVersions(log, 5, 10);
+    expect(log.segmentCount()).toBeGreaterThan(5);
+  });
+
   it('keeps the topic config across a restart', async () => {
     const dir = fx.newDir();
     openCompacted(dir, { ...COMPACT, deleteRetentionMs: 5000 });

@@ -87,7 +87,7 @@ function createOne(ctx: BrokerContext, t: CreatableTopic, req: CreateTopicsReque
 /**
  * CreateTopics: every refusal carries Kafka's error code and a message that
  * names the reason (v1+). Of the per-topic configs, cleanup.policy,
- * delete.retention.ms, min.cleanable.dirty.ratio and segment.ms are kept and
+ * delete.retention.ms, min.cleanable.dirty.ratio, segment.ms and segment.bytes are kept and
  * acted on (a bad value: 40 INVALID_CONFIG); the others are accepted and
  * ignored (the broker-wide retention applies to every topic).
  */

@@ -32,6 +32,11 @@ export interface RunningBroker {
    * cleaned. For tests and tools that must not wait for the timer.
    */
   compactNow(): Promise<PartitionCleanReport[]>;
+  /**
+   * Run a retention pass now (the timer runs one every 60 s, as Kafka's
+   * log.retention.check.interval.ms). For tests and tools that must not wait.
+   */
+  enforceRetentionNow(): void;
   stop(): Promise<void>;
 }
 
@@ -130,6 +135,6 @@ export async function startBroker(input: BrokerOptionsInput): Promise<RunningBro
       logger.info('broker stopped');
     })());
 
-  return { host: opts.host, port: server.port, clusterId: meta.clusterId, compactNow: () => logs.runCleaner(), stop };
+  return { host: opts.host, port: server.port, clusterId: meta.clusterId, compactNow: () => logs.runCleaner(), enforceRetentionNow: () => logs.enforceRetention(Date.now()), stop };
 }
 

@@ -39,11 +39,19 @@ export interface TestKafka {
    * and port (the broker list stays valid). Throws in other modes: check canRestart.
    */
   restart(): Promise<void>;
+  /**
+   * Dev broker only: runs the broker's retention pass now instead of on its
+   * 60 s timer. Throws in other modes (a test using it checks needsDevBroker).
+   */
+  enforceRetention(): void;
   stop(): Promise<void>;
 }
 
 const cannotRestart = (mode: KafkaMode) => async (): Promise<void> => {
   throw new Error(`startKafka: restart() is only supported for the in-process dev broker, not mode=${mode}`);
+};
+const cannotEnforceRetention = (mode: KafkaMode) => (): void => {
+  throw new Error(`startKafka: enforceRetention() is only supported for the in-process dev broker, not mode=${mode}`);
 };
 
 let announced = false;
@@ -158,7 +166,7 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafk
     const names = naming(brokers);
     // A shared cluster: leave it as found, without this file's topics.
     const stop = () => dropTestTopics(brokers, names.prefix);
-    return { mode, brokers, ...names, canRestart: false, restart: cannotRestart(mode), stop };
+    return { mode, brokers, ...names, canRestart: false, restart: cannotRestart(mode), enforceRetention: cannotEnforceRetention(mode), stop };
   }
   const { startBroker } = await import('@newswire/broker');
   const dataDir = await mkdtemp(join(tmpdir(), 'newswire-test-broker-'));
@@ -185,6 +193,7 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<TestKafk
       await broker.stop();
       broker = await launch(port);
     },
+    enforceRetention: () => broker.enforceRetentionNow(),
     stop: async () => {
       await broker.stop();
       await rm(dataDir, { recursive: true, force: true });

@@ -12,7 +12,7 @@
  * exits explicitly, so a Kafka client abandoned by a bounded shutdown (its
  * retry timers still pending) cannot keep the process alive.
  */
-import { ConfigError, EXIT, exitCodeOf, listenForStop, loadConfig, type ExitCode } from '@newswire/config';
+import { ConfigError, EXIT, exitCodeOf, listenForStop, loadConfig, shownDefault, type ExitCode } from '@newswire/config';
 import { UsageError, type Command } from './command.ts';
 import { endProcess } from './process-end.ts';
 
@@ -52,7 +52,7 @@ function usage(): string {
     `  ${EXIT.kafkaUnreachable}    Kafka unreachable within KAFKA_CONNECT_TIMEOUT_MS: nothing was sent`,
     `  ${EXIT.sigint}  stopped by SIGINT (Ctrl-C); a second Ctrl-C exits at once`,
     `  ${EXIT.sigterm}  stopped by SIGTERM`,
-    'Services (broker, gateway, ingest, start) shut down within NEWSWIRE_SHUTDOWN_TIMEOUT_MS (10 s) whatever Kafka\'s state.',
+    `Services (broker, gateway, ingest, start) shut down within NEWSWIRE_SHUTDOWN_TIMEOUT_MS (default ${shownDefault('common', 'NEWSWIRE_SHUTDOWN_TIMEOUT_MS')}) whatever Kafka's state.`,
   ].join('\n');
 }
 

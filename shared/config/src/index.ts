@@ -9,6 +9,7 @@ import { startConfig } from './start.ts';
 import { tailConfig } from './tail.ts';
 import { applyFlags, type FlagBinding } from './flags.ts';
 import { issueText } from './issues.ts';
+import { showValue } from './shown-defaults.ts';
 
 /**
  * The one schema for every environment variable newswire reads, in sections:
@@ -85,6 +86,17 @@ export function loadConfig<N extends SectionName>(sections: readonly N[], opts: 
 /** A section's defaults (every variable unset): what library options fall back to, so no default is written twice. */
 export function configDefaults<N extends SectionName>(section: N): z.output<(typeof CONFIG_SECTIONS)[N]> {
   return CONFIG_SECTIONS[section].parse({}) as z.output<(typeof CONFIG_SECTIONS)[N]>;
+}
+
+/**
+ * A variable's default as a help text states it ("7 days", "64 MiB", "127.0.0.1"),
+ * so a changed default changes every help that states it. Throws for a
+ * variable with no default: a help says what leaving that one unset does.
+ */
+export function shownDefault<N extends SectionName>(section: N, name: keyof ConfigOf<N> & string): string {
+  const value: unknown = (configDefaults(section) as Record<string, unknown>)[name];
+  if (value === undefined) throw new Error(`${name} has no default in the config schema`);
+  return showValue(name, value);
 }
 
 export { commonConfig, kafkaConfig, brokerConfig, gatewayConfig, dashboardConfig, ingestConfig, startConfig, tailConfig };

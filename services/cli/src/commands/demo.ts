@@ -5,9 +5,9 @@
 import { parsePace, runDemoWire, type Pace } from '../producers/demo-wire.ts';
 import { formatInstant } from '@newswire/schema/v2';
 import { KAZAKHSTAN_SEED_V2 } from '@newswire/schema/v2/seed';
-import { EXIT } from '@newswire/config';
+import { EXIT, flagOptions } from '@newswire/config';
 import { parseFlags, UsageError, type Command, type CommandContext } from '../command.ts';
-import { BROKERS_FLAG, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
+import { BROKERS_BINDING, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
 import { onInterrupt } from '../producers/interrupt.ts';
 
 const help = `
@@ -37,7 +37,7 @@ Examples:
 `;
 
 const OPTIONS = {
-  ...BROKERS_FLAG,
+  ...flagOptions(BROKERS_BINDING),
   pace: { type: 'string' },
   loop: { type: 'boolean' },
   once: { type: 'boolean' },

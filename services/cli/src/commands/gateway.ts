@@ -2,32 +2,39 @@
  * `newswire gateway`: runs the WebSocket gateway until SIGINT/SIGTERM, then
  * shuts down gracefully (every client gets its resume positions and close 1012).
  */
-import { createLogger, EXIT, exitCodeOf, loadConfig, waitForSignal } from '@newswire/config';
+import { createLogger, EXIT, exitCodeOf, flagOptions, loadConfig, shownDefault, waitForSignal } from '@newswire/config';
+import { DEFAULT_BROKERS } from '@newswire/kafka';
 import { parseFlags, type Command } from '../command.ts';
 
 const help = `
 usage: newswire gateway [--host <addr>] [--port <n>] [--brokers <host:port,...>] [--topics <t1,t2>]
                         [--jwt-secret <secret>] [--jwks-url <url>] [--allowed-origins <o1,o2>]
 
-Run the WebSocket gateway: one Kafka consumer reading every partition of the newswire topics,
-fanned out to WebSocket clients with filters, lossless resume, replay and back-pressure.
+Run the WebSocket gateway. It reads every partition of the topics it serves with one tail of the
+Kafka port, fetching from the partitions' leaders and joining no consumer group (so it starts at
+once on any Kafka, and two gateways each deliver everything); resumes and replays older than its
+memory window are group-less range reads. Updates fan out to WebSocket clients with filters,
+lossless resume, replay, per-story snapshots and back-pressure.
+
 Endpoints on the same port: ws://host:port/ (protocol: docs/gateway.md), /healthz, /readyz, /metrics,
 and the dashboard at http://host:port/ (docs/dashboard.md).
 
-  --host <addr>            listen address (env GATEWAY_HOST, default 127.0.0.1)
-  --port <n>               listen port, 0 = any free port (env GATEWAY_PORT, default 8080)
-  --brokers <list>         Kafka bootstrap servers (env KAFKA_BROKERS, default 127.0.0.1:9092)
-  --topics <list>          topics to serve (env GATEWAY_TOPICS, default every newswire topic)
+  --host <addr>            listen address (env GATEWAY_HOST, default ${shownDefault('gateway', 'GATEWAY_HOST')})
+  --port <n>               listen port, 0 = any free port (env GATEWAY_PORT, default ${shownDefault('gateway', 'GATEWAY_PORT')})
+  --brokers <list>         Kafka bootstrap servers (env KAFKA_BROKERS; unset: the dev broker at ${DEFAULT_BROKERS.join(',')})
+  --topics <list>          topics to serve (env GATEWAY_TOPICS; unset: every newswire topic)
   --jwt-secret <secret>    require client JWTs signed with this HMAC secret (env GATEWAY_JWT_SECRET)
   --jwks-url <url>         require client JWTs verified against this JWKS (env GATEWAY_JWKS_URL)
-  --allowed-origins <list> browser origins allowed to connect (env GATEWAY_ALLOWED_ORIGINS)
+  --allowed-origins <list> browser origins allowed to connect (env GATEWAY_ALLOWED_ORIGINS; unset: any)
 
-Limits and windows come from the environment: GATEWAY_MAX_CONNECTIONS, GATEWAY_MAX_PAYLOAD,
-GATEWAY_MAX_SUBSCRIPTIONS, GATEWAY_RATE_PER_SEC, GATEWAY_RATE_BURST, GATEWAY_MAX_BUFFERED_BYTES,
-GATEWAY_WINDOW_ENTRIES, GATEWAY_WINDOW_BYTES, GATEWAY_REPLAY_CONCURRENCY, GATEWAY_HEARTBEAT_MS.
-When listening it prints one line to stdout: {"listening":"ws://<host>:<port>/","epoch":"..."}.
+Limits, windows and story state come from the environment (every GATEWAY_* variable is in the
+README's configuration table): GATEWAY_MAX_CONNECTIONS, GATEWAY_MAX_PAYLOAD, GATEWAY_MAX_SUBSCRIPTIONS,
+GATEWAY_RATE_PER_SEC, GATEWAY_RATE_BURST, GATEWAY_MAX_BUFFERED_BYTES, GATEWAY_WINDOW_ENTRIES,
+GATEWAY_WINDOW_BYTES, GATEWAY_WINDOW_TOTAL_BYTES, GATEWAY_WARM_ENTRIES, GATEWAY_REPLAY_CONCURRENCY,
+GATEWAY_HEARTBEAT_MS, GATEWAY_STATE, ...
+When listening it prints one line to stdout: {"listening":"ws://<host>:<port>/","port":<port>,"epoch":"..."}.
 
-Shutdown (SIGINT/SIGTERM) is bounded by NEWSWIRE_SHUTDOWN_TIMEOUT_MS (default 10 s) whatever Kafka's state.
+Shutdown (SIGINT/SIGTERM) is bounded by NEWSWIRE_SHUTDOWN_TIMEOUT_MS (default ${shownDefault('common', 'NEWSWIRE_SHUTDOWN_TIMEOUT_MS')}) whatever Kafka's state.
 Exit codes: 143 stopped by SIGTERM, 130 by Ctrl-C (both after a graceful shutdown), 1 startup failure,
 2 usage error or invalid configuration, 3 Kafka unreachable (see \`newswire --help\`).
 
@@ -37,17 +44,7 @@ Examples:
   GATEWAY_JWT_SECRET=change-me-to-a-long-secret newswire gateway --allowed-origins https://desk.example
 `;
 
-const OPTIONS = {
-  host: { type: 'string' },
-  port: { type: 'string' },
-  brokers: { type: 'string' },
-  topics: { type: 'string' },
-  'jwt-secret': { type: 'string' },
-  'jwks-url': { type: 'string' },
-  'allowed-origins': { type: 'string' },
-} as const;
-
-/** The variable each flag sets (one schema validates both). */
+/** The variable each flag sets (one schema validates both); the flags parsed are these and no others. */
 const BINDINGS = {
   host: 'GATEWAY_HOST',
   port: 'GATEWAY_PORT',
@@ -59,7 +56,7 @@ const BINDINGS = {
 } as const;
 
 async function run(argv: string[]) {
-  const { values } = parseFlags({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
+  const { values } = parseFlags({ args: argv, options: flagOptions(BINDINGS), allowPositionals: false, strict: true });
   const config = loadConfig(['common', 'kafka', 'gateway', 'dashboard'], { flags: values, bindings: BINDINGS });
   const { startGateway, gatewayOptionsFromConfig } = await import('@newswire/gateway');
   const logger = createLogger('gateway', { level: config.LOG_LEVEL ?? 'info' });

@@ -4,9 +4,9 @@
  */
 import { createPublisher, type Publisher } from '@newswire/kafka';
 import { isKind, KINDS, parseUpdate } from '@newswire/schema/v2';
-import { EXIT, loadConfig, type ExitCode } from '@newswire/config';
+import { EXIT, flagOptions, loadConfig, type ExitCode } from '@newswire/config';
 import { onlyFlags, parseFlags, UsageError, type Command, type CommandContext } from '../command.ts';
-import { BROKERS_FLAG, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
+import { BROKERS_BINDING, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
 import { DEFAULT_MAX_LINE_BYTES } from '../producers/ndjson.ts';
 import { publishFile } from '../producers/file-publish.ts';
 import { describeFailure, describeSummary } from '../producers/file-report.ts';
@@ -88,7 +88,7 @@ const OPTIONS = {
   journal: { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
-  ...BROKERS_FLAG,
+  ...flagOptions(BROKERS_BINDING),
 } as const;
 
 function parse(argv: string[]) {

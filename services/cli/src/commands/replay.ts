@@ -9,10 +9,9 @@ import { once } from 'node:events';
 import { createPublisher, openKafka, type KafkaPort, type Publisher } from '@newswire/kafka';
 import { newswireTopics } from '@newswire/schema';
 import { formatPlace, formatSource, formatInstant, type Update } from '@newswire/schema/v2';
-import { loadConfig } from '@newswire/config';
-import { EXIT } from '@newswire/config';
+import { EXIT, flagOptions, loadConfig } from '@newswire/config';
 import { onlyFlags, parseFlags, UsageError, type Command, type CommandContext } from '../command.ts';
-import { BROKERS_FLAG, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
+import { BROKERS_BINDING, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
 import { parseFrom, parseKinds, parsePace, parseTime, resolveTopics } from '../producers/replay-args.ts';
 import { planReplay } from '../producers/replay-plan.ts';
 import { runReplay, type ReplayedUpdate } from '../producers/replay-run.ts';
@@ -120,7 +119,7 @@ async function run(argv: string[], ctx: CommandContext) {
       plain: { type: 'boolean' },
       json: { type: 'boolean' },
       pretty: { type: 'boolean' },
-      ...BROKERS_FLAG,
+      ...flagOptions(BROKERS_BINDING),
     },
   });
   const republishing = values.into !== undefined || values['into-prefix'] !== undefined || values['into-brokers'] !== undefined;

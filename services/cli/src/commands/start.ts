@@ -10,27 +10,31 @@
  * (broker, gateway, kafkajs, ...) is prettified, not just ours.
  */
 import { spawn } from 'node:child_process';
-import { createLogger, EXIT, exitCodeOf, flagOptions, loadConfig, waitForSignal, type ExitCode, type Logger } from '@newswire/config';
+import { createLogger, EXIT, exitCodeOf, flagOptions, loadConfig, shownDefault, waitForSignal, type ExitCode, type Logger } from '@newswire/config';
 import { onlyFlags, parseFlags, type Command, type CommandContext } from '../command.ts';
 import { printBanner, type Endpoints } from '../start/banner.ts';
 import { startSystem, type RunningSystem, type StartConfig } from '../start/system.ts';
+
+/** `env VAR, default X`, X from the config schema. */
+const env = <N extends 'broker' | 'gateway' | 'ingest' | 'start'>(section: N, name: Parameters<typeof shownDefault<N>>[1]) =>
+  `env ${name}, default ${shownDefault(section, name)}`;
 
 const help = `
 usage: newswire start [--data-dir <dir>] [--broker-port <n>] [--gateway-port <n>] [--ingest-port <n>]
                       [--demo once|loop|off] [--pace <pace>] [--no-pretty]
 
-Run the whole system in one process: the dev broker (data in .data/broker, kept across restarts;
+Run the whole system in one process: the dev broker (data kept across restarts;
 skipped when KAFKA_BROKERS is set), the newswire topics, the WebSocket gateway with the dashboard
 at /, the HTTP ingest service, and the demo wire telling the seed story (25 updates, about a minute).
 Prints the dashboard URL and what to try next. Ctrl-C stops everything cleanly; twice forces.
 
-  --data-dir <dir>      dev broker data directory (env BROKER_DATA_DIR, default .data/broker)
-  --broker-port <n>     dev broker port, 0 = any free port (env BROKER_PORT, default 9092)
-  --gateway-port <n>    gateway + dashboard port, 0 = any free port (env GATEWAY_PORT, default 8080)
-  --ingest-port <n>     ingest port, 0 = any free port (env INGEST_PORT, default 8081)
-  --demo <mode>         once (default), loop, or off (env START_DEMO)
+  --data-dir <dir>      dev broker data directory (${env('broker', 'BROKER_DATA_DIR')})
+  --broker-port <n>     dev broker port, 0 = any free port (${env('broker', 'BROKER_PORT')})
+  --gateway-port <n>    gateway + dashboard port, 0 = any free port (${env('gateway', 'GATEWAY_PORT')})
+  --ingest-port <n>     ingest port, 0 = any free port (${env('ingest', 'INGEST_PORT')})
+  --demo <mode>         once, loop, or off (${env('start', 'START_DEMO')})
   --pace <pace>         demo pace: a pause (2400ms, 2s), <N>x of the story's own timing, or max
-                        (env START_DEMO_PACE, default 2400ms)
+                        (${env('start', 'START_DEMO_PACE')})
   --no-pretty           JSON logs even on a terminal (they are pino JSON whenever stdout is not one)
 
 A flag that would set nothing is refused: --data-dir and --broker-port with KAFKA_BROKERS set
@@ -40,7 +44,7 @@ Other settings come from the environment (see docs/operations.md): KAFKA_BROKERS
 INGEST_HOST, BROKER_HOST, NEWSWIRE_TOPIC_PARTITIONS, LOG_LEVEL, GATEWAY_* limits, INGEST_TOKEN, ...
 When everything is up it logs one line {"msg":"newswire started","dashboard":"http://...",...}.
 
-Ctrl-C or SIGTERM stops everything within NEWSWIRE_SHUTDOWN_TIMEOUT_MS (default 10 s), whatever
+Ctrl-C or SIGTERM stops everything within NEWSWIRE_SHUTDOWN_TIMEOUT_MS (default ${shownDefault('common', 'NEWSWIRE_SHUTDOWN_TIMEOUT_MS')}), whatever
 Kafka's state. Exit codes: 130 stopped by Ctrl-C, 143 by SIGTERM, 1 startup failure (port in use,
 ...), 2 usage error or invalid configuration, 3 Kafka unreachable (see \`newswire --help\`).
 

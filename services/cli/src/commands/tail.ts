@@ -5,7 +5,7 @@
  * a terminal, NDJSON otherwise); connection state, gaps and lags go to stderr.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, EXIT, loadConfig, type ExitCode } from '@newswire/config';
+import { ConfigError, EXIT, flagOptions, loadConfig, shownDefault, type ExitCode } from '@newswire/config';
 import { connect, type Delivery, type From, type StateChange, type SubscriptionFilter } from '@newswire/client/node';
 import { filterSchema } from '@newswire/protocol';
 import { formatInstant, isInstant, KINDS } from '@newswire/schema/v2';
@@ -22,7 +22,7 @@ Dropped connections and gateway restarts are survived: tail reconnects with back
 and resumes from its last positions without losing or repeating an update. Reconnects,
 gaps (updates no longer retained) and lags are reported on stderr.
 
-  --gateway <url>        gateway WebSocket URL (env NEWSWIRE_GATEWAY, default ws://127.0.0.1:8080)
+  --gateway <url>        gateway WebSocket URL (env NEWSWIRE_GATEWAY, default ${shownDefault('tail', 'NEWSWIRE_GATEWAY')})
   --from <start>         live (default): only new updates; earliest: everything retained, then live;
                          an ISO time (2022-01-06T00:00:00Z): from that time on, then live
   --kind <kind>          only these kinds (repeat or comma-separate): ${KINDS.join(', ')}
@@ -46,8 +46,11 @@ Examples:
   newswire tail --story kz-unrest-2022 --limit 10
 `;
 
+/** The flags that set variables (validated by the config schema, so an error names the flag). */
+const BINDINGS = { gateway: 'NEWSWIRE_GATEWAY', token: 'NEWSWIRE_TOKEN' } as const;
+
 const OPTIONS = {
-  gateway: { type: 'string' },
+  ...flagOptions(BINDINGS),
   from: { type: 'string' },
   kind: { type: 'string', multiple: true },
   story: { type: 'string', multiple: true },
@@ -56,7 +59,6 @@ const OPTIONS = {
   verification: { type: 'string', multiple: true },
   urgency: { type: 'string', multiple: true },
   topic: { type: 'string', multiple: true },
-  token: { type: 'string' },
   json: { type: 'boolean' },
   limit: { type: 'string' },
   'no-reconnect': { type: 'boolean' },
@@ -99,7 +101,7 @@ export function parseTailArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
   }
   let config;
   try {
-    config = loadConfig(['tail'], { env, flags: values, bindings: { gateway: 'NEWSWIRE_GATEWAY', token: 'NEWSWIRE_TOKEN' } });
+    config = loadConfig(['tail'], { env, flags: values, bindings: BINDINGS });
   } catch (err) {
     if (err instanceof ConfigError) throw new TailUsageError(err.issues.join('; '));
     throw err;

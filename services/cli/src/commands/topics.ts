@@ -4,7 +4,7 @@
  */
 import { openKafka, type KafkaPort } from '@newswire/kafka';
 import { newswireTopics } from '@newswire/schema';
-import { EXIT, flagOptions, loadConfig } from '@newswire/config';
+import { EXIT, flagOptions, loadConfig, shownDefault } from '@newswire/config';
 import { onlyFlags, parseFlags, UsageError, type Command } from '../command.ts';
 import { BROKERS_BINDING, BROKERS_HELP, cliLogger, settingsFrom } from '../producers/kafka-flags.ts';
 
@@ -17,12 +17,12 @@ List topics with their partitions, first and end offsets and message counts
 newswire topics that do not exist yet. Existing topics are never changed.
 The newswire topics are <prefix>.arrests, .casualties, .government,
 .security, .international and .society; the prefix is NEWSWIRE_TOPIC_PREFIX
-(default newswire). Partitions and replication factor are always sent to
+(default ${shownDefault('kafka', 'NEWSWIRE_TOPIC_PREFIX')}). Partitions and replication factor are always sent to
 Kafka explicitly, so creation works on every Kafka from 2.1.
 
   --all              list every topic, not only the newswire ones
-  --partitions <n>   partitions for created topics (env NEWSWIRE_TOPIC_PARTITIONS; default 3)
-  --replication <n>  replicas per partition (env NEWSWIRE_TOPIC_REPLICATION; default min(3, brokers))
+  --partitions <n>   partitions for created topics (env NEWSWIRE_TOPIC_PARTITIONS; default ${shownDefault('kafka', 'NEWSWIRE_TOPIC_PARTITIONS')})
+  --replication <n>  replicas per partition (env NEWSWIRE_TOPIC_REPLICATION; unset: min(3, brokers))
   --json             machine-readable output
 ${BROKERS_HELP}
 

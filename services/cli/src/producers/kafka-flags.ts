@@ -20,8 +20,7 @@ export interface KafkaSettings {
   kafkaRetries: number;
 }
 
-/** The flag every Kafka command takes, and the variable it sets. */
-export const BROKERS_FLAG = { brokers: { type: 'string' } } as const;
+/** The flag every Kafka command takes, and the variable it sets: a command parses it through flagOptions of its bindings. */
 export const BROKERS_BINDING = { brokers: 'KAFKA_BROKERS' } as const;
 
 export function settingsFrom(config: ConfigOf<'kafka'>): KafkaSettings {
@@ -41,7 +40,8 @@ export function kafkaSettings(values: { brokers?: string | undefined }): KafkaSe
   return settingsFrom(loadConfig(['kafka'], { flags: values, bindings: BROKERS_BINDING }));
 }
 
-export const BROKERS_HELP = `  --brokers <host:port,...>  Kafka bootstrap servers (env KAFKA_BROKERS; default 127.0.0.1:9092)`;
+/** KAFKA_BROKERS has no default: unset, commands use the dev broker at its default address. */
+export const BROKERS_HELP = `  --brokers <host:port,...>  Kafka bootstrap servers (env KAFKA_BROKERS; unset: the dev broker at ${DEFAULT_BROKERS.join(',')})`;
 
 /**
  * CLI logs go to stderr (stdout carries the command's output) and are off

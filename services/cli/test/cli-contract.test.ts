@@ -133,6 +133,27 @@ describe('configuration', { timeout: 120_000 }, () => {
     expect(gatewayUrl.code).toBe(EXIT.usage);
     expect(gatewayUrl.stderr).toContain('NEWSWIRE_GATEWAY: must be a ws:// or wss:// URL');
   });
+
+  it('every flag of gateway, ingest and tail is parsed from its binding and reaches the schema, named in errors', async () => {
+    const cases: [string[], string][] = [
+      // An empty host would bind every interface (listen(port, '') is '::'), not 127.0.0.1.
+      [['gateway', '--host', ''], '--host: must not be empty'],
+      [['ingest', '--host', ''], '--host: must not be empty'],
+      [['gateway', '--jwt-secret', 'short'], '--jwt-secret: must be at least 16 characters'],
+      [['gateway', '--jwks-url', 'not-a-url'], '--jwks-url: '],
+      [['gateway', '--brokers', 'no-port'], '--brokers: must be a comma-separated list of host:port'],
+      [['ingest', '--max-body-bytes', '10'], '--max-body-bytes: must be at least 1024'],
+      [['ingest', '--port', 'x'], '--port: must be a number'],
+      [['ingest', '--brokers', 'no-port'], '--brokers: must be a comma-separated list of host:port'],
+      [['tail', '--gateway', 'http://127.0.0.1:8080'], '--gateway: must be a ws:// or wss:// URL'],
+      [['demo', '--brokers', 'no-port'], '--brokers: must be a comma-separated list of host:port'],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => runCli(args, { env })));
+    runs.forEach((r, i) => {
+      expect(r.code, `${cases[i]![0].join(' ')}: ${r.stderr}`).toBe(EXIT.usage);
+      expect(r.stderr).toContain(cases[i]![1]);
+    });
+  });
 });
 
 describe('flags that do not apply', { timeout: 180_000 }, () => {

@@ -7,7 +7,8 @@ const csv = z
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 
 export const gatewayConfig = z.object({
-  GATEWAY_HOST: z.string().default('127.0.0.1'),
+  /** Empty would bind every interface (Node's listen(port, '') is '::'): refused like BROKER_HOST. */
+  GATEWAY_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Comma-separated topics to serve; default every newswire topic. */
   GATEWAY_TOPICS: csv,

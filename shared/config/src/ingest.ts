@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 export const ingestConfig = z.object({
-  INGEST_HOST: z.string().default('127.0.0.1'),
+  /** Empty would bind every interface (Node's listen(port, '') is '::'): refused like BROKER_HOST. */
+  INGEST_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   INGEST_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   /** Bearer token required on POST /v1/updates when set (unset: no auth). */
   INGEST_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -2,13 +2,19 @@
  * `newswire demo`: tells the seed story (Kazakhstan, January 2022) as a live
  * wire, one structured update at a time, through the producer library.
  */
-import { parsePace, runDemoWire, type Pace } from '../producers/demo-wire.ts';
+import { DEFAULT_PACE, parsePace, runDemoWire, type Pace } from '../producers/demo-wire.ts';
 import { formatInstant } from '@newswire/schema/v2';
 import { KAZAKHSTAN_SEED_V2 } from '@newswire/schema/v2/seed';
 import { EXIT, flagOptions } from '@newswire/config';
 import { parseFlags, UsageError, type Command, type CommandContext } from '../command.ts';
 import { BROKERS_BINDING, BROKERS_HELP, cliLogger, kafkaSettings } from '../producers/kafka-flags.ts';
 import { onInterrupt } from '../producers/interrupt.ts';
+
+/** A pace as --pace takes it, so the help states the default runDemoWire uses. */
+function paceText(pace: Pace): string {
+  if (pace.mode === 'max') return 'max';
+  return pace.mode === 'scale' ? `${pace.factor}x` : `${pace.ms}ms`;
+}
 
 const help = `
 usage: newswire demo [--brokers <host:port,...>] [--pace <N>x|<pause>|max] [--loop | --once] [--json]
@@ -22,7 +28,7 @@ The first pass uses the story's fixed ids (publishing it twice is deduplicated d
   --pace <pace>   max         as fast as the broker acknowledges
                   <N>x        the story's own timing sped up N times (3600x: an hour per second);
                               the seed reports every fact on 8 January (date only), so it comes at once
-                  <pause>     a fixed pause between updates: 2000, 500ms or 2s (default 2s)
+                  <pause>     a fixed pause between updates: 2000, 500ms or 2s (default ${paceText(DEFAULT_PACE)})
   --loop          start again after the last update, until Ctrl-C
   --once          publish the story once and exit (the default)
   --json          print each published update's position as NDJSON on stdout

@@ -11,6 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createLogger, EXIT, exitCodeOf, flagOptions, loadConfig, shownDefault, waitForSignal, type ExitCode, type Logger } from '@newswire/config';
+import { KAZAKHSTAN_SEED_V2 } from '@newswire/schema/v2/seed';
 import { onlyFlags, parseFlags, type Command, type CommandContext } from '../command.ts';
 import { printBanner, type Endpoints } from '../start/banner.ts';
 import { startSystem, type RunningSystem, type StartConfig } from '../start/system.ts';
@@ -25,7 +26,7 @@ usage: newswire start [--data-dir <dir>] [--broker-port <n>] [--gateway-port <n>
 
 Run the whole system in one process: the dev broker (data kept across restarts;
 skipped when KAFKA_BROKERS is set), the newswire topics, the WebSocket gateway with the dashboard
-at /, the HTTP ingest service, and the demo wire telling the seed story (25 updates, about a minute).
+at /, the HTTP ingest service, and the demo wire telling the seed story (${KAZAKHSTAN_SEED_V2.length} updates, --pace apart).
 Prints the dashboard URL and what to try next. Ctrl-C stops everything cleanly; twice forces.
 
   --data-dir <dir>      dev broker data directory (${env('broker', 'BROKER_DATA_DIR')})

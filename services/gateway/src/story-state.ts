@@ -318,6 +318,8 @@ export class StoryStateHost {
     gauge('newswire_gateway_state_rebuild_seconds', 'Time from start until the state reached the log end seen at start (-1: not yet)', () => (host.rebuild.ms === null ? -1 : host.rebuild.ms / 1000));
     gauge('newswire_gateway_state_snapshots_loaded', 'Story snapshots loaded at start', () => host.rebuild.snapshotsLoaded);
     gauge('newswire_gateway_state_snapshots_written', 'Story snapshots written since start', () => host.writes.snapshots);
+    gauge('newswire_gateway_state_views_derived', 'Story views derived for snapshot frames since start (once per change of a story that a client asked for)', () => host.cache.counts.derived);
+    gauge('newswire_gateway_state_view_cache_bytes', 'Bytes of serialised boards, whole views and recent updates kept for snapshot frames', () => host.cache.bytes);
     gauge('newswire_gateway_state_untracked_records', 'Records of stories not held (past GATEWAY_STATE_MAX_STORIES)', () => host.store.counts.untracked);
   }
 }

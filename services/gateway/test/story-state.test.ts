@@ -202,9 +202,11 @@ describe('the snapshot frame', () => {
   });
 
   it('is derived once per change of the story, not per request', async () => {
-    const gw = gateways.at(-1)!;
+    const gw = await gateway();
     const url = `ws://127.0.0.1:${gw.port}/`;
-    const story = 'frame-board';
+    const story = 'frame-cache';
+    await pub.publish(storyUpdates(story, 30));
+    await caughtUpSnapshot(url, story);
     const counts = gw.state!.cache.counts;
     const first = await rawSnapshot(url, story, { recent: 10 });
     const derived = counts.derived;
@@ -218,6 +220,8 @@ describe('the snapshot frame', () => {
     await rawSnapshot(url, story, { recent: 10 });
     expect(counts.derived).toBe(derived + 1);
     expect(after.snap.state!.records).toBe((first.snap.state!.records as number) + 1);
+    expect(await metricValue(gw.port, 'newswire_gateway_state_views_derived')).toBe(counts.derived);
+    expect(await metricValue(gw.port, 'newswire_gateway_state_view_cache_bytes')).toBeGreaterThan(after.bytes.length / 2);
   });
 
   it('is the same bytes on a gateway restarted from its snapshots and on one that read the whole log', async () => {

@@ -11,7 +11,12 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Two cores: run files two at a time so broker-heavy suites do not starve each other.
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // isolate: false reuses each fork's module graph from file to file instead of
+    // importing kafkajs, zod and the packages anew for every one of ~135 files:
+    // a third off the suite's wall time. Every file still starts and stops its
+    // own Kafka, servers and clients, and a file that changes process.env or a
+    // global puts it back in afterAll.
+    poolOptions: { forks: { maxForks: 2, minForks: 1, isolate: false } },
     reporters: ['default', ['json', { outputFile: 'tests/artifacts/vitest-results.json' }]],
   },
 });

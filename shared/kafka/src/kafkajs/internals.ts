@@ -114,40 +114,44 @@ export function offsetOutOfRange(err: unknown): { topic: string; partition: numb
 
 interface RequestQueueInstance {
   throttledUntil: number;
+  throttleCheckTimeoutId: NodeJS.Timeout | null;
+  pending: unknown[];
+  checkPendingRequests(): void;
 }
 interface RequestQueueClass {
   prototype: RequestQueueInstance & { scheduleCheckPendingRequests(this: RequestQueueInstance): void };
 }
 const CLAMPED = Symbol.for('newswire:kafkajs:request-queue-clamped');
+/** kafkajs's own interval for re-checking requests held back by too many in flight (requestQueue/index.js). */
+const CHECK_PENDING_REQUESTS_INTERVAL_MS = 10;
 
 /**
  * kafkajs schedules its pending-request check at `throttledUntil - now`, and
  * throttledUntil is -1 until a broker throttles the client: a timer of minus
  * the epoch after every response. Node 20 quietly ran it after 1 ms; Node 24
  * also prints a TimeoutNegativeWarning on stderr, a stray non-JSON line in
- * every log. Here the check sees a throttle that ended now instead (the same
- * schedule: kafkajs then waits its own interval, or 0 ms where Node used 1),
- * and throttledUntil is put back as it was. createKafkajsClient installs it
- * (once per kafkajs copy), so every client of the adapter has it.
+ * every log. The same schedule, with the delay never below 0: a throttle
+ * still running is waited out; requests held back with no throttle are
+ * checked after kafkajs's interval; otherwise the check runs next turn.
+ * (Wrapping kafkajs's method was not enough: it reads the clock again, and a
+ * millisecond tick in between still gave -1.) createKafkajsClient installs it
+ * once per kafkajs copy, so every client of the adapter has it.
  */
 export function clampRequestQueueTimer(): void {
   const RequestQueue = require('kafkajs/src/network/requestQueue/index.js') as RequestQueueClass;
   const proto = RequestQueue.prototype as RequestQueueClass['prototype'] & { [CLAMPED]?: true };
-  if (typeof proto.scheduleCheckPendingRequests !== 'function') {
+  if (typeof proto.scheduleCheckPendingRequests !== 'function' || typeof proto.checkPendingRequests !== 'function') {
     throw new Error(`kafkajs internals changed: no RequestQueue.scheduleCheckPendingRequests (newswire needs kafkajs ${KAFKAJS_VERSION})`);
   }
   if (proto[CLAMPED]) return;
-  const schedule = proto.scheduleCheckPendingRequests;
   proto.scheduleCheckPendingRequests = function (this: RequestQueueInstance) {
-    const until = this.throttledUntil;
-    const now = Date.now();
-    if (until >= now) return schedule.call(this);
-    this.throttledUntil = now;
-    try {
-      schedule.call(this);
-    } finally {
-      this.throttledUntil = until;
-    }
+    if (this.throttleCheckTimeoutId) return; // one check is already due
+    let delay = this.throttledUntil - Date.now();
+    if (delay <= 0) delay = this.pending.length > 0 ? CHECK_PENDING_REQUESTS_INTERVAL_MS : 0;
+    this.throttleCheckTimeoutId = setTimeout(() => {
+      this.throttleCheckTimeoutId = null;
+      this.checkPendingRequests();
+    }, delay);
   };
   proto[CLAMPED] = true;
 }

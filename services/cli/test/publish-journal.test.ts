@@ -46,12 +46,20 @@ async function firstAck(journal: string): Promise<void> {
   );
 }
 
+/**
+ * Lines per file: enough that the publish is still running when the first
+ * acknowledged batch lets the test stop the broker or kill the CLI (a publish
+ * of this many takes seconds; the crash comes within ~20 ms of that first ack),
+ * and `report.published < LINES` below checks it was mid-publish.
+ */
+const LINES = 20_000;
+
 describe('publish --file --journal after a crash', { timeout: 240_000 }, () => {
   it('broker stopped mid-publish: the failure names exactly what was stored; the re-run stores the rest, nothing twice', async () => {
     const broker = await devBroker();
     try {
       const env = { KAFKA_BROKERS: broker.brokers[0]!, LOG_LEVEL: 'silent' };
-      const updates = makeUpdates(40_000, { stories: 24 });
+      const updates = makeUpdates(LINES, { stories: 24 });
       const file = join(dir, 'stop.ndjson');
       const journal = join(dir, 'stop.journal');
       await writeFile(file, toNdjson(updates));
@@ -103,7 +111,7 @@ describe('publish --file --journal after a crash', { timeout: 240_000 }, () => {
       // A third run has nothing to do.
       const third = await runCli(['publish', '--file', file, '--journal', journal], { env });
       expect(third.code, third.stderr).toBe(0);
-      expect(third.stderr).toMatch(/published 0 update\(s\).*40,000 skipped/);
+      expect(third.stderr).toMatch(new RegExp(`published 0 update\\(s\\).*${LINES.toLocaleString('en-US')} skipped`));
       expect((await storedCounts(broker.brokers, [])).total).toBe(updates.length);
     } finally {
       await broker.dispose();
@@ -114,7 +122,7 @@ describe('publish --file --journal after a crash', { timeout: 240_000 }, () => {
     const broker = await devBroker();
     try {
       const env = { KAFKA_BROKERS: broker.brokers[0]!, LOG_LEVEL: 'silent' };
-      const updates = makeUpdates(40_000, { stories: 24 });
+      const updates = makeUpdates(LINES, { stories: 24 });
       const file = join(dir, 'kill.ndjson');
       const journal = join(dir, 'kill.journal');
       await writeFile(file, toNdjson(updates));

@@ -10,7 +10,6 @@ export const kcatAvailable = ((): boolean => {
 })();
 
 if (!kcatAvailable) {
-  // eslint-disable-next-line no-console
   console.warn('[kcat] kcat is not on PATH: kcat interop tests are SKIPPED (install it: apt-get install -y kcat)');
 }
 

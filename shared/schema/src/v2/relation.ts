@@ -81,6 +81,20 @@ export interface DerivedState {
 }
 
 /**
+ * The version that stands for `id`: its newest correction, following
+ * supersededBy (bounded: a chain longer than 64 stops at its 64th link).
+ */
+export function currentVersionOf(id: string, states: ReadonlyMap<string, DerivedState>): string {
+  let cur = id;
+  for (let i = 0; i < 64; i++) {
+    const next = states.get(cur)?.supersededBy;
+    if (next === undefined) return cur;
+    cur = next;
+  }
+  return cur;
+}
+
+/**
  * Folds the links of a set of updates (in arrival order) into a state per
  * update. Rules:
  *  - a retraction that is itself retracted withdraws nothing;
@@ -123,15 +137,7 @@ export function deriveStates(updates: readonly Linked[]): Map<string, DerivedSta
   }
 
   /** A superseded target stands for its newest correction. */
-  const resolve = (id: string): string => {
-    let cur = id;
-    for (let i = 0; i < 64; i++) {
-      const next = states.get(cur)?.supersededBy;
-      if (next === undefined) return cur;
-      cur = next;
-    }
-    return cur;
-  };
+  const resolve = (id: string): string => currentVersionOf(id, states);
 
   for (const u of updates) {
     if (states.get(u.id)!.status !== 'current' && states.get(u.id)!.status !== 'lifted') continue;

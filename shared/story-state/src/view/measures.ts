@@ -2,7 +2,7 @@
  * Measures in force, announced or lifted, each with its extensions,
  * amendments and lift, in event-time order.
  */
-import { formatPlace, type DerivedState, type Period } from '@newswire/schema/v2';
+import { currentVersionOf, formatPlace, type DerivedState, type Period } from '@newswire/schema/v2';
 import type { Item } from '../item.ts';
 import { compareAt } from '../position.ts';
 import { compareWhen, isLive, sourcesText, stands } from './common.ts';
@@ -35,7 +35,7 @@ export function measureViews(items: readonly Item[], byId: Map<string, Item>, st
     if (item.category !== 'measures' || !stands(item, s)) continue;
     const link = item.relations?.find((r) => FOLLOW_ON.has(r.type));
     // A lift or extension is shown with its declaration, unless the state does not hold that.
-    if (link && isLive(states.get(resolveCorrection(link.to, states)))) continue;
+    if (link && isLive(states.get(currentVersionOf(link.to, states)))) continue;
     const m = measurePayload(item);
     const extensions = events(s!.extendedBy);
     const amendments = events(s!.amendedBy);
@@ -66,15 +66,4 @@ export function measureViews(items: readonly Item[], byId: Map<string, Item>, st
     out.push(view);
   }
   return out.sort((a, b) => compareWhen(a.occurred ?? a.reported, b.occurred ?? b.reported) || compareAt(a.at, b.at));
-}
-
-/** The version that stands for `id`: its newest correction, following supersededBy. */
-function resolveCorrection(id: string, states: Map<string, DerivedState>): string {
-  let cur = id;
-  for (let i = 0; i < 64; i++) {
-    const next = states.get(cur)?.supersededBy;
-    if (next === undefined) return cur;
-    cur = next;
-  }
-  return cur;
 }

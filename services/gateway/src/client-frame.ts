@@ -21,10 +21,22 @@ export function parseClientFrame(data: Buffer, isBinary: boolean): ParsedFrame {
   const op = typeof json === 'object' && json !== null ? (json as { op?: unknown }).op : undefined;
   if (typeof op !== 'string' || !OPS.has(op)) return { ok: false, code: 'unknown_op', message: `op must be one of ${CLIENT_OPS.join(', ')}` };
   const parsed = clientMessageSchema.safeParse(json);
-  if (parsed.success) return { ok: true, msg: parsed.data };
+  if (parsed.success) return beyondServedOffsets(parsed.data) ?? { ok: true, msg: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue ? issue.path.join('.') || '(root)' : '(root)';
   return { ok: false, code: 'bad_message', message: `${op}: ${where}: ${issue?.message ?? 'invalid'}`.slice(0, 300), ref: refOf(json, op) };
+}
+
+/**
+ * Offsets are decimal strings up to 2^63 - 1 on the wire (the protocol's
+ * schema), but this gateway counts them in doubles: a resume position past
+ * 2^53 - 1 is refused here rather than served from a rounded offset.
+ */
+function beyondServedOffsets(msg: ClientMessage): ParsedFrame | undefined {
+  if (msg.op !== 'subscribe' || typeof msg.from !== 'object' || !('positions' in msg.from)) return undefined;
+  const tooBig = msg.from.positions.find((p) => !Number.isSafeInteger(Number(p.offset)));
+  if (!tooBig) return undefined;
+  return { ok: false, code: 'bad_message', message: `offset ${tooBig.offset} is beyond 2^53 - 1, the largest this gateway serves`, ref: msg.id };
 }
 
 const SUB_ID = /^[A-Za-z0-9._:-]{1,64}$/;

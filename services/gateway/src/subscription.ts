@@ -12,7 +12,7 @@
  * and catch-up simply goes round again up to the new `next`.
  */
 import type { KafkaPort } from '@newswire/kafka';
-import type { GapMessage, StreamPosition, SubscriptionStart } from '@newswire/protocol';
+import type { GapMessage, StreamPosition, SubscriptionPositions, SubscriptionStart } from '@newswire/protocol';
 
 /** A gap as the gateway works it out (offsets as numbers); sendGap puts it on the wire. */
 interface Gap {
@@ -296,4 +296,24 @@ export class Subscription implements HubSubscriber {
     const positions = toWire(this.positions());
     this.owner.sendFrame(JSON.stringify({ op: 'live', id: this.id, recovered: !this.gapped, missed: this.missed, positions }), 'control');
   }
+}
+
+/**
+ * The resume cursors of every subscription of a connection (each subscription
+ * resumes from its own), and the per-partition minimum over them (a client
+ * that resumes all its subscriptions from one position list).
+ */
+export function resumePositionsOf(subs: Iterable<Subscription>): { positions: StreamPosition[]; subscriptions: SubscriptionPositions[] } {
+  const subscriptions: SubscriptionPositions[] = [];
+  const min = new Map<string, Position>();
+  for (const sub of subs) {
+    const positions = sub.positions();
+    subscriptions.push({ id: sub.id, positions: toWire(positions) });
+    for (const p of positions) {
+      const k = partitionKey(p.topic, p.partition);
+      const cur = min.get(k);
+      if (!cur || p.offset < cur.offset) min.set(k, p);
+    }
+  }
+  return { positions: toWire([...min.values()]), subscriptions };
 }

@@ -22,6 +22,13 @@ describe('parseClientFrame', () => {
     expect(r).toMatchObject({ ok: true, msg: { from: { positions: [{ offset: '42' }] } } });
   });
 
+  it('a resume offset past 2^53 - 1 is bad_message naming it and the subscription: this gateway counts offsets in doubles', () => {
+    const at = (offset: string) => text({ op: 'subscribe', id: 'far', from: { positions: [{ topic: 'newswire.arrests', partition: 0, offset: '1' }, { topic: 'newswire.arrests', partition: 1, offset }] } });
+    expect(at('9007199254740991')).toMatchObject({ ok: true });
+    expect(at('9007199254740992')).toEqual({ ok: false, code: 'bad_message', message: 'offset 9007199254740992 is beyond 2^53 - 1, the largest this gateway serves', ref: 'far' });
+    expect(at('9223372036854775807')).toMatchObject({ ok: false, code: 'bad_message', ref: 'far' });
+  });
+
   it('a binary frame is bad_message', () => {
     expect(parseClientFrame(Buffer.from(JSON.stringify({ op: 'ping' })), true)).toEqual({ ok: false, code: 'bad_message', message: 'binary frames are not part of the protocol' });
   });

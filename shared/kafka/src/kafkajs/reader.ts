@@ -10,13 +10,18 @@
  * metadata and starts loops again, with backoff. Handlers are called one at
  * a time across loops, and each loop waits for its handler before fetching
  * again, so a slow handler slows the read instead of piling up batches.
+ *
+ * What a fetched partition means for its position is in cursor.ts; the
+ * health report and the failure streak (backoff, give-up) in read-health.ts.
  */
 import type { Admin, Kafka } from 'kafkajs';
 import type { Logger } from '@newswire/config';
 import { partitionKey } from '@newswire/schema';
-import type { BatchHandler, FetchedBatch, KafkaRecord, OffsetRange, StartAt, TailHealth } from '../port.ts';
+import type { BatchHandler, FetchedBatch, OffsetRange, StartAt, TailHealth } from '../port.ts';
 import { topicOffsets } from './admin.ts';
-import { createInternalCluster, offsetOutOfRange, READ_COMMITTED, visibleRecords, type FetchResponse, type InternalCluster, type InternalRecord } from './internals.ts';
+import { advance, fetchedBatch, fetchTopics, newCursor, type Cursor } from './cursor.ts';
+import { createInternalCluster, offsetOutOfRange, READ_COMMITTED, type FetchResponse, type InternalCluster } from './internals.ts';
+import { ReadHealth } from './read-health.ts';
 
 export interface ReaderOptions {
   onBatch: BatchHandler;
@@ -31,27 +36,6 @@ export interface ReaderOptions {
   giveUpAfterMs?: number;
 }
 
-interface Cursor {
-  topic: string;
-  partition: number;
-  next: bigint;
-  to: bigint | undefined;
-  done: boolean;
-  /** Leader broker id; null until (re)learnt from metadata. */
-  leader: number | null;
-  lastHw: bigint | null;
-}
-
-const toRecord = (topic: string, partition: number, m: InternalRecord): KafkaRecord => ({
-  topic,
-  partition,
-  offset: BigInt(m.offset),
-  timestamp: Number(m.timestamp),
-  key: m.key,
-  value: m.value,
-  headers: m.headers,
-});
-
 export class GroupLessReader {
   private readonly cursors = new Map<string, Cursor>();
   private readonly loops = new Map<number, Promise<void>>();
@@ -62,9 +46,8 @@ export class GroupLessReader {
   private wakeSupervisor: (() => void) | null = null;
   private woken = false;
   private readonly sleepers = new Set<() => void>();
-  private failures = 0;
-  private failingSince: number | null = null;
-  private readonly h: TailHealth = { state: 'starting', connected: false, partitions: 0, missingTopics: [], fetches: 0, lastFetchAt: null, lastError: null };
+  private missingTopics: string[] = [];
+  private readonly status: ReadHealth;
   private firstRoundDone = false;
   private readonly firstRoundWaiters: (() => void)[] = [];
 
@@ -72,17 +55,18 @@ export class GroupLessReader {
     private readonly kafka: Kafka,
     private readonly admin: Admin,
     private readonly o: ReaderOptions,
-  ) {}
+  ) {
+    this.status = new ReadHealth(o.logger, o.giveUpAfterMs);
+  }
 
   add(range: OffsetRange): void {
     const k = partitionKey(range.topic, range.partition);
     if (this.cursors.has(k)) throw new Error(`${range.topic}[${range.partition}] is named twice`);
-    const done = range.to !== undefined && range.from >= range.to;
-    this.cursors.set(k, { topic: range.topic, partition: range.partition, next: range.from, to: range.to, done, leader: null, lastHw: null });
+    this.cursors.set(k, newCursor(range.topic, range.partition, range.from, range.to));
   }
 
   health(): TailHealth {
-    return { ...this.h, partitions: this.cursors.size, missingTopics: [...this.h.missingTopics] };
+    return this.status.report(this.cursors.size, this.missingTopics);
   }
 
   firstRound(): Promise<void> {
@@ -103,24 +87,24 @@ export class GroupLessReader {
         if (!this.o.discover && this.allDone()) break;
         try {
           await this.refresh();
-          this.reachedKafka();
+          this.status.reachedKafka(this.activeCursors().length === 0);
         } catch (err) {
           this.failed(err);
           if (this.fatal !== undefined) break;
-          await this.sleep(this.backoff());
+          await this.sleep(this.status.backoff());
           continue;
         }
         this.startLoops();
         if (this.activeCursors().length === 0) this.markFirstRound();
         // While a tailed topic is missing, look for it every second: it appears when someone creates it.
-        const refreshMs = this.o.discover ? (this.h.missingTopics.length ? Math.min(1_000, this.o.discover.refreshMs) : this.o.discover.refreshMs) : 5_000;
+        const refreshMs = this.o.discover ? (this.missingTopics.length ? Math.min(1_000, this.o.discover.refreshMs) : this.o.discover.refreshMs) : 5_000;
         await this.waitForWake(refreshMs);
       }
     } finally {
       this.stopped = true;
       for (const s of this.sleepers) s();
       await Promise.allSettled([...this.loops.values()]);
-      this.h.state = 'stopped';
+      this.status.stopped();
       this.markFirstRound();
       const cluster = this.cluster;
       this.cluster = null;
@@ -154,7 +138,7 @@ export class GroupLessReader {
     if (this.o.discover) {
       const existing = new Set(await this.admin.listTopics());
       topics = this.o.discover.topics.filter((t) => existing.has(t));
-      this.h.missingTopics = this.o.discover.topics.filter((t) => !existing.has(t));
+      this.missingTopics = this.o.discover.topics.filter((t) => !existing.has(t));
       // A tailed topic that was deleted: forget its partitions (they start over if it comes back).
       for (const [k, c] of this.cursors) if (!existing.has(c.topic)) this.cursors.delete(k);
     } else {
@@ -211,7 +195,7 @@ export class GroupLessReader {
         if (!o) continue; // not visible to ListOffsets yet: next refresh
         next = at === 'earliest' ? o.low : o.high;
       }
-      this.cursors.set(partitionKey(topic, partition), { topic, partition, next, to: undefined, done: false, leader: null, lastHw: null });
+      this.cursors.set(partitionKey(topic, partition), newCursor(topic, partition, next, undefined));
       this.o.logger.debug({ topic, partition, from: String(next) }, 'reading partition');
     }
   }
@@ -247,7 +231,7 @@ export class GroupLessReader {
           maxWaitTime: this.o.maxWaitMs ?? 200,
           minBytes: 1,
           maxBytes: this.o.maxBytes ?? 8 * 1024 * 1024,
-          topics: this.fetchTopics(wanted),
+          topics: fetchTopics(wanted, this.o.maxBytesPerPartition ?? 1024 * 1024),
         });
       } catch (err) {
         const oor = offsetOutOfRange(err);
@@ -255,12 +239,10 @@ export class GroupLessReader {
         this.failed(err);
         // Leaders may have moved: the supervisor relearns them before these partitions are fetched again.
         for (const c of wanted) c.leader = null;
-        await this.sleep(this.backoff());
+        await this.sleep(this.status.backoff());
         return;
       }
-      this.succeeded();
-      this.h.fetches++;
-      this.h.lastFetchAt = Date.now();
+      this.status.fetched();
       try {
         await this.deliver(response, new Set(wanted));
       } catch (err) {
@@ -272,37 +254,14 @@ export class GroupLessReader {
     }
   }
 
-  private fetchTopics(cursors: Cursor[]) {
-    const byTopic = new Map<string, { partition: number; fetchOffset: string; maxBytes: number }[]>();
-    for (const c of cursors) {
-      let list = byTopic.get(c.topic);
-      if (!list) byTopic.set(c.topic, (list = []));
-      list.push({ partition: c.partition, fetchOffset: c.next.toString(), maxBytes: this.o.maxBytesPerPartition ?? 1024 * 1024 });
-    }
-    return [...byTopic].map(([topic, partitions]) => ({ topic, partitions }));
-  }
-
   private async deliver(response: FetchResponse, wanted: Set<Cursor>): Promise<void> {
     for (const t of response.responses) {
       for (const p of t.partitions) {
         const c = this.cursors.get(partitionKey(t.topicName, p.partition));
         if (!c || c.done || !wanted.has(c)) continue;
-        const hw = BigInt(p.highWatermark);
-        const { records, lastOffset } = visibleRecords(c.topic, c.next, p);
-        let next = lastOffset !== null && lastOffset >= c.next ? lastOffset + 1n : c.next;
-        let out = records.map((m) => toRecord(c.topic, c.partition, m));
-        if (c.to !== undefined && next > c.to) {
-          next = c.to;
-          const to = c.to;
-          out = out.filter((r) => r.offset < to);
-        }
-        if (out.length > 0 || next !== c.next || hw !== c.lastHw) {
-          const batch: FetchedBatch = { topic: c.topic, partition: c.partition, records: out, highWatermark: hw, next };
-          await this.serial(() => this.o.onBatch(batch));
-        }
-        c.next = next;
-        c.lastHw = hw;
-        if (c.to !== undefined && (next >= c.to || next >= hw)) c.done = true;
+        const { batch, next, hw } = fetchedBatch(c, p);
+        if (batch) await this.serial(() => this.o.onBatch(batch));
+        advance(c, next, hw);
       }
     }
   }
@@ -325,16 +284,14 @@ export class GroupLessReader {
       this.handlerFailed(err);
       return true;
     }
-    c.next = o.low;
-    c.lastHw = o.high;
-    if (c.to !== undefined && (c.next >= c.to || c.next >= o.high)) c.done = true;
+    advance(c, o.low, o.high);
     return true;
   }
 
   /** A handler that throws ends the read (readRange rejects with its error; a tail stops and says why). */
   private handlerFailed(err: unknown): void {
     this.fatal = err;
-    this.h.lastError = { message: err instanceof Error ? err.message : String(err), at: Date.now() };
+    this.status.handlerFailed(err);
     this.o.logger.error({ err }, 'batch handler failed; reading stops');
     this.stop();
   }
@@ -345,41 +302,13 @@ export class GroupLessReader {
     return run;
   }
 
-  /**
-   * Metadata answered. That clears a failure only when there is nothing to
-   * fetch: partitions that keep failing to fetch stay `retrying` (and a range
-   * read still gives up) however well metadata works.
-   */
-  private reachedKafka(): void {
-    this.h.connected = true;
-    if (this.failures === 0 || this.activeCursors().length === 0) this.succeeded();
-  }
-
-  /** A fetch answered. */
-  private succeeded(): void {
-    this.failures = 0;
-    this.failingSince = null;
-    this.h.connected = true;
-    if (this.h.state !== 'stopped') this.h.state = 'fetching';
-  }
-
+  /** A failure the read retries, until ReadHealth says it has lasted too long. */
   private failed(err: unknown): void {
-    this.failures++;
-    this.failingSince ??= Date.now();
-    const message = err instanceof Error ? err.message : String(err);
-    this.h.connected = false;
-    this.h.state = 'retrying';
-    this.h.lastError = { message, at: Date.now() };
-    this.o.logger.warn({ err: message, failures: this.failures }, 'kafka read failed; retrying');
-    const giveUp = this.o.giveUpAfterMs;
-    if (giveUp !== undefined && Date.now() - this.failingSince >= giveUp) {
-      this.fatal = new Error(`reading from Kafka kept failing for ${giveUp} ms: ${message}`, { cause: err });
+    const giveUp = this.status.failed(err);
+    if (giveUp) {
+      this.fatal = giveUp;
       this.stop();
     }
-  }
-
-  private backoff(): number {
-    return Math.min(5_000, 100 * 2 ** Math.min(this.failures, 6));
   }
 
   private markFirstRound(): void {

@@ -20,6 +20,7 @@ import { existsSync, readFileSync, readdirSync, renameSync, unlinkSync } from 'n
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseSegmentFileName, segmentFileName } from './segment.ts';
+import { fsyncDir } from './recovery.ts';
 import { writeFileDurably } from './topic-config.ts';
 
 const CHECKPOINT_FILE = 'cleaner-checkpoint.json';
@@ -51,6 +52,25 @@ export function readCleanerCheckpoint(dir: string): CleanerCheckpoint {
 
 export function writeCleanerCheckpoint(dir: string, c: CleanerCheckpoint): void {
   writeFileDurably(join(dir, CHECKPOINT_FILE), JSON.stringify(c));
+}
+
+/**
+ * Steps 2 and 3 of the module comment: the complete, fsynced `cleanedPath`
+ * takes the place of a group's segment files (`paths`, oldest first, closed
+ * by the caller); the group starts at `baseOffset`, the next segment at
+ * `endOffset`.
+ */
+export function swapInCleanedFile(dir: string, cleanedPath: string, paths: readonly string[], baseOffset: number, endOffset: number): void {
+  if (paths.length === 1) {
+    renameSync(cleanedPath, paths[0]!);
+  } else {
+    const swap = join(dir, swapFileName(baseOffset, endOffset));
+    renameSync(cleanedPath, swap);
+    fsyncDir(dir);
+    for (const p of paths.slice(1)) unlinkSync(p);
+    renameSync(swap, paths[0]!);
+  }
+  fsyncDir(dir);
 }
 
 /**

@@ -4,17 +4,16 @@
  * baseOffset in place (the caller's buffer is modified; no copy), dedupe
  * idempotent retries, write, and fsync when the flush policy is 'always'.
  */
-import { mkdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, statSync, unlinkSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { Segment } from './segment.ts';
-import { fsyncDir, recordedGaps, removeRepairLeftovers, repairDamage, scanPartition, type RecoveryMode } from './recovery.ts';
-import { LogDamagedError, describeDamage, repairable } from './damage.ts';
-import { ProducerStateTable } from './producer-state.ts';
+import { fsyncDir, recordedGaps } from './recovery.ts';
+import { type RecoverPartitionOptions, type RecoveredPartition, recoverPartition } from './partition-recovery.ts';
+import type { ProducerStateTable } from './producer-state.ts';
 import { FRESH_BUFFERS, type ReadTarget } from './read-buffers.ts';
 import { type BatchHeader, ErrorCode, batchRecords, crcMatches, firstRecordAtOrAfter, patchBaseOffset, recordSpans, validateRecordSet } from './record-batch.ts';
 import { type TopicConfig, readTopicConfig, writeTopicConfig } from './topic-config.ts';
-import { type CleanerCheckpoint, finishInterruptedClean, readCleanerCheckpoint, swapFileName, writeCleanerCheckpoint } from './cleaner-files.ts';
+import { type CleanerCheckpoint, swapInCleanedFile, writeCleanerCheckpoint } from './cleaner-files.ts';
 import { type AppendResult, CorruptBatchError, type LogConfig, type PartitionLog, OffsetOutOfRange } from './types.ts';
 
 /** Kafka's KAFKA_STORAGE_ERROR: the disk write failed. */
@@ -24,24 +23,16 @@ export const DEFAULT_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 /** Relative offsets and positions in the indexes are 32-bit. */
 const MAX_SEGMENT_OFFSETS = 0xffffffff;
 
-export interface OpenPartitionOptions {
-  /** The previous run closed cleanly: skip the CRC pass over the tail segment (when verifyAll is off). */
-  cleanShutdown: boolean;
-  /** Check the CRC-32C of every stored batch on open (default), not only the tail after a crash. */
-  verifyAll?: boolean;
-  /** 'strict' (default): damage outside the tail refuses the open. 'truncate-damaged': move it aside. */
-  recovery?: RecoveryMode;
-  logger?: Logger;
+/** How to open: recovery's options (partition-recovery.ts), and a new topic's configs. */
+export interface OpenPartitionOptions extends Omit<RecoverPartitionOptions, 'topic' | 'partition' | 'indexIntervalBytes'> {
   /** A new topic's configs, written to the partition directory; an existing partition reads its own. */
   topicConfig?: TopicConfig;
 }
 
-/** A repair fixes one damaged range per pass; more than this many means something is looping. */
-const MAX_REPAIRS = 10_000;
-
 export class FilePartitionLog implements PartitionLog {
-  private segments: Segment[] = [];
-  private producers = new ProducerStateTable();
+  /** In offset order, never empty; the last one is active, the others sealed. */
+  private readonly segments: Segment[];
+  private readonly producers: ProducerStateTable;
   private readonly reportedCorrupt = new Set<string>();
   private readonly maxBatchBytes: number;
   private readonly maxInflatedBytes: number;
@@ -49,7 +40,7 @@ export class FilePartitionLog implements PartitionLog {
   /** cleanup.policy and the cleaner's settings for this topic (topic-config.ts). */
   topicConfig: TopicConfig;
   /** Where the log cleaner got to (cleaner-files.ts). */
-  private checkpoint: CleanerCheckpoint = { cleanedTo: 0, gapsBelow: 0 };
+  private checkpoint: CleanerCheckpoint;
 
   private constructor(
     readonly topic: string,
@@ -58,8 +49,12 @@ export class FilePartitionLog implements PartitionLog {
     private readonly config: LogConfig,
     private readonly logger: Logger | undefined,
     topicConfig: TopicConfig,
+    recovered: RecoveredPartition,
   ) {
     this.topicConfig = topicConfig;
+    this.segments = recovered.segments;
+    this.producers = recovered.producers;
+    this.checkpoint = recovered.checkpoint;
     this.maxBatchBytes = config.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
     this.maxInflatedBytes = config.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
   }
@@ -68,50 +63,10 @@ export class FilePartitionLog implements PartitionLog {
   static open(dir: string, topic: string, partition: number, config: LogConfig, opts: OpenPartitionOptions): FilePartitionLog {
     mkdirSync(dir, { recursive: true });
     if (opts.topicConfig) writeTopicConfig(dir, opts.topicConfig);
-    const log = new FilePartitionLog(topic, partition, dir, config, opts.logger, readTopicConfig(dir));
-    log.recover(opts);
-    return log;
-  }
-
-  private recover(opts: OpenPartitionOptions): void {
-    const at = { topic: this.topic, partition: this.partition };
-    if (opts.recovery === 'truncate-damaged') removeRepairLeftovers(this.dir);
-    const finished = finishInterruptedClean(this.dir);
-    if (finished.swapsCompleted + finished.partialsRemoved > 0) {
-      fsyncDir(this.dir);
-      this.logger?.warn({ ...at, ...finished }, 'finished a log clean interrupted by a crash');
-    }
-    this.checkpoint = readCleanerCheckpoint(this.dir);
-    for (let pass = 0; ; pass++) {
-      const scan = scanPartition(this.dir, {
-        ...at,
-        indexIntervalBytes: this.config.indexIntervalBytes,
-        verifyAll: opts.verifyAll ?? true,
-        cleanShutdown: opts.cleanShutdown,
-        gapsBelow: this.checkpoint.gapsBelow,
-      });
-      if (scan.damages.length === 0) {
-        this.segments = scan.segments;
-        this.producers = scan.producers;
-        // Older segments were fsynced when they rolled: their descriptors may join the pool.
-        for (const s of this.segments.slice(0, -1)) s.seal();
-        if (scan.tail) {
-          scan.tail.segment.truncateTo(scan.tail.position, true);
-          const { segment, ...tail } = scan.tail;
-          this.logger?.warn({ ...at, file: segment.path, ...tail }, 'truncated the torn tail of the log (what a crash leaves)');
-        }
-        break;
-      }
-      for (const s of scan.segments) s.close();
-      const first = scan.damages[0]!;
-      if (opts.recovery !== 'truncate-damaged' || !repairable(first) || pass >= MAX_REPAIRS) throw new LogDamagedError(scan.damages);
-      repairDamage(first);
-      this.logger?.warn({ ...first, lostOffsets: describeDamage(first) }, 'moved damaged log bytes aside (truncate-damaged); these offsets are lost');
-    }
-    if (this.segments.length === 0) {
-      this.segments.push(Segment.create(this.dir, 0, this.config.indexIntervalBytes));
-      fsyncDir(this.dir);
-    }
+    const topicConfig = readTopicConfig(dir);
+    const { cleanShutdown, verifyAll, recovery, logger } = opts;
+    const recovered = recoverPartition(dir, { topic, partition, indexIntervalBytes: config.indexIntervalBytes, cleanShutdown, verifyAll, recovery, logger });
+    return new FilePartitionLog(topic, partition, dir, config, logger, topicConfig, recovered);
   }
 
   private get active(): Segment {
@@ -366,16 +321,7 @@ export class FilePartitionLog implements PartitionLog {
     if (!next) return false; // the active segment always follows a closed one
     const base = group[0]!.baseOffset;
     for (const s of group) s.close();
-    if (group.length === 1) {
-      renameSync(cleanedPath, group[0]!.path);
-    } else {
-      const swap = join(this.dir, swapFileName(base, next.baseOffset));
-      renameSync(cleanedPath, swap);
-      fsyncDir(this.dir);
-      for (const s of group.slice(1)) unlinkSync(s.path);
-      renameSync(swap, group[0]!.path);
-    }
-    fsyncDir(this.dir);
+    swapInCleanedFile(this.dir, cleanedPath, group.map((s) => s.path), base, next.baseOffset);
     const opened = Segment.open(this.dir, base, { indexIntervalBytes: this.config.indexIntervalBytes, verifyCrc: false, compacted: true });
     if (opened.problems.length > 0) throw new Error(`cleaned segment ${opened.segment.path} does not scan: ${opened.problems[0]!.reason}`);
     opened.segment.seal();

@@ -1,33 +1,33 @@
 /**
  * The newswire client: one WebSocket to a gateway, any number of
  * subscriptions on it, and the reconnect/resume loop that makes a dropped
- * connection invisible to the application apart from 'state' events.
+ * connection invisible to the application apart from 'state' events. The
+ * socket itself (hello, parsing, heartbeat, paced sending) is connection.ts;
+ * each subscription's own state is subscription.ts.
  *
  * Browser-safe: no node imports. Node 20 has no global WebSocket, so pass one
  * in (`connect({ url, WebSocket })`) or use ./node.ts.
  */
 import { backoffDelay, DEFAULT_RECONNECT, resolveReconnect, type ReconnectOptions } from './backoff.ts';
+import { Connection, type ConnectionSettings } from './connection.ts';
 import { Emitter } from './emitter.ts';
-import { Outbox } from './outbox.ts';
-import { messageText, OPEN, resolveWebSocket, type WebSocketConstructor, type WebSocketLike } from './socket.ts';
-import { Subscription, type SubscribeOptions, type SubscriptionLink } from './subscription.ts';
-import { CLOSE, closeAction, isForbiddenClose, parseServerFrame, PROTOCOL_VERSION, type ClientFrame, type ServerFrame } from './wire.ts';
+import { resolveWebSocket, type WebSocketConstructor } from './socket.ts';
+import { Subscription, type SubscriptionLink } from './subscription.ts';
+import type { SubscribeOptions } from './subscription-types.ts';
+import { CLOSE, closeAction, isForbiddenClose, PROTOCOL_VERSION, type ClientFrame, type ServerFrame } from './wire.ts';
 import type { ClientEvents, ClientState, ConnectOptions, StateChange } from './client-types.ts';
 
 export type { ClientError, ClientEvents, ClientState, ConnectOptions, StateChange } from './client-types.ts';
 
 export class NewswireClient extends Emitter<ClientEvents> {
   #state: ClientState = 'connecting';
-  #socket: WebSocketLike | null = null;
-  #welcomed = false;
+  /** The current connection; null between a close and the next open. */
+  #conn: Connection | null = null;
   #attempt = 0;
   #everConnected = false;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   /** Subscriptions refused with a temporary error, waiting to subscribe again: attempts in a row and the timer. */
   readonly #subRetries = new Map<Subscription, { attempt: number; timer: ReturnType<typeof setTimeout> | null }>();
-  #heartbeatTimer: ReturnType<typeof setInterval> | null = null;
-  #outbox: Outbox | null = null;
-  #lastFrameAt = 0;
   #token: string | undefined;
   /** The token was fetched by getToken() and has not been accepted by a gateway yet. */
   #tokenFresh = false;
@@ -44,8 +44,7 @@ export class NewswireClient extends Emitter<ClientEvents> {
   readonly #byWireId = new Map<string, Subscription>();
   readonly #reconnect: ReconnectOptions | null;
   readonly #WebSocket: WebSocketConstructor;
-  readonly #heartbeatMs: number;
-  readonly #validateUpdates: boolean;
+  readonly #settings: ConnectionSettings;
   readonly #link: SubscriptionLink;
   epoch: string | undefined;
   server: string | undefined;
@@ -54,15 +53,14 @@ export class NewswireClient extends Emitter<ClientEvents> {
     super();
     this.#reconnect = resolveReconnect(options.reconnect);
     this.#WebSocket = resolveWebSocket(options.WebSocket);
-    this.#heartbeatMs = options.heartbeatMs ?? 20_000;
-    this.#validateUpdates = options.validateUpdates ?? false;
+    this.#settings = { heartbeatMs: options.heartbeatMs ?? 20_000, validateUpdates: options.validateUpdates ?? false };
     this.#token = options.token;
     this.#closed = new Promise((resolve) => (this.#resolveClosed = resolve));
     this.#link = {
       send: (frame) => this.#send(frame),
       nextWireId: () => `s${++this.#wireIds}`,
       resubscribe: (sub) => {
-        if (this.#welcomed) this.#sendSubscribe(sub);
+        if (this.#conn?.welcomed) this.#sendSubscribe(sub);
       },
       release: (sub) => this.#release(sub),
     };
@@ -92,7 +90,7 @@ export class NewswireClient extends Emitter<ClientEvents> {
       opts.snapshot,
     );
     this.#subs.add(sub);
-    if (this.#welcomed) this.#sendSubscribe(sub);
+    if (this.#conn?.welcomed) this.#sendSubscribe(sub);
     return sub;
   }
 
@@ -120,39 +118,21 @@ export class NewswireClient extends Emitter<ClientEvents> {
   #open(): void {
     if (this.#state === 'closed') return;
     this.#retryTimer = null;
-    this.#welcomed = false;
-    let ws: WebSocketLike;
     try {
-      ws = new this.#WebSocket(this.options.url);
+      this.#conn = new Connection(this.#WebSocket, this.options.url, this.#settings, {
+        hello: () => ({ op: 'hello', v: PROTOCOL_VERSION, ...(this.#token ? { token: this.#token } : {}) }),
+        frame: (frame) => this.#onFrame(frame),
+        badFrame: (error) => this.emit('error', { code: 'bad_frame', message: error }),
+        closed: (conn, code, reason) => this.#onSocketClosed(conn, code, reason),
+      });
     } catch (err) {
       // A malformed URL will never work: give up rather than loop.
       this.#shutdown(CLOSE.policy, `cannot open ${this.options.url}: ${err instanceof Error ? err.message : String(err)}`);
-      return;
     }
-    this.#socket = ws;
-    ws.onopen = () => {
-      this.#lastFrameAt = Date.now();
-      this.#send({ op: 'hello', v: PROTOCOL_VERSION, ...(this.#token ? { token: this.#token } : {}) });
-      this.#startHeartbeat();
-    };
-    ws.onmessage = (ev) => {
-      this.#lastFrameAt = Date.now();
-      const text = messageText(ev.data);
-      const result = text === null ? { ok: false as const, error: 'binary frame' } : parseServerFrame(text, this.#validateUpdates);
-      if (!result.ok) {
-        this.emit('error', { code: 'bad_frame', message: result.error });
-        return;
-      }
-      this.#onFrame(result.frame);
-    };
-    ws.onclose = (ev) => this.#onSocketClosed(ws, ev.code, ev.reason);
-    ws.onerror = () => {
-      // The close event that always follows carries what we need.
-    };
   }
 
-  #onSocketClosed(ws: WebSocketLike, code: number, reason: string): void {
-    if (ws !== this.#socket) return;
+  #onSocketClosed(conn: Connection, code: number, reason: string): void {
+    if (conn !== this.#conn) return;
     this.#detach();
     if (this.#state === 'closed') return;
     for (const sub of this.#subs) sub.connectionLost();
@@ -203,13 +183,8 @@ export class NewswireClient extends Emitter<ClientEvents> {
   #shutdown(code: number, reason: string): void {
     if (this.#state === 'closed') return;
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
-    const ws = this.#socket;
-    this.#detach();
-    try {
-      ws?.close(CLOSE.normal, 'bye');
-    } catch {
-      // already closing
-    }
+    this.#conn?.close();
+    this.#conn = null;
     this.#setState({ state: 'closed', code, reason });
     for (const r of this.#subRetries.values()) if (r.timer) clearTimeout(r.timer);
     this.#subRetries.clear();
@@ -220,59 +195,14 @@ export class NewswireClient extends Emitter<ClientEvents> {
     this.#resolveClosed();
   }
 
-  /** Forgets the current socket (its late events are ignored). */
+  /** Forgets the current connection (its late events are ignored). */
   #detach(): void {
-    if (this.#heartbeatTimer) clearInterval(this.#heartbeatTimer);
-    this.#heartbeatTimer = null;
-    this.#outbox?.dispose();
-    this.#outbox = null;
-    const ws = this.#socket;
-    if (ws) {
-      ws.onopen = null;
-      ws.onmessage = null;
-      // Ignored, not removed: Node's ws throws an 'error' nobody listens to (a close before the
-      // handshake reports one on the next tick), which would crash the program.
-      ws.onerror = ignoreLateError;
-      ws.onclose = null;
-    }
-    this.#socket = null;
-    this.#welcomed = false;
-  }
-
-  /**
-   * Browsers cannot see WebSocket-level pings, and a half-open TCP connection
-   * can stay "open" for minutes: an app-level ping after a quiet period, and
-   * giving the socket up after two, bounds how long a dead link goes unnoticed.
-   */
-  #startHeartbeat(): void {
-    if (this.#heartbeatMs <= 0) return;
-    this.#heartbeatTimer = setInterval(() => {
-      const quiet = Date.now() - this.#lastFrameAt;
-      if (quiet >= 2 * this.#heartbeatMs) {
-        const ws = this.#socket;
-        if (!ws) return;
-        try {
-          ws.close(4000, 'heartbeat timeout');
-        } catch {
-          // ignore
-        }
-        this.#onSocketClosed(ws, 4000, 'heartbeat timeout');
-      } else if (quiet >= this.#heartbeatMs) {
-        this.#send({ op: 'ping', t: Date.now() });
-      }
-    }, Math.max(50, Math.floor(this.#heartbeatMs / 2)));
-    (this.#heartbeatTimer as { unref?: () => void }).unref?.();
+    this.#conn?.dispose();
+    this.#conn = null;
   }
 
   #send(frame: ClientFrame): boolean {
-    const ws = this.#socket;
-    if (!ws || ws.readyState !== OPEN) return false;
-    if (frame.op === 'hello') {
-      ws.send(JSON.stringify(frame));
-      return true;
-    }
-    if (!this.#welcomed || !this.#outbox) return false;
-    return this.#outbox.send(JSON.stringify(frame), frame.op === 'ping');
+    return this.#conn?.send(frame) ?? false;
   }
 
   #sendSubscribe(sub: Subscription): void {
@@ -400,13 +330,9 @@ export class NewswireClient extends Emitter<ClientEvents> {
   }
 
   #onWelcome(frame: Extract<ServerFrame, { op: 'welcome' }>): void {
-    const ws = this.#socket;
-    if (!ws) return;
-    this.#outbox?.dispose();
-    this.#outbox = Outbox.forLimits((text) => {
-      if (ws.readyState === OPEN) ws.send(text);
-    }, frame.limits);
-    this.#welcomed = true;
+    const conn = this.#conn;
+    if (!conn) return;
+    conn.welcome(frame.limits);
     this.#tokenFresh = false;
     this.#attempt = 0;
     const resumed = this.#everConnected;
@@ -434,13 +360,10 @@ export class NewswireClient extends Emitter<ClientEvents> {
 
   /** 'live' once the connection is welcomed and each subscription it carried is live again. */
   #maybeLive(): void {
-    if (!this.#welcomed || this.#pendingLive.size > 0 || this.#state === 'live' || this.#state === 'closed') return;
+    if (!this.#conn?.welcomed || this.#pendingLive.size > 0 || this.#state === 'live' || this.#state === 'closed') return;
     this.#setState({ state: 'live', recovered: this.#recovered, missed: this.#missed, resumed: this.#resumedConnection });
   }
 }
-
-/** The error listener a forgotten socket keeps (see #detach). */
-function ignoreLateError(): void {}
 
 export function connect(options: ConnectOptions): NewswireClient {
   return new NewswireClient(options);

@@ -22,7 +22,7 @@ export type {
   From,
   StorySnapshot,
   SnapshotRequest,
-} from './subscription.ts';
+} from './subscription-types.ts';
 export type { CursorPosition } from './cursor.ts';
 export { backoffDelay, DEFAULT_RECONNECT, type ReconnectOptions } from './backoff.ts';
 export type { WebSocketConstructor, WebSocketLike } from './socket.ts';

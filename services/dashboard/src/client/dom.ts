@@ -28,3 +28,22 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function replaceChildren(el: Element, children: Node[]): void {
   el.replaceChildren(...children);
 }
+
+/** A localStorage value, or null where storage is off (private windows, file:, a blocked origin). */
+export function safeStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps a localStorage value where storage works; false where it is off or full. */
+export function safeStore(key: string, value: string): boolean {
+  try {
+    localStorage.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}

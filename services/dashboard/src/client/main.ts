@@ -12,13 +12,16 @@
  */
 import { connect, type Subscription } from '@newswire/client';
 import { isBoard } from '@newswire/story-state';
-import { KINDS, VERIFICATIONS, instantBounds, type Kind, type Update, type Verification } from '@newswire/schema/v2';
+import { KINDS, VERIFICATIONS, type Kind, type Update, type Verification } from '@newswire/schema/v2';
 import { ConnectionTracker } from './connection.ts';
-import { byId, h, replaceChildren } from './dom.ts';
+import { Announcer } from './announcer.ts';
+import { byId, h, replaceChildren, safeStorage, safeStore } from './dom.ts';
 import { matches, placeMatches, placeOptions, type Filters } from './filters.ts';
+import { readReplayForm } from './replay-form.ts';
 import { openStory, pageOlder, PAGE_OFFSETS, replayStory, type OpenStory, type PageResult } from './source.ts';
 import { StoryModel, type Entry } from './story-model.ts';
 import { boardView, connectionView, feedItem, timelineView, totalsView } from './views.ts';
+import { datetimeLocalValue } from './when.ts';
 import { KIND_LABELS } from './words.ts';
 
 /** Rows rendered at first; "Load older" shows more before it asks the gateway for more. */
@@ -66,35 +69,34 @@ const el = {
   replayBanner: byId('replay-banner'),
   large: byId<HTMLButtonElement>('large'),
 };
+/** New updates and messages for screen readers (announcer.ts). */
+const announcer = new Announcer(el.announcer);
 
 // ---- controls ----
 
 for (const k of KINDS) el.kind.append(h('option', { value: k }, KIND_LABELS[k]));
 for (const v of VERIFICATIONS) el.verification.append(h('option', { value: v }, v));
 
-el.place.addEventListener('change', () => {
-  filters.place = el.place.value || undefined;
+/** A filter select: its value ('' is "any") goes to `set`, then the page renders again. */
+function onFilter(select: HTMLSelectElement, set: (value: string | undefined) => void): void {
+  select.addEventListener('change', () => {
+    set(select.value || undefined);
+    scheduleRender();
+  });
+}
+onFilter(el.place, (place) => {
+  filters.place = place;
   // The board holds the newest measures only: filtered by place, the whole view tells the counts.
-  if (filters.place) current?.wantFull();
-  scheduleRender();
+  if (place) current?.wantFull();
 });
-el.urgency.addEventListener('change', () => {
-  filters.urgency = (el.urgency.value || undefined) as Filters['urgency'];
-  scheduleRender();
-});
-el.kind.addEventListener('change', () => {
-  filters.kind = (el.kind.value || undefined) as Kind | undefined;
-  scheduleRender();
-});
-el.verification.addEventListener('change', () => {
-  filters.verification = (el.verification.value || undefined) as Verification | undefined;
-  scheduleRender();
-});
+onFilter(el.urgency, (urgency) => (filters.urgency = urgency as Filters['urgency']));
+onFilter(el.kind, (kind) => (filters.kind = kind as Kind | undefined));
+onFilter(el.verification, (verification) => (filters.verification = verification as Verification | undefined));
 el.story.addEventListener('change', () => {
   const story = el.story.value.trim();
   if (!STORY_ID.test(story)) {
     if (current) el.story.value = current.model.story;
-    return announce('A story id is letters, digits and . _ : - only.');
+    return announcer.say('A story id is letters, digits and . _ : - only.');
   }
   if (story !== current?.model.story) showStory(story);
 });
@@ -102,11 +104,7 @@ el.story.addEventListener('change', () => {
 function setLarge(on: boolean): void {
   document.documentElement.classList.toggle('large', on);
   el.large.setAttribute('aria-pressed', String(on));
-  try {
-    localStorage.setItem('newswire.large', on ? '1' : '0');
-  } catch {
-    // storage may be disabled; the toggle still works for this page
-  }
+  safeStore('newswire.large', on ? '1' : '0'); // without storage the toggle still works for this page
 }
 el.large.addEventListener('click', () => setLarge(!document.documentElement.classList.contains('large')));
 setLarge(params.get('large') === '1' || params.get('wall') === '1' || safeStorage('newswire.large') === '1');
@@ -145,12 +143,9 @@ function showStory(story: string): void {
   shownOpened = false;
   knownStories.add(story);
   shownRows = ROWS_STEP;
-  try {
-    localStorage.setItem(STORY_KEY, story);
-    localStorage.setItem(RECENT_KEY, [story, ...[...knownStories].filter((s) => s !== story)].slice(0, 50).join('\n'));
-  } catch {
-    // not remembered; fine
-  }
+  // Not remembered where storage is off: the page works the same.
+  safeStore(STORY_KEY, story);
+  safeStore(RECENT_KEY, [story, ...[...knownStories].filter((s) => s !== story)].slice(0, 50).join('\n'));
   const url = new URL(location.href);
   url.searchParams.set('story', story);
   history.replaceState(null, '', url);
@@ -168,7 +163,7 @@ function showStory(story: string): void {
       tracker.gap();
       renderConnection();
     },
-    error: (message) => announce(`Gateway error: ${message}`),
+    error: (message) => announcer.say(`Gateway error: ${message}`),
   });
   current = opened;
   fillStories();
@@ -232,7 +227,7 @@ el.replayMode.addEventListener('change', () => {
     ? 'Shows what happened from that day on, in the order it happened.'
     : 'Shows what the wire published since then, in the order it happened.';
 });
-el.replayPublished.value = toLocalInput(new Date(Date.now() - 10 * 60_000));
+el.replayPublished.value = datetimeLocalValue(new Date(Date.now() - 10 * 60_000));
 el.replayGo.addEventListener('click', startReplay);
 el.replayStop.addEventListener('click', () => {
   stopReplay();
@@ -240,31 +235,19 @@ el.replayStop.addEventListener('click', () => {
 });
 
 function startReplay(): void {
-  if (!current) return announce('Choose a story first.');
+  if (!current) return announcer.say('Choose a story first.');
   const story = current.model.story;
   stopReplay();
-  if (el.replayMode.value === 'story') {
-    if (!el.replayDate.value) {
-      announce('Choose a date to replay from.');
-      el.replayDate.focus();
-      return;
-    }
-    // The date (and time) is the place's local time: the zone of the story's own times.
-    const zone = current.model.zone() ?? 'UTC';
-    const from = instantBounds({ date: el.replayDate.value, ...(el.replayTime.value ? { time: el.replayTime.value } : {}), zone }).earliest;
-    const label = `story time ${el.replayDate.value}${el.replayTime.value ? ` ${el.replayTime.value}` : ''} (${zone})`;
-    const model = new StoryModel(story);
-    replay = { label, model, sub: replayStory(client, model, 'earliest', replayHandlers), fromEvent: from };
-  } else {
-    const t = Date.parse(el.replayPublished.value);
-    if (Number.isNaN(t)) {
-      announce('Choose a date and time to replay from.');
-      el.replayPublished.focus();
-      return;
-    }
-    const model = new StoryModel(story);
-    replay = { label: `publication time since ${new Date(t).toLocaleString()}`, model, sub: replayStory(client, model, { time: new Date(t).toISOString() }, replayHandlers) };
+  const inputs = { mode: el.replayMode, date: el.replayDate, time: el.replayTime, published: el.replayPublished };
+  const request = readReplayForm(inputs, current.model.zone() ?? 'UTC');
+  if (!request.ok) {
+    announcer.say(request.message);
+    request.focus.focus();
+    return;
   }
+  const model = new StoryModel(story);
+  const sub = replayStory(client, model, request.from, replayHandlers);
+  replay = { label: request.label, model, sub, ...('fromEvent' in request ? { fromEvent: request.fromEvent } : {}) };
   tracker.replayStarted(replay.label, story);
   el.replayStop.hidden = false;
   renderConnection();
@@ -284,7 +267,7 @@ const replayHandlers = {
     tracker.gap();
     renderConnection();
   },
-  error: (message: string) => announce(`Gateway error: ${message}`),
+  error: (message: string) => announcer.say(`Gateway error: ${message}`),
 };
 
 function stopReplay(): void {
@@ -401,41 +384,12 @@ function renderConnection(): void {
   connectionView(el.conn, tracker.view());
 }
 
-// ---- screen readers: announce new updates without re-reading the feed ----
-
-let announced: string[] = [];
-let announceTimer: ReturnType<typeof setTimeout> | null = null;
-function announce(text: string): void {
-  announced.push(text);
-  if (announceTimer !== null) return;
-  announceTimer = setTimeout(() => {
-    announceTimer = null;
-    // At most the three latest in one announcement; bursts are summarised.
-    const extra = announced.length > 3 ? `${announced.length - 3} more updates. ` : '';
-    el.announcer.textContent = extra + announced.slice(-3).join('. ');
-    announced = [];
-  }, 500);
-}
+// ---- screen readers ----
 
 function announceUpdate(u: Update): void {
   const prefix = u.revises ? 'Correction' : u.retracts ? 'Retracted' : `New ${KIND_LABELS[u.kind]}`;
-  announce(`${prefix}${u.urgency === 'flash' ? ' (flash)' : ''}: ${u.headline}`);
+  announcer.say(`${prefix}${u.urgency === 'flash' ? ' (flash)' : ''}: ${u.headline}`);
   justArrived.add(u.revises ?? u.retracts ?? u.id);
-}
-
-// ---- helpers ----
-
-function toLocalInput(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-function safeStorage(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
 }
 
 render();

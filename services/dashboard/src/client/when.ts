@@ -163,3 +163,9 @@ export function formatShort(i: Instant): string {
   if (i.partOfDay) return `${date}, ${PART_OF_DAY_WORDS[i.partOfDay] ?? i.partOfDay}`;
   return date;
 }
+
+/** `d` as an <input type="datetime-local"> value, in the browser's own zone (YYYY-MM-DDTHH:MM:SS). */
+export function datetimeLocalValue(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}

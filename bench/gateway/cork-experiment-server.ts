@@ -1,5 +1,7 @@
 /** The server half of cork-experiment.ts: sends `n` frames to every client, `per` per tick, corked or not. */
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
+// Corks through the gateway's FrameWriter: the one module that reaches into ws's socket.
+import { FrameWriter } from '../../services/gateway/src/frame-writer.ts';
 const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
 const frame = Buffer.from(JSON.stringify({ op: 'update', topic: 'newswire.arrests', partition: 1, offset: 123, epoch: 'abc', ts: Date.now(), update: { schema: 1, id: 'bench:abc:1:1795632001540123', pad: 'x'.repeat(700) } }));
 wss.on('connection', (ws) => ws.send('{"op":"subscribed","id":"x"}'));
@@ -9,10 +11,10 @@ process.on('message', (m: { n: number; cork: boolean; per: number }) => {
   const tick = () => {
     const k = Math.min(m.per, left);
     for (const c of wss.clients) {
-      const sock = (c as WebSocket & { _socket: import('node:net').Socket })._socket;
-      if (m.cork) sock.cork();
+      const writer = new FrameWriter(c);
+      if (m.cork) writer.cork();
       for (let i = 0; i < k; i++) c.send(frame, { binary: false });
-      if (m.cork) sock.uncork();
+      if (m.cork) writer.uncork();
     }
     left -= k;
     if (left > 0) setTimeout(tick, 1);

@@ -157,7 +157,7 @@ export class FanoutHub {
   ingest(st: PartitionState, offset: number, entry: Entry | null): void {
     if (offset < st.next) return;
     if (entry === null) {
-      st.window.skip(offset);
+      st.window.noteEmpty(offset);
       st.next = offset + 1;
       return;
     }

@@ -44,7 +44,7 @@ export class PartitionWindow {
   }
 
   /** Marks an offset with no entry (invalid record) as seen, so `from` stays exact when nothing is stored. */
-  skip(offset: number): void {
+  noteEmpty(offset: number): void {
     if (this.size === 0) this.from = offset + 1;
   }
 

@@ -35,7 +35,7 @@ describe('PartitionWindow', () => {
               const e = entry(offset, op.size);
               w.push(e);
               model.push(e);
-            } else w.skip(offset);
+            } else w.noteEmpty(offset);
             offset += op.gap;
           }
           // Model: newest entries such that count <= max and bytes <= max (always at least the newest).

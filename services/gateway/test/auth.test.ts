@@ -4,18 +4,13 @@
  * origin allow-list.
  */
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { seedOfKind, startKafka, type TestKafka } from '@newswire/test-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedOfKind } from '@newswire/test-support';
 import { closeAction } from '@newswire/protocol';
-import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/kafka';
-import { TestClient, publisherFor, quietLogger } from './support.ts';
+import { TestClient, gatewayTestbed, upgradeStatus } from './support.ts';
 
 const SECRET = 'test-secret-that-is-long-enough-1234';
-let kafka: TestKafka;
-let gw: RunningGateway;
-let pub: Publisher;
+const bed = gatewayTestbed();
 let url: string;
 
 async function token(claims: Record<string, unknown>, opts: { secret?: string; expSeconds?: number } = {}): Promise<string> {
@@ -28,65 +23,37 @@ async function token(claims: Record<string, unknown>, opts: { secret?: string; e
     .sign(new TextEncoder().encode(opts.secret ?? SECRET));
 }
 
-/** The HTTP status of a refused upgrade, or 101 when it was accepted. */
-function upgradeStatus(u: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(u, { headers });
-    ws.once('open', () => {
-      ws.terminate();
-      resolve(101);
-    });
-    ws.once('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.once('error', () => {});
-  });
-}
-
 beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-  gw = await startGateway({
-    port: 0,
-    brokers: kafka.brokers, topicPrefix: kafka.prefix,
-    logger: quietLogger(),
+  ({ url } = await bed.gateway({
     auth: { secret: SECRET, allowedOrigins: ['https://desk.example'] },
     limits: { authTimeoutMs: 60_000 },
-  });
-  url = `ws://127.0.0.1:${gw.port}/`;
-});
-
-afterAll(async () => {
-  await gw?.stop();
-  await pub?.close();
-  await kafka?.stop();
+  }));
 });
 
 describe('auth', () => {
   it('accepts a valid token in the Authorization header and delivers allowed topics', async () => {
-    const t = await token({ newswire: { topics: [`${kafka.prefix}.arrests`] } });
+    const t = await token({ newswire: { topics: [`${bed.kafka.prefix}.arrests`] } });
     const c = await TestClient.connect(url, { headers: { authorization: `Bearer ${t}` } });
     await c.hello();
-    expect(c.of('welcome')[0]!.auth).toMatchObject({ subject: 'desk-test', topics: [`${kafka.prefix}.arrests`] });
+    expect(c.of('welcome')[0]!.auth).toMatchObject({ subject: 'desk-test', topics: [`${bed.kafka.prefix}.arrests`] });
     c.send({ op: 'subscribe', id: 'default' });
     const sub = await c.waitForOp('subscribed');
-    expect(sub.topics).toEqual([`${kafka.prefix}.arrests`]); // narrowed to the grant
+    expect(sub.topics).toEqual([`${bed.kafka.prefix}.arrests`]); // narrowed to the grant
     const u = { ...seedOfKind('arrests'), id: 'auth-arrest-1' };
-    await pub.publish([u, { ...seedOfKind('casualties'), id: 'auth-casualty-1' }]);
+    await bed.pub.publish([u, { ...seedOfKind('casualties'), id: 'auth-casualty-1' }]);
     await c.waitForOp('update', (f) => f.update.id === 'auth-arrest-1');
     c.close();
   });
 
   it('refuses subscriptions beyond the grant with forbidden (topic and kind)', async () => {
-    const t = await token({ newswire: { topics: [`${kafka.prefix}.arrests`, `${kafka.prefix}.casualties`], kinds: ['arrests'] } });
+    const t = await token({ newswire: { topics: [`${bed.kafka.prefix}.arrests`, `${bed.kafka.prefix}.casualties`], kinds: ['arrests'] } });
     const c = await TestClient.connect(`${url}?token=${t}`);
-    c.send({ op: 'subscribe', id: 'wrong-topic', topics: [`${kafka.prefix}.government`] });
+    c.send({ op: 'subscribe', id: 'wrong-topic', topics: [`${bed.kafka.prefix}.government`] });
     expect((await c.waitForOp('error', (e) => e.ref === 'wrong-topic')).code).toBe('forbidden');
     c.send({ op: 'subscribe', id: 'wrong-kind', filter: { kinds: ['casualties'] } });
     expect((await c.waitForOp('error', (e) => e.ref === 'wrong-kind')).code).toBe('forbidden');
     c.send({ op: 'subscribe', id: 'ok', filter: { kinds: ['arrests'] } });
-    expect((await c.waitForOp('subscribed', (f) => f.id === 'ok')).topics).toEqual([`${kafka.prefix}.arrests`]);
+    expect((await c.waitForOp('subscribed', (f) => f.id === 'ok')).topics).toEqual([`${bed.kafka.prefix}.arrests`]);
     c.close();
   });
 
@@ -113,7 +80,7 @@ describe('auth', () => {
   it('refuses a bad signature, an expired token and a malformed newswire claim with 401', async () => {
     expect(await upgradeStatus(url, { authorization: `Bearer ${await token({ newswire: {} }, { secret: 'another-secret-that-is-long-enough' })}` })).toBe(401);
     expect(await upgradeStatus(`${url}?token=${await token({ newswire: {} }, { expSeconds: -60 })}`)).toBe(401);
-    expect(await upgradeStatus(`${url}?token=${await token({ newswire: { topics: `${kafka.prefix}.arrests` } })}`)).toBe(401);
+    expect(await upgradeStatus(`${url}?token=${await token({ newswire: { topics: `${bed.kafka.prefix}.arrests` } })}`)).toBe(401);
     expect(await upgradeStatus(`${url}?token=${await token({ newswire: { kinds: [''] } })}`)).toBe(401);
     expect(await upgradeStatus(`${url}?token=not.a.jwt`)).toBe(401);
   });
@@ -152,11 +119,10 @@ describe('auth with a JWKS URL', () => {
     const jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
     const jwksUrl = `http://127.0.0.1:${(jwks.address() as { port: number }).port}/.well-known/jwks.json`;
-    const g = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), auth: { jwksUrl, issuer: 'https://issuer.example' } });
+    const { gw: g, url: u } = await bed.gateway({ auth: { jwksUrl, issuer: 'https://issuer.example' } });
     try {
       const sign = (key: CryptoKey, iss = 'https://issuer.example') =>
-        new SignJWT({ newswire: { topics: [`${kafka.prefix}.arrests`] } }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(iss).setExpirationTime('1h').sign(key);
-      const u = `ws://127.0.0.1:${g.port}/`;
+        new SignJWT({ newswire: { topics: [`${bed.kafka.prefix}.arrests`] } }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(iss).setExpirationTime('1h').sign(key);
       expect(await upgradeStatus(`${u}?token=${await sign(good.privateKey as CryptoKey)}`)).toBe(101);
       expect(await upgradeStatus(`${u}?token=${await sign(other.privateKey as CryptoKey)}`)).toBe(401);
       expect(await upgradeStatus(`${u}?token=${await sign(good.privateKey as CryptoKey, 'https://someone-else.example')}`)).toBe(401);

@@ -4,27 +4,17 @@
  * it then resumes from the positions it was given with no loss or duplicate.
  */
 import type { Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
-import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/kafka';
-import { TestClient, countIds, publishInBackground, publisherFor, quietLogger } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUpdates } from '@newswire/test-support';
+import type { RunningGateway } from '../src/index.ts';
+import { TestClient, countIds, gatewayTestbed, publishInBackground } from './support.ts';
 
-let kafka: TestKafka;
-let pub: Publisher;
+const bed = gatewayTestbed();
 let gw: RunningGateway;
 const BOUND = 64 * 1024;
 
 beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-  gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), limits: { maxBufferedBytes: BOUND, closeGraceMs: 120_000 } });
-});
-
-afterAll(async () => {
-  await gw?.stop();
-  await pub?.close();
-  await kafka?.stop();
+  ({ gw } = await bed.gateway({ limits: { maxBufferedBytes: BOUND, closeGraceMs: 120_000 } }));
 });
 
 async function metric(name: string): Promise<number> {
@@ -47,7 +37,7 @@ describe('back-pressure', () => {
     // Stop reading the slow client's socket: the kernel buffers fill, then the gateway's.
     const slowSocket = (slow.ws as unknown as { _socket: Socket })._socket;
     slowSocket.pause();
-    const bg = publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 100, 0);
+    const bg = publishInBackground(bed.pub, makeUpdates(total, { prefix, stories: 7 }), 100, 0);
     await bg.done;
     await fast.waitFor(() => countIds([fast.updateIds()], prefix).unique === total, `fast client gets all ${total}`, 90_000);
     expect(countIds([fast.updateIds()], prefix).duplicates).toEqual([]);

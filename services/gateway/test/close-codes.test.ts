@@ -6,34 +6,13 @@
  * protocol schema, which requires `temporary`.)
  */
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
-import type { Publisher } from '@newswire/kafka';
+import { describe, expect, it } from 'vitest';
+import { makeUpdates } from '@newswire/test-support';
 import { CLOSE_CODES, closeAction } from '@newswire/protocol';
-import { startGateway, type GatewayOptions, type RunningGateway } from '../src/index.ts';
-import { TestClient, publisherFor, quietLogger } from './support.ts';
+import { TestClient, gatewayTestbed } from './support.ts';
 
 const SECRET = 'close-codes-test-secret-0123456789abcdef';
-let kafka: TestKafka;
-let pub: Publisher;
-const gateways: RunningGateway[] = [];
-
-beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-});
-
-afterAll(async () => {
-  for (const g of gateways) await g.stop();
-  await pub?.close();
-  await kafka?.stop();
-});
-
-async function gateway(opts: Partial<GatewayOptions> = {}): Promise<{ gw: RunningGateway; url: string }> {
-  const gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), ...opts });
-  gateways.push(gw);
-  return { gw, url: `ws://127.0.0.1:${gw.port}/` };
-}
+const bed = gatewayTestbed();
 
 async function welcomed(url: string): Promise<TestClient> {
   const c = await TestClient.connect(url);
@@ -43,14 +22,14 @@ async function welcomed(url: string): Promise<TestClient> {
 
 describe('error frames say whether they are temporary', () => {
   it('refusals of what the client sent are not temporary', async () => {
-    const { url } = await gateway();
+    const { url } = await bed.gateway();
     const c = await welcomed(url);
     c.send('not json');
     c.send({ op: 'teleport' });
     c.send({ op: 'unsubscribe', id: 'never' });
-    c.send({ op: 'subscribe', id: 'a', topics: [`${kafka.prefix}.arrests`] });
+    c.send({ op: 'subscribe', id: 'a', topics: [`${bed.kafka.prefix}.arrests`] });
     await c.waitForOp('subscribed');
-    c.send({ op: 'subscribe', id: 'a', topics: [`${kafka.prefix}.arrests`] });
+    c.send({ op: 'subscribe', id: 'a', topics: [`${bed.kafka.prefix}.arrests`] });
     c.send({ op: 'subscribe', id: 'b', topics: ['nowhere.to.be.found'] });
     await c.waitFor(() => c.of('error').length === 5, 'five errors');
     expect(c.of('error').map((e) => [e.code, e.temporary])).toEqual([
@@ -64,7 +43,7 @@ describe('error frames say whether they are temporary', () => {
   });
 
   it('rate_limited is temporary: the same messages go through later', async () => {
-    const { url } = await gateway({ limits: { ratePerSec: 1, burst: 2, abuseBurst: 1_000, abuseRefillPerSec: 0.001 } });
+    const { url } = await bed.gateway({ limits: { ratePerSec: 1, burst: 2, abuseBurst: 1_000, abuseRefillPerSec: 0.001 } });
     const c = await welcomed(url);
     for (let i = 0; i < 5; i++) c.send({ op: 'ping', t: i });
     const err = await c.waitForOp('error');
@@ -73,7 +52,7 @@ describe('error frames say whether they are temporary', () => {
   });
 
   it('state_unavailable (a gateway without story state) is not temporary', async () => {
-    const { url } = await gateway({ state: { enabled: false } });
+    const { url } = await bed.gateway({ state: { enabled: false } });
     const c = await welcomed(url);
     c.send({ op: 'subscribe', id: 's', snapshot: { story: 'kz' } });
     expect(await c.waitForOp('error')).toMatchObject({ code: 'state_unavailable', temporary: false, ref: 's' });
@@ -86,18 +65,18 @@ describe('close codes fall in the range that says what to do', () => {
     // A send bound above every control frame this client gets but below one update frame: the first live update lags it.
     const [update] = makeUpdates(1, { prefix: 'cc-lag', stories: 7, patch: () => ({ headline: 'x'.repeat(290) }) });
     const subscribe = { op: 'subscribe', id: 's', filter: { kinds: [update!.kind] } };
-    const probe = await welcomed((await gateway({ limits: { maxBufferedBytes: 999_999 } })).url);
+    const probe = await welcomed((await bed.gateway({ limits: { maxBufferedBytes: 999_999 } })).url);
     probe.send(subscribe);
     await probe.waitForOp('subscribed');
     const bound = Math.max(...probe.frames.map((f) => Buffer.byteLength(JSON.stringify(f)))) + 1;
     expect(bound, 'an update frame is larger than the control frames').toBeLessThan(Buffer.byteLength(JSON.stringify(update)));
     probe.close();
 
-    const { url } = await gateway({ limits: { maxBufferedBytes: bound } });
+    const { url } = await bed.gateway({ limits: { maxBufferedBytes: bound } });
     const c = await welcomed(url);
     c.send(subscribe);
     await c.waitForOp('subscribed');
-    await pub.publish([update!]);
+    await bed.pub.publish([update!]);
     const code = await c.waitClosed();
     expect(code).toBe(CLOSE_CODES.lagged);
     expect(closeAction(code)).toBe('reconnect');
@@ -105,7 +84,7 @@ describe('close codes fall in the range that says what to do', () => {
   });
 
   it('a frame above maxPayload is closed with 1009 and repeated invalid messages with 1008: terminal', async () => {
-    const { url } = await gateway({ limits: { maxPayload: 1024, abuseBurst: 3, abuseRefillPerSec: 0.001 } });
+    const { url } = await bed.gateway({ limits: { maxPayload: 1024, abuseBurst: 3, abuseRefillPerSec: 0.001 } });
     const big = await welcomed(url);
     big.send('x'.repeat(2048));
     const tooLarge = await big.waitClosed();
@@ -120,7 +99,7 @@ describe('close codes fall in the range that says what to do', () => {
   });
 
   it('a refused token is closed with 4103 (terminal), an expired one with 4001 (reconnect with a fresh token)', async () => {
-    const { url } = await gateway({ auth: { secret: SECRET }, limits: { authTimeoutMs: 60_000 } });
+    const { url } = await bed.gateway({ auth: { secret: SECRET }, limits: { authTimeoutMs: 60_000 } });
     const sign = (exp: number, secret = SECRET) =>
       new SignJWT({ newswire: {} }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(exp).sign(new TextEncoder().encode(secret));
 
@@ -139,7 +118,7 @@ describe('close codes fall in the range that says what to do', () => {
   });
 
   it('no token in time is closed with 4103: terminal', async () => {
-    const { url } = await gateway({ auth: { secret: SECRET }, limits: { authTimeoutMs: 200 } });
+    const { url } = await bed.gateway({ auth: { secret: SECRET }, limits: { authTimeoutMs: 200 } });
     const c = await TestClient.connect(url);
     const code = await c.waitClosed();
     expect(code).toBe(CLOSE_CODES.forbidden);
@@ -147,7 +126,7 @@ describe('close codes fall in the range that says what to do', () => {
   });
 
   it('a gateway stopping sends shutdown and closes with 1012: reconnect', async () => {
-    const { gw, url } = await gateway();
+    const { gw, url } = await bed.gateway();
     const c = await welcomed(url);
     c.send({ op: 'subscribe', id: 's' });
     await c.waitForOp('subscribed');

@@ -10,18 +10,17 @@ import { createServer, type Server } from 'node:http';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startKafka, type TestKafka } from '@newswire/test-support';
-import { startGateway, type RunningGateway } from '../src/index.ts';
-import { quietLogger, sleep } from './support.ts';
+import type { RunningGateway } from '../src/index.ts';
+import { gatewayTestbed, sleep } from './support.ts';
 
 const LIMIT = 50;
-let kafka: TestKafka;
+// No publisher: nothing here reads or writes updates.
+const bed = gatewayTestbed({ publisher: false });
 let gw: RunningGateway;
 let jwks: Server;
 let keys: { good: CryptoKey; other: CryptoKey };
 
 beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
   const good = await generateKeyPair('ES256');
   const other = await generateKeyPair('ES256');
   keys = { good: good.privateKey as CryptoKey, other: other.privateKey as CryptoKey };
@@ -31,13 +30,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
   const jwksUrl = `http://127.0.0.1:${(jwks.address() as { port: number }).port}/jwks.json`;
-  gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), auth: { jwksUrl }, limits: { maxConnections: LIMIT } });
+  ({ gw } = await bed.gateway({ auth: { jwksUrl }, limits: { maxConnections: LIMIT } }));
 });
 
-afterAll(async () => {
-  await gw?.stop();
+afterAll(() => {
   jwks?.close();
-  await kafka?.stop();
 });
 
 const sign = (key: CryptoKey) => new SignJWT({ newswire: {} }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setExpirationTime('1h').sign(key);

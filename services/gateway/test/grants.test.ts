@@ -7,21 +7,16 @@
  * sentinel update the client IS allowed to read proves the stream went by.
  */
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { seedOfKind, startKafka, type TestKafka } from '@newswire/test-support';
-import type { Publisher } from '@newswire/kafka';
-import { startGateway, type RunningGateway } from '../src/index.ts';
-import { TestClient, publisherFor, quietLogger } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedOfKind } from '@newswire/test-support';
+import { TestClient, gatewayTestbed, upgradeStatus } from './support.ts';
 
 const SECRET = 'grants-test-secret-long-enough-5678';
-let kafka: TestKafka;
-let gw: RunningGateway;
-let pub: Publisher;
+const bed = gatewayTestbed();
 let url: string;
 let n = 0;
 /** This file's name of a newswire topic (topics are per test file). */
-const T = (family: string) => `${kafka.prefix}.${family}`;
+const T = (family: string) => `${bed.kafka.prefix}.${family}`;
 
 async function token(claims: Record<string, unknown>): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('desk-grants').setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
@@ -32,22 +27,13 @@ async function publishPair(): Promise<{ security: string; connectivity: string }
   n++;
   const security = { ...seedOfKind('security-measure'), id: `grants-sec-${n}` };
   const connectivity = { ...seedOfKind('connectivity'), id: `grants-conn-${n}` };
-  await pub.publish([security, connectivity]);
+  await bed.pub.publish([security, connectivity]);
   return { security: security.id, connectivity: connectivity.id };
 }
 
 beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-  gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), auth: { secret: SECRET } });
-  url = `ws://127.0.0.1:${gw.port}/`;
+  ({ url } = await bed.gateway({ auth: { secret: SECRET } }));
   await publishPair(); // history for the `from: 'earliest'` cases
-});
-
-afterAll(async () => {
-  await gw?.stop();
-  await pub?.close();
-  await kafka?.stop();
 });
 
 describe('empty lists never widen a grant', () => {
@@ -158,23 +144,10 @@ describe('a second hello with another token', () => {
 
 describe('an empty origin allow-list', () => {
   it('allows no browser origin (requests without Origin, from non-browsers, still pass)', async () => {
-    const g = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), auth: { allowedOrigins: [] } });
+    const { gw: g, url: u } = await bed.gateway({ auth: { allowedOrigins: [] } });
     try {
-      const status = (headers: Record<string, string>) =>
-        new Promise<number>((resolve) => {
-          const ws = new WebSocket(`ws://127.0.0.1:${g.port}/`, { headers });
-          ws.once('open', () => {
-            ws.terminate();
-            resolve(101);
-          });
-          ws.once('unexpected-response', (_req, res) => {
-            resolve(res.statusCode ?? 0);
-            ws.terminate();
-          });
-          ws.once('error', () => {});
-        });
-      expect(await status({ origin: 'https://evil.example' })).toBe(403);
-      expect(await status({})).toBe(101);
+      expect(await upgradeStatus(u, { origin: 'https://evil.example' })).toBe(403);
+      expect(await upgradeStatus(u, {})).toBe(101);
     } finally {
       await g.stop();
     }

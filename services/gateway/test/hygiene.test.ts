@@ -5,41 +5,24 @@
  */
 import type { Socket } from 'node:net';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { makeUpdates, startKafka, waitFor, type TestKafka } from '@newswire/test-support';
-import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/kafka';
-import { TestClient, publisherFor, quietLogger } from './support.ts';
+import { makeUpdates, waitFor } from '@newswire/test-support';
+import type { RunningGateway } from '../src/index.ts';
+import { TestClient, gatewayTestbed } from './support.ts';
 
-let kafka: TestKafka;
-let pub: Publisher;
+const bed = gatewayTestbed();
 let strict: RunningGateway; // default-ish limits
 let lenient: RunningGateway; // high rate limits, for fuzzing
 const MAX_PAYLOAD = 4096;
 
 beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-  strict = await startGateway({
-    port: 0,
-    brokers: kafka.brokers, topicPrefix: kafka.prefix,
-    logger: quietLogger(),
+  ({ gw: strict } = await bed.gateway({
     limits: { maxPayload: MAX_PAYLOAD, maxSubscriptions: 3, maxConnections: 20, ratePerSec: 5, burst: 10, abuseBurst: 5, heartbeatMs: 300 },
-  });
-  lenient = await startGateway({
-    port: 0,
-    brokers: kafka.brokers, topicPrefix: kafka.prefix,
-    logger: quietLogger(),
+  }));
+  ({ gw: lenient } = await bed.gateway({
     limits: { maxPayload: MAX_PAYLOAD, ratePerSec: 100_000, burst: 100_000, abuseBurst: 1_000_000, abuseRefillPerSec: 1_000 },
-  });
-});
-
-afterAll(async () => {
-  await strict?.stop();
-  await lenient?.stop();
-  await pub?.close();
-  await kafka?.stop();
+  }));
 });
 
 const urlOf = (g: RunningGateway) => `ws://127.0.0.1:${g.port}/`;
@@ -49,7 +32,7 @@ async function stillServes(g: RunningGateway, prefix: string): Promise<void> {
   c.send({ op: 'subscribe', id: 'check' });
   await c.waitForOp('subscribed');
   const [u] = makeUpdates(1, { prefix, stories: 7 });
-  await pub.publish([u]);
+  await bed.pub.publish([u]);
   await c.waitForOp('update', (f) => f.update.id === u!.id);
   c.close();
 }

@@ -5,15 +5,15 @@
  * for a resume that must be read back from Kafka.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, needsOwnCluster, openAdmin, startKafka, type TestAdmin, type TestKafka } from '@newswire/test-support';
+import { makeUpdates, needsOwnCluster, openAdmin, type TestAdmin } from '@newswire/test-support';
 import type { Publisher } from '@newswire/kafka';
-import { startGateway, type RunningGateway } from '../src/index.ts';
-import { CursorTracker, TestClient, countIds, publisherFor, quietLogger } from './support.ts';
+import { CursorTracker, TestClient, countIds, gatewayTestbed, publisherFor } from './support.ts';
 
-let kafka: TestKafka;
+// Kafka with its default partitions and no publisher at the start: the first
+// test needs the topics missing, and creates them with its own publisher.
+const bed = gatewayTestbed({ kafka: {}, publisher: false });
 let admin: TestAdmin;
 let pub: Publisher | undefined;
-const gateways: RunningGateway[] = [];
 
 interface Readyz {
   ready: boolean;
@@ -27,32 +27,28 @@ async function readyz(port: number): Promise<{ status: number; body: Readyz }> {
 }
 
 beforeAll(async () => {
-  kafka = await startKafka();
-  admin = await openAdmin(kafka.brokers);
+  admin = await openAdmin(bed.kafka.brokers);
 });
 
 afterAll(async () => {
-  for (const g of gateways) await g.stop();
   await pub?.close();
   await admin?.close();
-  await kafka?.stop();
 });
 
 describe('the gateway on Kafka', () => {
   it.skipIf(needsOwnCluster('the list of every consumer group on the cluster'))('creates no topics: it reports the missing ones and serves them once they exist', async () => {
     const groupsBefore = await admin.listGroups();
-    const gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger() });
-    gateways.push(gw);
+    const { gw, url } = await bed.gateway();
     const r = await readyz(gw.port);
     expect(r.status).toBe(503);
     expect(r.body.ready).toBe(false);
-    expect([...r.body.missingTopics].sort()).toEqual([...kafka.topics].sort());
-    expect((await admin.listTopics()).filter((t) => kafka.topics.includes(t))).toEqual([]);
+    expect([...r.body.missingTopics].sort()).toEqual([...bed.kafka.topics].sort());
+    expect((await admin.listTopics()).filter((t) => bed.kafka.topics.includes(t))).toEqual([]);
 
     // Someone else creates them (the publisher does, as `newswire start` and `topics create` do).
-    pub = await publisherFor(kafka.brokers, kafka.prefix);
+    pub = await publisherFor(bed.kafka.brokers, bed.kafka.prefix);
     await expect.poll(async () => (await readyz(gw.port)).status, { timeout: 30_000 }).toBe(200);
-    const c = await TestClient.connect(`ws://127.0.0.1:${gw.port}/`);
+    const c = await TestClient.connect(url);
     c.send({ op: 'subscribe', id: 's' });
     await c.waitForOp('subscribed');
     await pub.publish(makeUpdates(7, { prefix: 'after-create', stories: 7 }));
@@ -62,12 +58,10 @@ describe('the gateway on Kafka', () => {
   });
 
   it.skipIf(needsOwnCluster('the list of every consumer group on the cluster'))('joins no consumer group when a resume must be read back from Kafka', async () => {
-    pub ??= await publisherFor(kafka.brokers, kafka.prefix);
+    pub ??= await publisherFor(bed.kafka.brokers, bed.kafka.prefix);
     const groupsBefore = await admin.listGroups();
     // A 5-entry memory window: the catch-up below must read Kafka.
-    const gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), limits: { windowEntries: 5 } });
-    gateways.push(gw);
-    const url = `ws://127.0.0.1:${gw.port}/`;
+    const { gw, url } = await bed.gateway({ limits: { windowEntries: 5 } });
     const first = await TestClient.connect(url);
     first.send({ op: 'subscribe', id: 's' });
     await first.waitForOp('subscribed');

@@ -2,28 +2,17 @@
  * Live delivery through real sockets and the broker from startKafka():
  * publish -> receive, every filter, one frame per connection, ops endpoints.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, seedOfKind, startKafka, type TestKafka } from '@newswire/test-support';
-import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/kafka';
-import { TestClient, publisherFor, quietLogger } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUpdates, seedOfKind } from '@newswire/test-support';
+import type { RunningGateway } from '../src/index.ts';
+import { TestClient, gatewayTestbed } from './support.ts';
 
-let kafka: TestKafka;
+const bed = gatewayTestbed();
 let gw: RunningGateway;
-let pub: Publisher;
 let url: string;
 
 beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-  gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger() });
-  url = `ws://127.0.0.1:${gw.port}/`;
-});
-
-afterAll(async () => {
-  await gw?.stop();
-  await pub?.close();
-  await kafka?.stop();
+  ({ gw, url } = await bed.gateway());
 });
 
 describe('live delivery', () => {
@@ -37,7 +26,7 @@ describe('live delivery', () => {
     expect(sub.catchingUp).toBe(false);
     expect(sub.positions.length).toBeGreaterThan(0);
     const [u] = makeUpdates(1, { prefix: 'live-basic', stories: 7 });
-    const [pos] = await pub.publish([u]);
+    const [pos] = await bed.pub.publish([u]);
     const f = await c.waitForOp('update', (x) => x.update.id === u!.id);
     expect(f.topic).toBe(pos!.topic);
     expect(f.partition).toBe(pos!.partition);
@@ -81,7 +70,7 @@ describe('live delivery', () => {
     }
     c.send({ op: 'subscribe', id: 'everything' });
     await c.waitForOp('subscribed');
-    await pub.publish(variants.map((v) => v.u));
+    await bed.pub.publish(variants.map((v) => v.u));
     await c.waitFor(() => variants.every((v) => c.updateIds().includes(v.u.id)), 'all variants on the unfiltered client');
     const expected: Record<string, string[]> = {
       kinds: ['filter-kind-0'],
@@ -109,7 +98,7 @@ describe('live delivery', () => {
     c.send({ op: 'subscribe', id: 'b', filter: { kinds: ['arrests', 'casualties', 'unrest', 'connectivity', 'diplomacy'] } });
     await c.waitFor(() => c.of('subscribed').length === 2, 'two subscriptions');
     const ups = makeUpdates(20, { prefix: 'once', stories: 7 });
-    await pub.publish(ups);
+    await bed.pub.publish(ups);
     await c.waitFor(() => ups.every((u) => c.updateIds().includes(u.id)), 'all 20');
     const ids = c.updateIds().filter((id) => id.startsWith('once-'));
     expect(ids.length).toBe(20);

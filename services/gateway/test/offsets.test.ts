@@ -6,32 +6,19 @@
  * for clients written against the earlier protocol; anything else is
  * bad_message.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
-import type { Publisher } from '@newswire/kafka';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUpdates } from '@newswire/test-support';
 import { serverMessageSchemaForClients } from '@newswire/protocol';
-import { startGateway, type RunningGateway } from '../src/index.ts';
-import { TestClient, countIds, publisherFor, quietLogger } from './support.ts';
+import { TestClient, countIds, gatewayTestbed } from './support.ts';
 
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
-let kafka: TestKafka;
-let pub: Publisher;
-let gw: RunningGateway;
+const bed = gatewayTestbed();
 let url: string;
 /** This file's name of a newswire topic (topics are per test file). */
-const T = (family: string) => `${kafka.prefix}.${family}`;
+const T = (family: string) => `${bed.kafka.prefix}.${family}`;
 
 beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-  gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger() });
-  url = `ws://127.0.0.1:${gw.port}/`;
-});
-
-afterAll(async () => {
-  await gw?.stop();
-  await pub?.close();
-  await kafka?.stop();
+  ({ url } = await bed.gateway());
 });
 
 const offsetsOf = (positions: { offset: unknown }[]) => positions.map((p) => p.offset);
@@ -44,7 +31,7 @@ describe('offsets on the wire', () => {
     const subscribed = await c.waitForOp('subscribed');
     expect(subscribed.positions.length).toBeGreaterThan(0);
     for (const o of offsetsOf(subscribed.positions)) expect(o).toMatch(DECIMAL);
-    const published = await pub.publish(makeUpdates(3, { prefix, stories: 7 }));
+    const published = await bed.pub.publish(makeUpdates(3, { prefix, stories: 7 }));
     await c.waitFor(() => countIds([c.updateIds()], prefix).unique === 3, 'three updates');
     for (const f of c.of('update')) {
       expect(f.offset).toMatch(DECIMAL);
@@ -59,8 +46,8 @@ describe('offsets on the wire', () => {
     const live = await c.waitForOp('live', (l) => l.id === 'other-epoch');
     for (const o of offsetsOf(live.positions)) expect(o).toMatch(DECIMAL);
     // Shutdown carries each subscription's cursor as strings.
-    const g2 = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger() });
-    const s = await TestClient.connect(`ws://127.0.0.1:${g2.port}/`);
+    const { gw: g2, url: url2 } = await bed.gateway();
+    const s = await TestClient.connect(url2);
     s.send({ op: 'subscribe', id: 's' });
     await s.waitForOp('subscribed');
     await g2.stop();
@@ -76,7 +63,7 @@ describe('offsets on the wire', () => {
     probe.send({ op: 'subscribe', id: 'p', topics: [T('arrests')] });
     const start = (await probe.waitForOp('subscribed')).positions;
     probe.close();
-    await pub.publish(makeUpdates(40, { prefix, stories: 7 }));
+    await bed.pub.publish(makeUpdates(40, { prefix, stories: 7 }));
     const asStrings = await TestClient.connect(url);
     asStrings.send({ op: 'subscribe', id: 's', topics: [T('arrests')], from: { positions: start } });
     const asNumbers = await TestClient.connect(url);

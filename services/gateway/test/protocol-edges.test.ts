@@ -7,38 +7,18 @@
  */
 import type { Socket } from 'node:net';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@newswire/config';
-import { makeUpdates, startKafka, waitFor, type TestKafka } from '@newswire/test-support';
-import type { Publisher } from '@newswire/kafka';
-import { gatewayOptionsFromConfig, startGateway, type RunningGateway } from '../src/index.ts';
-import { CursorTracker, TestClient, countIds, metricValue, publishInBackground, publisherFor, quietLogger } from './support.ts';
+import { makeUpdates, waitFor } from '@newswire/test-support';
+import { gatewayOptionsFromConfig } from '../src/index.ts';
+import { CursorTracker, TestClient, countIds, gatewayTestbed, metricValue, publishInBackground, quietLogger } from './support.ts';
 
 const SECRET = 'edges-test-secret-long-enough-3456';
-let kafka: TestKafka;
-let pub: Publisher;
-const gateways: RunningGateway[] = [];
-
-beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-});
-
-afterAll(async () => {
-  for (const g of gateways) await g.stop();
-  await pub?.close();
-  await kafka?.stop();
-});
-
-async function gateway(opts: Partial<Parameters<typeof startGateway>[0]> = {}): Promise<{ gw: RunningGateway; url: string }> {
-  const gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), ...opts });
-  gateways.push(gw);
-  return { gw, url: `ws://127.0.0.1:${gw.port}/` };
-}
+const bed = gatewayTestbed();
 
 describe('close grace', () => {
   it('comes from GATEWAY_CLOSE_GRACE_MS (default 10 s)', () => {
-    const env = (extra: Record<string, string>) => loadConfig(['common', 'kafka', 'gateway'], { env: { ...kafka.env, ...extra } });
+    const env = (extra: Record<string, string>) => loadConfig(['common', 'kafka', 'gateway'], { env: { ...bed.kafka.env, ...extra } });
     expect(gatewayOptionsFromConfig(env({ GATEWAY_CLOSE_GRACE_MS: '250' })).limits?.closeGraceMs).toBe(250);
     expect(gatewayOptionsFromConfig(env({})).limits?.closeGraceMs).toBe(10_000);
     expect(() => env({ GATEWAY_CLOSE_GRACE_MS: 'soon' })).toThrow(/GATEWAY_CLOSE_GRACE_MS/);
@@ -46,9 +26,9 @@ describe('close grace', () => {
 
   it('a fully stalled client is cut when the grace expires and resumes from its own cursor with no loss or duplicate', { timeout: 120_000 }, async () => {
     const cfg = loadConfig(['common', 'kafka', 'gateway'], {
-      env: { ...kafka.env, GATEWAY_PORT: '0', GATEWAY_CLOSE_GRACE_MS: '300', GATEWAY_MAX_BUFFERED_BYTES: String(64 * 1024) },
+      env: { ...bed.kafka.env, GATEWAY_PORT: '0', GATEWAY_CLOSE_GRACE_MS: '300', GATEWAY_MAX_BUFFERED_BYTES: String(64 * 1024) },
     });
-    const { url } = await gateway({ ...gatewayOptionsFromConfig(cfg), logger: quietLogger() });
+    const { url } = await bed.gateway({ ...gatewayOptionsFromConfig(cfg), logger: quietLogger() });
     const prefix = `stalled-${Date.now()}`;
     const total = 12_000; // well past what the kernel's socket buffers absorb (about 4 MiB on loopback)
     const stalled = await TestClient.connect(url);
@@ -58,7 +38,7 @@ describe('close grace', () => {
     const cursor = new CursorTracker(stalled, 's');
     const socket = (stalled.ws as unknown as { _socket: Socket })._socket;
     socket.pause(); // reads nothing from here on
-    await publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 200, 0).done;
+    await publishInBackground(bed.pub, makeUpdates(total, { prefix, stories: 7 }), 200, 0).done;
     const port = Number(new URL(url).port);
     // The gateway cut it (lagged) and, the client taking nothing, terminated it after the grace.
     await waitFor(async () => (await metricValue(port, 'newswire_gateway_lagged_clients_total')) >= 1, 'the gateway to cut the client (lagged)');
@@ -83,10 +63,10 @@ describe('close grace', () => {
 
 describe('catch-up under a small send bound', () => {
   it('paces a reading client instead of cutting it when the bound is below the replay low-water mark', { timeout: 120_000 }, async () => {
-    const { url } = await gateway({ limits: { maxBufferedBytes: 64 * 1024 } });
+    const { url } = await bed.gateway({ limits: { maxBufferedBytes: 64 * 1024 } });
     const prefix = `small-bound-${Date.now()}`;
     const total = 3000; // about 2 MiB of frames: far more than the bound
-    await publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 200, 0).done;
+    await publishInBackground(bed.pub, makeUpdates(total, { prefix, stories: 7 }), 200, 0).done;
     const c = await TestClient.connect(url);
     c.send({ op: 'subscribe', id: 's', from: 'earliest' });
     await c.waitFor(() => c.closeCode !== null || c.frames.at(-1)?.op === 'live', 'live (or a cut)', 90_000);
@@ -98,7 +78,7 @@ describe('catch-up under a small send bound', () => {
 
 describe('rate limit and strikes', () => {
   it('rate_limited errors carry the number of messages dropped, which add up to every drop', async () => {
-    const { url } = await gateway({ limits: { ratePerSec: 1, burst: 1, abuseBurst: 1_000, abuseRefillPerSec: 0.001 } });
+    const { url } = await bed.gateway({ limits: { ratePerSec: 1, burst: 1, abuseBurst: 1_000, abuseRefillPerSec: 0.001 } });
     const c = await TestClient.connect(url);
     const sent = 12;
     for (let i = 0; i < sent; i++) c.send({ op: 'ping', t: i });
@@ -114,7 +94,7 @@ describe('rate limit and strikes', () => {
   });
 
   it('closes 1008 on the abuseBurst-th strike, not the one after', async () => {
-    const { url } = await gateway({ limits: { abuseBurst: 10, abuseRefillPerSec: 0.001 } });
+    const { url } = await bed.gateway({ limits: { abuseBurst: 10, abuseRefillPerSec: 0.001 } });
     const c = await TestClient.connect(url);
     for (let i = 0; i < 9; i++) c.send('garbage');
     c.send({ op: 'ping', t: 9 });
@@ -128,7 +108,7 @@ describe('rate limit and strikes', () => {
 
 describe('errors and welcome', () => {
   it('a subscribe refused by the schema names the subscription in ref', async () => {
-    const { url } = await gateway();
+    const { url } = await bed.gateway();
     const c = await TestClient.connect(url);
     c.send({ op: 'subscribe', id: 'bad-filter', filter: { kinds: ['weather'] } });
     c.send({ op: 'subscribe', id: 'bad-from', from: 'tomorrow' });
@@ -140,7 +120,7 @@ describe('errors and welcome', () => {
   });
 
   it('welcome.auth.expiresAt is the token exp in epoch milliseconds', async () => {
-    const { url } = await gateway({ auth: { secret: SECRET } });
+    const { url } = await bed.gateway({ auth: { secret: SECRET } });
     const exp = Math.floor(Date.now() / 1000) + 3600;
     const t = await new SignJWT({ newswire: {} }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(exp).sign(new TextEncoder().encode(SECRET));
     const c = await TestClient.connect(`${url}?token=${t}`);

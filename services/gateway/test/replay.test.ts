@@ -2,14 +2,12 @@
  * Replay over WebSocket: from earliest, from a time, from offsets; epoch and
  * reset gaps; and a gap notice after broker retention deleted the data.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, needsDevBroker, openAdmin, seedOfKind, startKafka, type TestKafka } from '@newswire/test-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUpdates, needsDevBroker, openAdmin, seedOfKind, startKafka } from '@newswire/test-support';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/kafka';
-import { CursorTracker, TestClient, countIds, publisherFor, quietLogger, sleep } from './support.ts';
+import { CursorTracker, TestClient, countIds, gatewayTestbed, publisherFor, quietLogger, sleep } from './support.ts';
 
-let kafka: TestKafka;
-let pub: Publisher;
+const bed = gatewayTestbed();
 let gw: RunningGateway;
 let url: string;
 const A = makeUpdates(300, { prefix: 'replay-a', stories: 7 });
@@ -18,11 +16,8 @@ let betweenIso = '';
 let positionsBeforeB: { topic: string; partition: number; offset: string }[] = [];
 
 beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-  gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), limits: { windowEntries: 50 } });
-  url = `ws://127.0.0.1:${gw.port}/`;
-  await pub.publish(A);
+  ({ gw, url } = await bed.gateway({ limits: { windowEntries: 50 } }));
+  await bed.pub.publish(A);
   // Positions between A and B, as a live subscriber sees them once A went by.
   const probe = await TestClient.connect(url);
   probe.send({ op: 'subscribe', id: 'probe', from: 'earliest' });
@@ -35,13 +30,7 @@ beforeAll(async () => {
   await sleep(30);
   betweenIso = new Date().toISOString();
   await sleep(30);
-  await pub.publish(B);
-});
-
-afterAll(async () => {
-  await gw?.stop();
-  await pub?.close();
-  await kafka?.stop();
+  await bed.pub.publish(B);
 });
 
 async function replay(from: unknown): Promise<TestClient> {
@@ -58,7 +47,7 @@ describe('replay over WebSocket', () => {
     expect(countIds([c.updateIds()], 'replay-b')).toEqual({ unique: B.length, duplicates: [] });
     expect(c.of('update').every((f) => f.sub === 'r')).toBe(true);
     const extra = makeUpdates(3, { prefix: 'replay-live', stories: 7 });
-    await pub.publish(extra);
+    await bed.pub.publish(extra);
     await c.waitFor(() => countIds([c.updateIds()], 'replay-live').unique === 3, 'live after replay');
     c.close();
   });

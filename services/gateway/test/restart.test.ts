@@ -3,25 +3,13 @@
  * restart (shutdown frame with positions + close 1012). The gateway runs as
  * a real `newswire gateway` process.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
-import type { Publisher } from '@newswire/kafka';
-import { CursorTracker, TestClient, countIds, metricValue, publishInBackground, publisherFor, spawnGateway as spawnGatewayOn } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { makeUpdates } from '@newswire/test-support';
+import { CursorTracker, TestClient, countIds, gatewayTestbed, metricValue, publishInBackground, spawnGateway as spawnGatewayOn } from './support.ts';
 
-let kafka: TestKafka;
-let pub: Publisher;
-
-const spawnGateway = () => spawnGatewayOn(kafka);
-
-beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-});
-
-afterAll(async () => {
-  await pub?.close();
-  await kafka?.stop();
-});
+// Kafka and the publisher from the testbed; the gateways are processes each test starts and kills.
+const bed = gatewayTestbed();
+const spawnGateway = () => spawnGatewayOn(bed.kafka);
 
 describe('resume across gateway restarts', () => {
   it('loses and duplicates nothing when the gateway is killed with SIGKILL', async () => {
@@ -34,7 +22,7 @@ describe('resume across gateway restarts', () => {
     c1.send({ op: 'subscribe', id: 's' });
     await c1.waitForOp('subscribed');
     const cursor = new CursorTracker(c1, 's');
-    const bg = publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 50, 5);
+    const bg = publishInBackground(bed.pub, makeUpdates(total, { prefix, stories: 7 }), 50, 5);
     await c1.waitFor(() => c1.updateIds().length >= total / 4, 'a quarter');
     g1.cli.kill('SIGKILL');
     await c1.waitClosed();
@@ -65,7 +53,7 @@ describe('resume across gateway restarts', () => {
     await c1.hello();
     c1.send({ op: 'subscribe', id: 's', filter: { kinds: ['arrests', 'casualties', 'unrest', 'connectivity', 'security-measure', 'government-change', 'foreign-military', 'diplomacy', 'commemoration'] } });
     await c1.waitForOp('subscribed');
-    const bg = publishInBackground(pub, makeUpdates(total, { prefix, stories: 7 }), 50, 5);
+    const bg = publishInBackground(bed.pub, makeUpdates(total, { prefix, stories: 7 }), 50, 5);
     await c1.waitFor(() => c1.updateIds().length >= total / 4, 'a quarter');
     g1.cli.kill('SIGTERM');
     expect(await c1.waitClosed()).toBe(1012);

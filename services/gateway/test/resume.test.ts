@@ -2,41 +2,24 @@
  * Resume after a client drop: no loss, no duplicate (checked by update ids
  * over thousands of updates), from the memory window and from Kafka.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, startKafka, type TestKafka } from '@newswire/test-support';
-import { startGateway, type RunningGateway } from '../src/index.ts';
-import type { Publisher } from '@newswire/kafka';
-import { CursorTracker, TestClient, countIds, metricValue, publishInBackground, publisherFor, quietLogger } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUpdates } from '@newswire/test-support';
+import type { RunningGateway } from '../src/index.ts';
+import { CursorTracker, TestClient, countIds, gatewayTestbed, metricValue, publishInBackground } from './support.ts';
 
-let kafka: TestKafka;
-let pub: Publisher;
+const bed = gatewayTestbed();
 let withWindow: RunningGateway;
 let tinyWindow: RunningGateway;
 let overflowing: RunningGateway;
 
 beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-  withWindow = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger() });
+  ({ gw: withWindow } = await bed.gateway());
   // A 5-entry window: every resume gap has to come from Kafka through the replay reader.
-  tinyWindow = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), limits: { windowEntries: 5 } });
+  ({ gw: tinyWindow } = await bed.gateway({ limits: { windowEntries: 5 } }));
   // A 1-byte catch-up buffer overflows on the first live update during catch-up:
   // catch-up has to go round again (from Kafka) until it meets the live stream.
   // One replay slot: concurrent resumes queue for it.
-  overflowing = await startGateway({
-    port: 0,
-    brokers: kafka.brokers, topicPrefix: kafka.prefix,
-    logger: quietLogger(),
-    limits: { windowEntries: 5, catchupBufferBytes: 1, replayConcurrency: 1 },
-  });
-});
-
-afterAll(async () => {
-  await withWindow?.stop();
-  await tinyWindow?.stop();
-  await overflowing?.stop();
-  await pub?.close();
-  await kafka?.stop();
+  ({ gw: overflowing } = await bed.gateway({ limits: { windowEntries: 5, catchupBufferBytes: 1, replayConcurrency: 1 } }));
 });
 
 async function dropAndResume(gw: RunningGateway, prefix: string, total: number): Promise<{ catchUpFrames: number; live: Record<string, unknown> }> {
@@ -47,7 +30,7 @@ async function dropAndResume(gw: RunningGateway, prefix: string, total: number):
   first.send({ op: 'subscribe', id: 's' });
   await first.waitForOp('subscribed');
   const cursor = new CursorTracker(first, 's');
-  const bg = publishInBackground(pub, updates, 50, 2);
+  const bg = publishInBackground(bed.pub, updates, 50, 2);
   // Drop the client abruptly part-way through the stream.
   await first.waitFor(() => first.updateIds().length >= total / 4, 'a quarter of the updates');
   first.close();
@@ -88,7 +71,7 @@ describe('resume after a client drop', () => {
 
   it('keeps every window together under GATEWAY_WINDOW_TOTAL_BYTES and serves the rest of a resume from Kafka', async () => {
     const bound = 128 * 1024;
-    const g = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), limits: { windowTotalBytes: bound } });
+    const { gw: g } = await bed.gateway({ limits: { windowTotalBytes: bound } });
     try {
       const held: number[] = [];
       const sampler = setInterval(() => void metricValue(g.port, 'newswire_gateway_window_bytes').then((v) => held.push(v)), 50);
@@ -128,7 +111,7 @@ describe('resume after a client drop', () => {
     const c = await TestClient.connect(url);
     c.send({ op: 'subscribe', id: 'ord', from: 'earliest' });
     await c.waitForOp('live', (f) => f.id === 'ord', 60_000);
-    await pub.publish(makeUpdates(30, { prefix: 'order-tail', stories: 7 }));
+    await bed.pub.publish(makeUpdates(30, { prefix: 'order-tail', stories: 7 }));
     await c.waitFor(() => c.updateIds().filter((i) => i.startsWith('order-tail')).length === 30, 'tail');
     const last = new Map<string, number>();
     for (const f of c.of('update')) {
@@ -160,7 +143,7 @@ describe('resume at the live edge', () => {
     // The 5-entry window: a resume that needed anything would read it from Kafka.
     const gw = tinyWindow;
     const url = `ws://127.0.0.1:${gw.port}/`;
-    await pub.publish(makeUpdates(40, { prefix: 'edge-before', stories: 7 }));
+    await bed.pub.publish(makeUpdates(40, { prefix: 'edge-before', stories: 7 }));
     const { positions, epoch } = await edgePositions(url, gw.port);
     const ranges = async () => [await metricValue(gw.port, 'newswire_gateway_catchup_ranges_total', 'source="kafka"'), await metricValue(gw.port, 'newswire_gateway_catchup_ranges_total', 'source="window"')];
     const before = await ranges();
@@ -179,7 +162,7 @@ describe('resume at the live edge', () => {
     expect(await ranges()).toEqual(before);
 
     // What comes next arrives live, each once.
-    await pub.publish(makeUpdates(30, { prefix: 'edge-after', stories: 7 }));
+    await bed.pub.publish(makeUpdates(30, { prefix: 'edge-after', stories: 7 }));
     await c.waitFor(() => countIds([c.updateIds()], 'edge-after').unique === 30, 'the 30 published after');
     expect(countIds([c.updateIds()], 'edge-').duplicates).toEqual([]);
     expect(c.updateIds().filter((id) => id.startsWith('edge-before'))).toEqual([]);
@@ -192,7 +175,7 @@ describe('resume at the live edge', () => {
     const gw = withWindow;
     const url = `ws://127.0.0.1:${gw.port}/`;
     const { positions, epoch } = await edgePositions(url, gw.port);
-    await pub.publish(makeUpdates(25, { prefix: 'edge-behind', stories: 7 }));
+    await bed.pub.publish(makeUpdates(25, { prefix: 'edge-behind', stories: 7 }));
     const c = await TestClient.connect(url);
     c.send({ op: 'subscribe', id: 's', from: { positions, epoch } });
     await c.waitFor(() => countIds([c.updateIds()], 'edge-behind').unique === 25, 'the 25 published since the positions');

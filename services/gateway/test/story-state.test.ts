@@ -7,36 +7,29 @@
  * building from the whole log reaches.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUpdates, startKafka, waitFor, type TestKafka } from '@newswire/test-support';
-import { openKafka, type KafkaPort, type Publisher } from '@newswire/kafka';
+import { makeUpdates, waitFor } from '@newswire/test-support';
+import { openKafka, type KafkaPort } from '@newswire/kafka';
 import { newswireTopics } from '@newswire/schema';
 import { canonicalJson, decodeStateRecord } from '@newswire/story-state';
 import { connect, type StorySnapshot } from '@newswire/client/node';
-import { startGateway, type RunningGateway } from '../src/index.ts';
-import { TestClient, metricValue, publishInBackground, publisherFor, quietLogger, sleep, spawnGateway as spawnGatewayOn, type Frame } from './support.ts';
+import type { RunningGateway } from '../src/index.ts';
+import { TestClient, gatewayTestbed, metricValue, publishInBackground, quietLogger, sleep, spawnGateway as spawnGatewayOn, type Frame } from './support.ts';
 
-let kafka: TestKafka;
+const bed = gatewayTestbed();
+/** Reads the topics back (offsets, records) to check what the gateways wrote. */
 let port: KafkaPort;
-let pub: Publisher;
-const gateways: RunningGateway[] = [];
 
 beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-  port = await openKafka({ brokers: kafka.brokers, logger: quietLogger() });
+  port = await openKafka({ brokers: bed.kafka.brokers, logger: quietLogger() });
 });
 
 afterAll(async () => {
-  for (const g of gateways) await g.stop();
-  await pub?.close();
   await port?.close();
-  await kafka?.stop();
 });
 
+/** A gateway with quick snapshots and every recent update kept; `state` overrides. */
 async function gateway(state: Record<string, unknown> = {}): Promise<RunningGateway> {
-  const gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger(), state: { snapshotMs: 200, maxRecent: 5000, ...state } });
-  gateways.push(gw);
-  return gw;
+  return (await bed.gateway({ state: { snapshotMs: 200, maxRecent: 5000, ...state } })).gw;
 }
 
 /** Updates of one story, published with their positions. */
@@ -47,13 +40,13 @@ function storyUpdates(story: string, n: number) {
 /** The end offset of every partition of the update topics. */
 async function ends(): Promise<Map<string, string>> {
   const m = new Map<string, string>();
-  for (const t of newswireTopics(kafka.prefix)) for (const p of await port.topicOffsets(t)) m.set(`${t}:${p.partition}`, String(p.high));
+  for (const t of newswireTopics(bed.kafka.prefix)) for (const p of await port.topicOffsets(t)) m.set(`${t}:${p.partition}`, String(p.high));
   return m;
 }
 
 async function totalRecords(): Promise<number> {
   let n = 0;
-  for (const t of newswireTopics(kafka.prefix)) for (const p of await port.topicOffsets(t)) n += Number(p.high - p.low);
+  for (const t of newswireTopics(bed.kafka.prefix)) for (const p of await port.topicOffsets(t)) n += Number(p.high - p.low);
   return n;
 }
 
@@ -84,8 +77,8 @@ describe('snapshot, then live', () => {
     const url = `ws://127.0.0.1:${gw.port}/`;
     const story = 'state-live';
     const updates = storyUpdates(story, 400);
-    await pub.publish(updates.slice(0, 150));
-    const bg = publishInBackground(pub, updates.slice(150), 10, 10);
+    await bed.pub.publish(updates.slice(0, 150));
+    const bg = publishInBackground(bed.pub, updates.slice(150), 10, 10);
     await sleep(50); // mid-stream
     const { c, snap } = await snapshotOf(url, story, 'dash');
     await bg.done;
@@ -110,7 +103,7 @@ describe('snapshot, then live', () => {
   });
 
   it('refuses a snapshot with topics, from or another story in the filter, and says why', async () => {
-    const gw = gateways[0]!;
+    const gw = bed.gateways[0]!;
     const c = await TestClient.connect(`ws://127.0.0.1:${gw.port}/`);
     await c.hello();
     c.send({ op: 'subscribe', id: 'a', snapshot: { story: 's' }, from: 'earliest' });
@@ -126,7 +119,7 @@ describe('snapshot, then live', () => {
 async function readPositions(ids: readonly string[]): Promise<Map<string, { key: string; offset: bigint }>> {
   const want = new Set(ids);
   const out = new Map<string, { key: string; offset: bigint }>();
-  for (const t of newswireTopics(kafka.prefix))
+  for (const t of newswireTopics(bed.kafka.prefix))
     for (const p of await port.topicOffsets(t)) {
       if (p.high <= p.low) continue;
       await port.readRange([{ topic: t, partition: p.partition, from: p.low, to: p.high }], (b) => {
@@ -141,10 +134,10 @@ async function readPositions(ids: readonly string[]): Promise<Map<string, { key:
 
 describe('the SDK', () => {
   it('client.subscribe({ snapshot }) gives the snapshot first, then every later update of the story once', async () => {
-    const gw = gateways[0]!;
+    const gw = bed.gateways[0]!;
     const story = 'state-sdk';
     const updates = storyUpdates(story, 120);
-    await pub.publish(updates.slice(0, 40));
+    await bed.pub.publish(updates.slice(0, 40));
     await caughtUpSnapshot(`ws://127.0.0.1:${gw.port}/`, story);
     const client = connect({ url: `ws://127.0.0.1:${gw.port}/` });
     const sub = client.subscribe({ snapshot: { story, recent: 1000 } });
@@ -154,7 +147,7 @@ describe('the SDK', () => {
     const ids: string[] = [];
     sub.on('update', (d) => { ids.push(d.update.id); order.push('update'); });
     expect((await sub.snapshot)!.recent.map((d) => d.update.id).sort()).toEqual(updates.slice(0, 40).map((u) => u.id).sort());
-    await publishInBackground(pub, updates.slice(40), 10, 5).done;
+    await publishInBackground(bed.pub, updates.slice(40), 10, 5).done;
     await waitFor(() => ids.length >= 80, () => `80 updates after the snapshot (got ${ids.length})`);
     expect(snap!.state!.records).toBe(40);
     expect([...ids].sort()).toEqual(updates.slice(40).map((u) => u.id).sort());
@@ -182,7 +175,7 @@ describe('the snapshot frame', () => {
     const gw = await gateway();
     const url = `ws://127.0.0.1:${gw.port}/`;
     const story = 'frame-board';
-    await pub.publish([...govUpdates(story, 45), ...storyUpdates(story, 20)]);
+    await bed.pub.publish([...govUpdates(story, 45), ...storyUpdates(story, 20)]);
     await caughtUpSnapshot(url, story);
     const board = (await rawSnapshot(url, story, { recent: 0 })).snap;
     const full = (await rawSnapshot(url, story, { view: 'full', recent: 3 })).snap;
@@ -205,7 +198,7 @@ describe('the snapshot frame', () => {
     const gw = await gateway();
     const url = `ws://127.0.0.1:${gw.port}/`;
     const story = 'frame-cache';
-    await pub.publish(storyUpdates(story, 30));
+    await bed.pub.publish(storyUpdates(story, 30));
     await caughtUpSnapshot(url, story);
     const counts = gw.state!.cache.counts;
     const first = await rawSnapshot(url, story, { recent: 10 });
@@ -214,7 +207,7 @@ describe('the snapshot frame', () => {
     expect(counts.derived).toBe(derived);
     expect(again.bytes.equals(first.bytes)).toBe(true);
     // An update of the story: the next request derives the story again, once.
-    await pub.publish(storyUpdates(story, 1).map((u) => ({ ...u, id: `${u.id}-more` })));
+    await bed.pub.publish(storyUpdates(story, 1).map((u) => ({ ...u, id: `${u.id}-more` })));
     await waitFor(() => gw.state!.store.get(story)!.records === (first.snap.state!.records as number) + 1, () => 'the update folded');
     const after = await rawSnapshot(url, story, { recent: 10 });
     await rawSnapshot(url, story, { recent: 10 });
@@ -226,13 +219,12 @@ describe('the snapshot frame', () => {
 
   it('is the same bytes on a gateway restarted from its snapshots and on one that read the whole log', async () => {
     const story = 'frame-twins';
-    await pub.publish([...govUpdates(story, 35), ...storyUpdates(story, 30)]);
-    const topic = `${kafka.prefix}.story-state-twins`;
+    await bed.pub.publish([...govUpdates(story, 35), ...storyUpdates(story, 30)]);
+    const topic = `${bed.kafka.prefix}.story-state-twins`;
     const first = await gateway({ topic });
     await caughtUpSnapshot(`ws://127.0.0.1:${first.port}/`, story);
     await first.state!.flush();
     await first.stop();
-    gateways.splice(gateways.indexOf(first), 1);
     const restarted = await gateway({ topic });
     const fresh = await gateway({ topic: `${topic}-fresh` });
     expect(restarted.state!.rebuild.snapshotsLoaded).toBeGreaterThan(0);
@@ -253,7 +245,7 @@ describe('two gateways', () => {
   it('write byte-identical snapshots for the same positions', async () => {
     const stories = ['two-a', 'two-b', 'two-c'];
     const updates = stories.flatMap((s) => storyUpdates(s, 60));
-    const bg = publishInBackground(pub, updates, 15, 20);
+    const bg = publishInBackground(bed.pub, updates, 15, 20);
     const a = await gateway();
     await sleep(100);
     const b = await gateway(); // starts later: reads the topics in another interleaving
@@ -270,7 +262,7 @@ describe('two gateways', () => {
     await b.state!.flush();
     const byPositions = new Map<string, Set<string>>();
     let records = 0;
-    const topic = `${kafka.prefix}.story-state`;
+    const topic = `${bed.kafka.prefix}.story-state`;
     for (const p of await port.topicOffsets(topic))
       await port.readRange([{ topic, partition: p.partition, from: p.low, to: p.high }], (batch) => {
         for (const r of batch.records) {
@@ -293,13 +285,13 @@ describe('snapshot size', () => {
     // 400 recent updates with 4,000-character bodies: about 1.8 MB of snapshot JSON.
     const body = 'The curfew was extended across the city. '.repeat(100);
     const updates = makeUpdates(400, { prefix: 'big', patch: () => ({ story: 'big-story', body }) });
-    await pub.publish(updates);
+    await bed.pub.publish(updates);
     const gw = await gateway({ snapshotMs: 60_000, snapshotEvery: 1_000_000 });
     await caughtUpSnapshot(`ws://127.0.0.1:${gw.port}/`, 'big-story');
     const bytes = gw.state!.snapshotBytes('big-story');
     expect(bytes!.length).toBeGreaterThan(1_048_588);
     await gw.state!.flush();
-    const topic = `${kafka.prefix}.story-state`;
+    const topic = `${bed.kafka.prefix}.story-state`;
     const written: string[] = [];
     for (const p of await port.topicOffsets(topic))
       await port.readRange([{ topic, partition: p.partition, from: p.low, to: p.high }], (batch) => {
@@ -312,15 +304,15 @@ describe('snapshot size', () => {
 });
 
 /** A gateway process with quick snapshots, every recent update kept, and no warm window. */
-const spawnGateway = () => spawnGatewayOn(kafka, { GATEWAY_STATE_SNAPSHOT_MS: '100', GATEWAY_STATE_MAX_RECENT: '5000', GATEWAY_WARM_ENTRIES: '0' });
+const spawnGateway = () => spawnGatewayOn(bed.kafka, { GATEWAY_STATE_SNAPSHOT_MS: '100', GATEWAY_STATE_MAX_RECENT: '5000', GATEWAY_WARM_ENTRIES: '0' });
 
 describe('kill -9 and restart', () => {
   it('reloads its snapshots, reads less than the topics hold, and reaches the same state as a full rebuild; the client misses nothing', async () => {
     const story = 'state-kill';
     const updates = storyUpdates(story, 600);
-    await pub.publish(updates.slice(0, 200));
+    await bed.pub.publish(updates.slice(0, 200));
     const g1 = await spawnGateway();
-    const bg = publishInBackground(pub, updates.slice(200), 10, 15);
+    const bg = publishInBackground(bed.pub, updates.slice(200), 10, 15);
     const first = await snapshotOf(`ws://127.0.0.1:${g1.port}/`, story, 'dash');
     await sleep(600); // several snapshot flushes
     g1.cli.kill('SIGKILL');
@@ -349,7 +341,7 @@ describe('kill -9 and restart', () => {
     again.c.close();
 
     // Unchanged: the restarted gateway's state is the state a gateway building from the whole log reaches.
-    const fresh = await gateway({ topic: `${kafka.prefix}.story-state-fresh` });
+    const fresh = await gateway({ topic: `${bed.kafka.prefix}.story-state-fresh` });
     const s2 = await caughtUpSnapshot(`ws://127.0.0.1:${g2.port}/`, story);
     const s3 = await caughtUpSnapshot(`ws://127.0.0.1:${fresh.port}/`, story);
     expect(fresh.state!.rebuild.snapshotsLoaded).toBe(0);

@@ -1,16 +1,18 @@
 /**
- * Test helpers for the gateway suites: a WebSocket client that records every
- * frame and checks each against the protocol's strict schema (so every
- * gateway test is also a conformance test), a publisher, and helpers to
- * follow cursors and count deliveries. Updates come from @newswire/test-support.
+ * Test helpers for the gateway suites: a file's Kafka, publisher and
+ * gateways (gatewayTestbed), a WebSocket client that records every frame and
+ * checks each against the protocol's strict schema (so every gateway test is
+ * also a conformance test), and helpers to follow cursors and count
+ * deliveries. Updates come from @newswire/test-support.
  */
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WebSocket, type ClientOptions } from 'ws';
 import { createLogger } from '@newswire/config';
 import { serverMessageSchema, type ServerMessage } from '@newswire/protocol';
 import { type Update } from '@newswire/schema/v2';
 import { createPublisher, type Publisher } from '@newswire/kafka';
-import { runCli, type CliRun } from '@newswire/test-support';
+import { runCli, startKafka, type CliRun, type StartKafkaOptions, type TestKafka } from '@newswire/test-support';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../src/index.ts';
 
 export const quietLogger = () => createLogger('gateway-test', { level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
@@ -38,6 +40,89 @@ export async function spawnGateway(kafka: { brokers: string[]; env: Record<strin
 /** A publisher on a test's Kafka; it creates the topics under `topicPrefix` (the gateway creates none). */
 export async function publisherFor(brokers: string[], topicPrefix?: string): Promise<Publisher> {
   return createPublisher({ brokers, logger: quietLogger(), partitions: 3, ...(topicPrefix !== undefined ? { topicPrefix } : {}) });
+}
+
+export interface GatewayTestbedOptions {
+  /** startKafka()'s options; default `{ partitions: 3 }`. */
+  kafka?: StartKafkaOptions;
+  /** false: no publisher, so nothing creates the file's topics (a test that wants them missing); default true. */
+  publisher?: boolean;
+}
+
+/** A file's Kafka, its publisher and the gateways its tests start (see gatewayTestbed). */
+export interface GatewayTestbed {
+  /** The file's Kafka (startKafka()). */
+  readonly kafka: TestKafka;
+  /** A publisher on it, which created the topics under `kafka.prefix`. */
+  readonly pub: Publisher;
+  /** The gateways started through gateway(), in order (stopped ones too). */
+  readonly gateways: readonly RunningGateway[];
+  /**
+   * A gateway on the file's Kafka and topic prefix, quiet, on a free port;
+   * `opts` override any of that. It is stopped at the end of the file; a test
+   * may stop it sooner (stop() is idempotent, the second one does nothing).
+   */
+  gateway(opts?: Partial<GatewayOptions>): Promise<{ gw: RunningGateway; url: string }>;
+}
+
+/**
+ * Registers, in the calling test file, the beforeAll that starts its Kafka
+ * and publisher and the afterAll that stops, in this order, every gateway
+ * gateway() started (last first), the publisher and Kafka. Call it at the top
+ * level of the file, before the file's own hooks: its beforeAll runs first,
+ * its afterAll last. What it starts is read through the getters, inside
+ * tests and later hooks.
+ */
+export function gatewayTestbed(options: GatewayTestbedOptions = {}): GatewayTestbed {
+  let kafka: TestKafka | undefined;
+  let pub: Publisher | undefined;
+  const gateways: RunningGateway[] = [];
+  beforeAll(async () => {
+    kafka = await startKafka(options.kafka ?? { partitions: 3 });
+    if (options.publisher !== false) pub = await publisherFor(kafka.brokers, kafka.prefix);
+  });
+  afterAll(async () => {
+    for (const g of [...gateways].reverse()) await g.stop();
+    await pub?.close();
+    await kafka?.stop();
+  });
+  const started = (): TestKafka => {
+    if (!kafka) throw new Error('gatewayTestbed: Kafka is not started yet (read it inside a test or a beforeAll registered after gatewayTestbed())');
+    return kafka;
+  };
+  return {
+    get kafka() {
+      return started();
+    },
+    get pub() {
+      started();
+      if (!pub) throw new Error('gatewayTestbed: this testbed was made with { publisher: false }');
+      return pub;
+    },
+    gateways,
+    async gateway(opts = {}) {
+      const k = started();
+      const gw = await startGateway({ port: 0, brokers: k.brokers, topicPrefix: k.prefix, logger: quietLogger(), ...opts });
+      gateways.push(gw);
+      return { gw, url: `ws://127.0.0.1:${gw.port}/` };
+    },
+  };
+}
+
+/** The HTTP status of a refused upgrade, or 101 when it was accepted (the socket is closed either way). */
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once('open', () => {
+      ws.terminate();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('error', () => {});
+  });
 }
 
 export type Frame = ServerMessage & Record<string, unknown>;

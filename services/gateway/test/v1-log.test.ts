@@ -5,36 +5,26 @@
  * WebSocket client: every record arrives as a v2 update with the upcast
  * meaning, at the position it was written to, side by side with the v2 ones.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Publisher } from '@newswire/kafka';
-import { expectedV2, makeUpdates, startKafka, v1MeaningProblems, writeV1Log, type TestKafka, type WrittenV1Record } from '@newswire/test-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectedV2, makeUpdates, v1MeaningProblems, writeV1Log, type WrittenV1Record } from '@newswire/test-support';
 import type { Update } from '@newswire/schema/v2';
-import { startGateway, type RunningGateway } from '../src/index.ts';
-import { TestClient, publisherFor, quietLogger } from './support.ts';
+import { TestClient, gatewayTestbed } from './support.ts';
 
-let kafka: TestKafka;
-let pub: Publisher;
-let gw: RunningGateway;
+const bed = gatewayTestbed();
+let url: string;
 let written: WrittenV1Record[];
 const v2 = makeUpdates(30, { prefix: 'v2-beside-v1', stories: 7 });
 
+// The v1 log first, then the v2 updates beside it, then a gateway that reads both.
 beforeAll(async () => {
-  kafka = await startKafka({ partitions: 3 });
-  written = await writeV1Log(kafka.brokers, kafka.prefix);
-  pub = await publisherFor(kafka.brokers, kafka.prefix);
-  await pub.publish(v2);
-  gw = await startGateway({ port: 0, brokers: kafka.brokers, topicPrefix: kafka.prefix, logger: quietLogger() });
-});
-
-afterAll(async () => {
-  await gw?.stop();
-  await pub?.close();
-  await kafka?.stop();
+  written = await writeV1Log(bed.kafka.brokers, bed.kafka.prefix);
+  await bed.pub.publish(v2);
+  ({ url } = await bed.gateway());
 });
 
 describe('the v1 fixture log through the gateway', () => {
   it('arrives as v2 with the upcast meaning, at its positions, beside v2 updates', async () => {
-    const c = await TestClient.connect(`ws://127.0.0.1:${gw.port}/`);
+    const c = await TestClient.connect(url);
     c.send({ op: 'subscribe', id: 'all', from: 'earliest' });
     await c.waitForOp('live', (f) => f.id === 'all', 60_000);
     const frames = c.of('update');
@@ -56,7 +46,7 @@ describe('the v1 fixture log through the gateway', () => {
   });
 
   it('filters v1 records by their v2 reading: kinds, and regions on admin1 (v1 region)', async () => {
-    const c = await TestClient.connect(`ws://127.0.0.1:${gw.port}/`);
+    const c = await TestClient.connect(url);
     c.send({ op: 'subscribe', id: 'north', from: 'earliest', filter: { regions: ['North Province'] } });
     c.send({ op: 'subscribe', id: 'arrests', from: 'earliest', filter: { kinds: ['arrests'], stories: ['fixture-v1-extras'] } });
     await c.waitForOp('live', (f) => f.id === 'north', 60_000);

@@ -7,6 +7,8 @@ export default defineConfig({
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     // One Kafka container per run where Docker answers (else the dev broker per file).
     globalSetup: ['shared/test-support/src/global-setup.ts'],
+    // Before every test file: the hooks shared helpers need in each file (every-file.ts).
+    setupFiles: ['shared/test-support/src/vitest-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -5,12 +5,13 @@
  * also a conformance test), and helpers to follow cursors and count
  * deliveries. Updates come from @newswire/test-support.
  */
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { WebSocket, type ClientOptions } from 'ws';
 import { createLogger } from '@newswire/config';
 import { serverMessageSchema, type ServerMessage } from '@newswire/protocol';
 import { type Update } from '@newswire/schema/v2';
 import { createPublisher, type Publisher } from '@newswire/kafka';
+import { forEveryTestFile } from '@newswire/test-support/every-file';
 import { runCli, startKafka, type CliRun, type StartKafkaOptions, type TestKafka } from '@newswire/test-support';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../src/index.ts';
 
@@ -18,8 +19,12 @@ export const quietLogger = () => createLogger('gateway-test', { level: process.e
 
 /** `newswire gateway` processes of the running test file: killed at its end if still running. */
 const processesOfThisFile = new Set<CliRun>();
-afterAll(() => {
-  for (const p of processesOfThisFile) p.kill('SIGKILL');
+// Through forEveryTestFile, not a top-level afterAll: this module is loaded once per fork (isolate: false).
+forEveryTestFile({
+  afterAll: () => {
+    for (const p of processesOfThisFile) p.kill('SIGKILL');
+    processesOfThisFile.clear();
+  },
 });
 
 export interface GatewayProcess {
@@ -129,9 +134,12 @@ export type Frame = ServerMessage & Record<string, unknown>;
 
 /** Every TestClient of the running test file: after each test, none may have received a frame outside the protocol. */
 const clientsOfThisFile = new Set<TestClient>();
-afterEach(() => {
-  const found = [...clientsOfThisFile].flatMap((c) => c.takeViolations());
-  if (found.length > 0) throw new Error(`the gateway sent ${found.length} frame(s) outside the protocol schema:\n${found.slice(0, 5).join('\n')}`);
+forEveryTestFile({
+  afterEach: () => {
+    const found = [...clientsOfThisFile].flatMap((c) => c.takeViolations());
+    if (found.length > 0) throw new Error(`the gateway sent ${found.length} frame(s) outside the protocol schema:\n${found.slice(0, 5).join('\n')}`);
+  },
+  afterAll: () => clientsOfThisFile.clear(),
 });
 
 /**

@@ -5,10 +5,10 @@
  *   node --import tsx services/gateway/src/asyncapi.ts > docs/asyncapi.yaml
  */
 import { z } from 'zod';
-import { CLOSE_CODES, CLOSE_RANGES, ERROR_CODES, ERROR_TEMPORARY, LEGACY_CLOSE_CODES, PROTOCOL_VERSION, closeAction, errorSchema, gapSchema, helloSchema, laggedSchema, liveSchema, pingSchema, pongSchema, shutdownSchema, subscribeSchema, subscribedSchema, snapshotFrameSchema, unsubscribeSchema, unsubscribedSchema, updateFrameSchema, welcomeSchema } from '@newswire/protocol';
+import { CLOSE_CODES, CLOSE_RANGES, ERROR_CODES, ERROR_TEMPORARY, LEGACY_CLOSE_CODES, PROTOCOL_VERSION, closeAction, errorSchema, gapSchema, helloSchema, laggedSchema, liveSchema, pingSchema, pongSchema, shutdownSchema, subscribeSchema, subscribedSchema, snapshotFrameSchema, storiesFrameSchema, storiesSchema, unsubscribeSchema, unsubscribedSchema, updateFrameSchema, welcomeSchema } from '@newswire/protocol';
 import { GATEWAY_VERSION } from './version.ts';
 
-const CLIENT = { hello: helloSchema, subscribe: subscribeSchema, unsubscribe: unsubscribeSchema, ping: pingSchema } as const;
+const CLIENT = { hello: helloSchema, subscribe: subscribeSchema, unsubscribe: unsubscribeSchema, ping: pingSchema, stories: storiesSchema } as const;
 const SERVER = {
   welcome: welcomeSchema,
   subscribed: subscribedSchema,
@@ -21,6 +21,8 @@ const SERVER = {
   error: errorSchema,
   pong: pongSchema,
   snapshot: snapshotFrameSchema,
+  // The answer's op is `stories` too; named apart here because a client op already has that name.
+  storyListing: storiesFrameSchema,
 } as const;
 
 const SUMMARIES: Record<string, string> = {
@@ -38,6 +40,8 @@ const SUMMARIES: Record<string, string> = {
   unsubscribed: 'Subscription ended.',
   error: `An error with a code (${ERROR_CODES.join(', ')}; clients must accept codes they do not know) and \`temporary\`: true when the same request may succeed later (${ERROR_CODES.filter((c) => ERROR_TEMPORARY[c]).join(', ')}), false when it fails the same way until changed. rate_limited errors carry \`dropped\`.`,
   pong: 'Answer to ping.',
+  stories: 'Asks which stories the gateway holds state for; answered by a `stories` frame (storyListing) or an error with the same `ref` (state_unavailable without state, forbidden for a token limited to some topics or kinds, unauthorized before a token).',
+  storyListing: 'The `stories` frame: the stories the gateway holds state for, most recently active first, each with its folded update count and newest Kafka timestamp; at most the gateway\'s bound (500 by default), `truncated` when it holds more.',
   snapshot: 'Answer to a subscribe with `snapshot`, before any update of it: the story\'s state at `positions` — by default its board (every toll, incident sum and conflict shown; the newest 30 entries of each long list with `counts` of the whole; no figure series), with `snapshot.view: full` its whole view — and its `recent` most recent updates. See docs/story-state.md.',
 };
 

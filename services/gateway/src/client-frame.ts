@@ -42,12 +42,13 @@ function beyondServedOffsets(msg: ClientMessage): ParsedFrame | undefined {
 const SUB_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
- * What a refused message's error refers to: the subscription id when the
- * message carries a well-formed one (so a client with several subscribes in
- * flight knows which was refused), else the op. An id that is itself
- * malformed is not echoed back.
+ * What a refused message's error refers to: the subscription id (or a
+ * `stories` request's ref) when the message carries a well-formed one (so a
+ * client with several requests in flight knows which was refused), else the
+ * op. An id that is itself malformed is not echoed back.
  */
 function refOf(json: unknown, op: string): string {
-  const id = (json as { id?: unknown }).id;
-  return typeof id === 'string' && SUB_ID.test(id) ? id : op;
+  const { id, ref } = json as { id?: unknown; ref?: unknown };
+  const given = op === 'stories' ? ref : id;
+  return typeof given === 'string' && SUB_ID.test(given) ? given : op;
 }

@@ -20,6 +20,7 @@ import { fitsGrant, resolveScope } from './subscribe-scope.ts';
 import { buildWelcome } from './welcome.ts';
 import { parseClientFrame } from './client-frame.ts';
 import { snapshotFrame, snapshotRefusal } from './snapshot-frame.ts';
+import { storyListFrame, storyListRefusal } from './story-list.ts';
 import { resumePositionsOf, Subscription, type SubscriptionOwner } from './subscription.ts';
 
 /** Flush a corked socket once this much is held back (at most a quarter of the send bound). */
@@ -270,6 +271,15 @@ export class Connection implements SubscriptionOwner {
         case 'subscribe':
           this.onSubscribe(msg);
           return;
+        case 'stories': {
+          const ref = msg.ref ?? 'stories';
+          if (this.ctx.verifier && !this.grant) return this.reject('unauthorized', 'send a token (hello.token, ?token= or Authorization) first', ref);
+          const refusal = storyListRefusal(this.ctx, this.grant);
+          // Not a strike: a well-formed request this gateway or token cannot serve is no abuse (the rate limit still applies).
+          if (refusal) return this.sendError(refusal.code, refusal.message, ref);
+          this.sendControl(storyListFrame(this.ctx, msg));
+          return;
+        }
       }
     } catch (err) {
       // Nothing a client sends may take the process down.

@@ -49,6 +49,8 @@ export interface GatewayLimits {
   readyStaleMs: number;
   /** With auth on and no token at connect, a `hello` with a token must come within this. */
   authTimeoutMs: number;
+  /** Stories in a `stories` answer at most (most recently active first; `truncated` when more are held). */
+  maxStoryList: number;
 }
 
 const env = configDefaults('gateway');
@@ -74,6 +76,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   warmTimeoutMs: 30_000,
   heartbeatMs: env.GATEWAY_HEARTBEAT_MS,
   authTimeoutMs: 10_000,
+  maxStoryList: 500,
   closeGraceMs: env.GATEWAY_CLOSE_GRACE_MS,
   readyStaleMs: env.GATEWAY_READY_STALE_MS,
 };

@@ -161,16 +161,30 @@ export const pingSchema = z.strictObject({
   t: z.number().finite().optional(),
 });
 
+/**
+ * Asks which stories the gateway holds state for: answered by a `stories`
+ * frame (or an `error` with the same `ref`). Same access as a snapshot: the
+ * gateway must keep story state, and the token must allow every topic and
+ * kind (a listing spans them all).
+ */
+export const storiesSchema = z.strictObject({
+  op: z.literal('stories'),
+  /** Echoed in the answer or the error, so a client with several requests in flight tells them apart. */
+  ref: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/).optional(),
+});
+
 export const clientMessageSchema = z.discriminatedUnion('op', [
   helloSchema,
   subscribeSchema,
   unsubscribeSchema,
   pingSchema,
+  storiesSchema,
 ]);
 
 export type HelloMessage = z.infer<typeof helloSchema>;
 export type SubscribeMessage = z.infer<typeof subscribeSchema>;
 export type UnsubscribeMessage = z.infer<typeof unsubscribeSchema>;
 export type PingMessage = z.infer<typeof pingSchema>;
+export type StoriesMessage = z.infer<typeof storiesSchema>;
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
-export const CLIENT_OPS = ['hello', 'subscribe', 'unsubscribe', 'ping'] as const;
+export const CLIENT_OPS = ['hello', 'subscribe', 'unsubscribe', 'ping', 'stories'] as const;

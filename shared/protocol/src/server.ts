@@ -20,7 +20,7 @@ export const ERROR_CODES = [
   'unknown_topic', // a topic the gateway does not serve
   'frame_too_large', // reserved: today an oversized frame is refused by the WebSocket layer with close 1009
   'internal', // the gateway failed to serve the request (e.g. Kafka unavailable for a replay)
-  'state_unavailable', // a snapshot was asked of a gateway without story state, or of a story past its GATEWAY_STATE_MAX_STORIES
+  'state_unavailable', // a snapshot or a story listing was asked of a gateway without story state, or a snapshot of a story past its GATEWAY_STATE_MAX_STORIES
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -295,6 +295,27 @@ export const snapshotFrameSchema = z.strictObject({
   }),
 });
 
+/** One story of a `stories` listing: only what the gateway's state of it holds. */
+export const storyListEntrySchema = z.strictObject({
+  story: z.string(),
+  /** Update records folded into the story's state (a record read twice, e.g. republished, counts twice). */
+  updates: z.number().int().min(0),
+  /** Kafka timestamp (epoch ms) of the story's newest update the state keeps; absent when it keeps none. */
+  lastTs: z.number().optional(),
+});
+
+/**
+ * The answer to `stories`: the stories the gateway holds state for, most
+ * recently active first (newest `lastTs`, then by id), at most the gateway's
+ * bound of them; `truncated` says it holds more than are listed.
+ */
+export const storiesFrameSchema = z.strictObject({
+  op: z.literal('stories'),
+  ref: z.string().optional(),
+  stories: z.array(storyListEntrySchema),
+  truncated: z.boolean(),
+});
+
 export const serverMessageSchema = z.discriminatedUnion('op', [
   welcomeSchema,
   subscribedSchema,
@@ -307,6 +328,7 @@ export const serverMessageSchema = z.discriminatedUnion('op', [
   errorSchema,
   pongSchema,
   snapshotFrameSchema,
+  storiesFrameSchema,
 ]);
 
 /**
@@ -339,6 +361,7 @@ export const serverMessageSchemaForClients = z.preprocess(offsetsAsStrings, z.di
   errorSchemaForClients,
   pongSchema.strip(),
   snapshotFrameSchema.strip(),
+  storiesFrameSchema.extend({ stories: z.array(storyListEntrySchema.strip()) }).strip(),
 ]));
 
 /**
@@ -371,6 +394,8 @@ export type ErrorMessage = z.infer<typeof errorSchema>;
 export type PongMessage = z.infer<typeof pongSchema>;
 export type SnapshotFrame = z.infer<typeof snapshotFrameSchema>;
 export type SnapshotUpdate = z.infer<typeof snapshotUpdateSchema>;
+export type StoriesFrame = z.infer<typeof storiesFrameSchema>;
+export type StoryListEntry = z.infer<typeof storyListEntrySchema>;
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 /** Every frame but `update`: what the gateway builds one at a time (updates are framed once, in bulk). */
 export type ControlMessage = Exclude<ServerMessage, UpdateFrame>;

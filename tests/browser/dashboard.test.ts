@@ -332,6 +332,20 @@ describe.skipIf(!hasChromium)('dashboard v2 in headless Chromium', { timeout: 18
     expect(new URL(page.url()).searchParams.get('story')).toBe(KZ);
   });
 
+  it('a fresh browser’s picker offers the stories published before the page opened (the gateway’s listing)', async () => {
+    // A context of its own: nothing in localStorage, and none of these stories is published while it is open.
+    const context = await browser.newContext();
+    try {
+      const fresh = await context.newPage();
+      await fresh.goto(`http://127.0.0.1:${gateway.port}/?story=${LK}`);
+      await fresh.waitForSelector('#conn[data-status="live"]', { timeout: 30_000 });
+      const offered = () => fresh.$$eval('#stories option', (els) => els.map((e) => (e as HTMLOptionElement).value).sort());
+      await expect.poll(offered, { timeout: 15_000 }).toEqual([LONG, KZ, LK, RU].sort());
+    } finally {
+      await context.close();
+    }
+  });
+
   it('is usable from the keyboard, with large type and a wall mode', async () => {
     await open(LK);
     await page.keyboard.press('Tab');

@@ -13,6 +13,7 @@ import { Connection, type ConnectionSettings } from './connection.ts';
 import { Emitter } from './emitter.ts';
 import { resolveWebSocket, type WebSocketConstructor } from './socket.ts';
 import { Subscription, type SubscriptionLink } from './subscription.ts';
+import { StoryListingError, StoryListings, type StoriesOptions, type StoryListing } from './story-listing.ts';
 import type { SubscribeOptions } from './subscription-types.ts';
 import { CLOSE, closeAction, isForbiddenClose, PROTOCOL_VERSION, type ClientFrame, type ServerFrame } from './wire.ts';
 import type { ClientEvents, ClientState, ConnectOptions, StateChange } from './client-types.ts';
@@ -46,6 +47,8 @@ export class NewswireClient extends Emitter<ClientEvents> {
   readonly #WebSocket: WebSocketConstructor;
   readonly #settings: ConnectionSettings;
   readonly #link: SubscriptionLink;
+  /** `stories()` requests waiting for their answer. */
+  readonly #listings = new StoryListings((frame) => this.#send(frame));
   epoch: string | undefined;
   server: string | undefined;
 
@@ -94,6 +97,18 @@ export class NewswireClient extends Emitter<ClientEvents> {
     return sub;
   }
 
+  /**
+   * The stories the gateway holds state for, most recently active first
+   * (docs/gateway.md#story-listing). Rejects with a StoryListingError: the
+   * gateway's refusal (`code` state_unavailable, forbidden, unauthorized...),
+   * or `closed` / `timeout` when no answer came. Asked now when connected,
+   * else once the gateway welcomes the client.
+   */
+  stories(opts: StoriesOptions = {}): Promise<StoryListing> {
+    if (this.#state === 'closed') return Promise.reject(new StoryListingError('closed', 'client is closed'));
+    return this.#listings.request(this.#conn?.welcomed === true, opts);
+  }
+
   /** Resolves when connected and every subscription is live (rejects if the client closes first). */
   ready(): Promise<void> {
     if (this.#state === 'live') return Promise.resolve();
@@ -134,6 +149,7 @@ export class NewswireClient extends Emitter<ClientEvents> {
   #onSocketClosed(conn: Connection, code: number, reason: string): void {
     if (conn !== this.#conn) return;
     this.#detach();
+    this.#listings.connectionLost(reason || `close ${code}`);
     if (this.#state === 'closed') return;
     for (const sub of this.#subs) sub.connectionLost();
     this.#byWireId.clear();
@@ -190,6 +206,7 @@ export class NewswireClient extends Emitter<ClientEvents> {
     this.#subRetries.clear();
     const error = code === CLOSE.normal ? undefined : new Error(reason);
     for (const sub of [...this.#subs]) sub.clientClosed(reason, error);
+    this.#listings.closed(reason);
     this.#subs.clear();
     this.#byWireId.clear();
     this.#resolveClosed();
@@ -275,7 +292,11 @@ export class NewswireClient extends Emitter<ClientEvents> {
         }
         return;
       }
+      case 'stories':
+        this.#listings.onFrame(frame);
+        return;
       case 'error': {
+        if (this.#listings.onFrame(frame)) return;
         // Any code, known or not: what to do comes from `ref` and `temporary`.
         const sub = frame.ref !== undefined ? this.#current(frame.ref) : undefined;
         if (sub && frame.temporary === true) this.#retrySubscriptionLater(sub, frame.code, frame.message);
@@ -345,6 +366,7 @@ export class NewswireClient extends Emitter<ClientEvents> {
     this.#resumedConnection = resumed;
     this.#pendingLive = new Set([...this.#subs].filter((s) => s.state !== 'paused'));
     for (const sub of this.#pendingLive) this.#sendSubscribe(sub);
+    this.#listings.welcomed();
     this.#maybeLive();
   }
 

@@ -24,6 +24,8 @@ export type {
   SnapshotRequest,
 } from './subscription-types.ts';
 export type { CursorPosition } from './cursor.ts';
+export { StoryListingError, type StoryListing, type StoriesOptions } from './story-listing.ts';
+export type { StoryListEntry } from './wire.ts';
 export { backoffDelay, DEFAULT_RECONNECT, type ReconnectOptions } from './backoff.ts';
 export type { WebSocketConstructor, WebSocketLike } from './socket.ts';
 export type { SubscriptionFilter, Position, CloseAction } from './wire.ts';

@@ -12,6 +12,7 @@ import {
   type ClientMessage,
   type CloseAction,
   type ServerMessageForClients as ServerMessage,
+  type StoryListEntry,
   type StreamPosition,
   type SubscriptionFilter,
   type SubscriptionStart,
@@ -27,7 +28,7 @@ export const CLOSE = { ...CLOSE_CODES, normal: 1000 } as const;
 export function isForbiddenClose(code: number): boolean {
   return (LEGACY_CLOSE_CODES[code] ?? code) === CLOSE.forbidden;
 }
-export type { ClientMessage as ClientFrame, ServerMessage as ServerFrame, StreamPosition as Position, SubscriptionFilter, SubscriptionStart as StartFrom, UpdateFrame };
+export type { ClientMessage as ClientFrame, ServerMessage as ServerFrame, StoryListEntry, StreamPosition as Position, SubscriptionFilter, SubscriptionStart as StartFrom, UpdateFrame };
 
 export type FrameResult = { ok: true; frame: ServerMessage } | { ok: false; error: string };
 

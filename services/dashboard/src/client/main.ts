@@ -121,7 +121,7 @@ client.on('state', (s) => {
   renderConnection();
 });
 
-/** Stories to offer: those opened here before (remembered) and those the wire is publishing now. */
+/** Stories to offer: those opened here before (remembered), those the gateway holds and those the wire is publishing now. */
 const knownStories = new Set<string>((safeStorage(RECENT_KEY) ?? '').split('\n').filter((s) => STORY_ID.test(s)).slice(0, 50));
 let current: OpenStory | null = null;
 let shownRows = ROWS_STEP;
@@ -134,6 +134,23 @@ discover.on('update', (d) => {
   fillStories();
   // Nothing chosen yet: the first story the wire speaks of.
   if (!current) showStory(d.update.story);
+});
+
+/**
+ * Stories the gateway holds, asked on every (re)connect: a fresh browser
+ * offers them before anything new is published. A gateway without story
+ * state, or a token limited to some kinds, refuses the listing: the picker
+ * then offers what it learns as before, and nothing is said.
+ */
+client.on('welcome', () => {
+  client.stories().then(
+    (listing) => {
+      const before = knownStories.size;
+      for (const s of listing.stories) if (STORY_ID.test(s.story)) knownStories.add(s.story);
+      if (knownStories.size !== before) fillStories();
+    },
+    () => {},
+  );
 });
 
 function showStory(story: string): void {

@@ -11,47 +11,14 @@
  * so it is specific to the dev broker.
  */
 import { describe, expect, it } from 'vitest';
-import { closeSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileSizes, overwrite, storedBatches } from '../services/broker/test/storage/segment-files.ts';
 import { client, highWatermark, readAll, stopBroker, useBrokerProcesses } from '../services/broker/test/support/broker-process.ts';
 
 const BATCH = 10;
 
 const { newDataDir, spawnBroker, brokerRefuses } = useBrokerProcesses();
-
-/** Batches of a partition directory, read straight from its segment files. */
-interface StoredBatch {
-  file: string;
-  position: number;
-  size: number;
-  baseOffset: number;
-  lastOffset: number;
-}
-
-function storedBatches(partitionDir: string): StoredBatch[] {
-  const out: StoredBatch[] = [];
-  for (const name of readdirSync(partitionDir).filter((f) => f.endsWith('.log')).sort()) {
-    const file = join(partitionDir, name);
-    const bytes = readFileSync(file);
-    for (let pos = 0; pos < bytes.length; ) {
-      const size = 12 + bytes.readInt32BE(pos + 8);
-      const baseOffset = Number(bytes.readBigInt64BE(pos));
-      out.push({ file, position: pos, size, baseOffset, lastOffset: baseOffset + bytes.readInt32BE(pos + 23) });
-      pos += size;
-    }
-  }
-  return out;
-}
-
-function sizes(partitionDir: string): Record<string, number> {
-  return Object.fromEntries(readdirSync(partitionDir).sort().map((f) => [f, statSync(join(partitionDir, f)).size]));
-}
-
-function overwrite(file: string, position: number, bytes: number[]): void {
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.from(bytes), 0, bytes.length, position);
-  closeSync(fd);
-}
 
 describe('dev broker recovery never deletes intact data (issue 13)', () => {
   it('refuses to start on damage in an older segment, naming it; --repair loses only the damaged batch', async () => {
@@ -74,7 +41,7 @@ describe('dev broker recovery never deletes intact data (issue 13)', () => {
     expect(files.length).toBeGreaterThan(5);
     const victim = batches.find((b) => b.file === files[2] && b.position > 0)!;
     overwrite(victim.file, victim.position + 8, [0x7f, 0xff, 0xff, 0xff]);
-    const before = sizes(partitionDir);
+    const before = fileSizes(partitionDir);
 
     const refused = await brokerRefuses(dataDir);
     expect(refused.code).toBe(1);
@@ -82,7 +49,7 @@ describe('dev broker recovery never deletes intact data (issue 13)', () => {
     expect(refused.output).toContain(`byte ${victim.position}`);
     expect(refused.output).toContain(`offsets ${victim.baseOffset}..${victim.lastOffset}`);
     expect(refused.output).toContain('--repair');
-    expect(sizes(partitionDir)).toEqual(before);
+    expect(fileSizes(partitionDir)).toEqual(before);
 
     // The operator's explicit choice: only the damaged batch's offsets are lost.
     const repaired = await spawnBroker(dataDir, 0, ['--repair']);

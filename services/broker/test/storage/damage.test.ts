@@ -8,9 +8,10 @@
  * damaged bytes are moved aside and every intact batch is kept.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeSync, openSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { decodeRecords, makeBatch } from './kafkajs-batches.ts';
+import { flipByte, fileSizes, overwrite, storedBatches } from './segment-files.ts';
 import { StorageFixture, appendOk } from './support.ts';
 import { LogDamagedError } from '../../src/storage/damage.ts';
 import type { FilePartitionLog } from '../../src/storage/partition-log.ts';
@@ -19,37 +20,6 @@ const fx = new StorageFixture();
 afterEach(() => fx.cleanup());
 
 const SEGMENT_BYTES = 600;
-
-interface StoredBatch {
-  file: string;
-  position: number;
-  size: number;
-  baseOffset: number;
-  lastOffset: number;
-}
-
-/** Every batch of partition t-0, read straight from the files (not through the broker's code). */
-function batchMap(dir: string): StoredBatch[] {
-  const pdir = join(dir, 't-0');
-  const out: StoredBatch[] = [];
-  for (const name of readdirSync(pdir).filter((f) => f.endsWith('.log')).sort()) {
-    const file = join(pdir, name);
-    const bytes = readFileSync(file);
-    for (let pos = 0; pos < bytes.length; ) {
-      const size = 12 + bytes.readInt32BE(pos + 8);
-      const baseOffset = Number(bytes.readBigInt64BE(pos));
-      out.push({ file, position: pos, size, baseOffset, lastOffset: baseOffset + bytes.readInt32BE(pos + 23) });
-      pos += size;
-    }
-  }
-  return out;
-}
-
-/** File name -> size, for "nothing was deleted or cut" checks. */
-function snapshot(dir: string): Record<string, number> {
-  const pdir = join(dir, 't-0');
-  return Object.fromEntries(readdirSync(pdir).sort().map((f) => [f, statSync(join(pdir, f)).size]));
-}
 
 /** `count` batches of 2 records each in segments of ~600 bytes; the manager is abandoned (a crash). */
 async function fill(dir: string, count: number): Promise<void> {
@@ -62,16 +32,6 @@ async function fillClean(dir: string, count: number): Promise<void> {
   const { manager, log } = fx.openTopic(dir, { segmentBytes: SEGMENT_BYTES });
   for (let i = 0; i < count; i++) appendOk(log, await makeBatch([{ value: `m${2 * i}` }, { value: `m${2 * i + 1}` }]));
   manager.close();
-}
-
-function write(file: string, position: number, bytes: number[]): void {
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.from(bytes), 0, bytes.length, position);
-  closeSync(fd);
-}
-
-function flipByte(file: string, position: number): void {
-  write(file, position, [readFileSync(file)[position]! ^ 0x40]);
 }
 
 /** Consume like a client: fetch from the next offset until the high watermark; offsets and values. */
@@ -102,11 +62,11 @@ describe('damage outside the tail: the open refuses and deletes nothing', () => 
   it('a corrupt length field in an older segment names the file, byte position and offsets', async () => {
     const dir = fx.newDir();
     await fill(dir, 40);
-    const map = batchMap(dir);
+    const map = storedBatches(join(dir, 't-0'));
     const victim = map[1]!; // second batch of the first segment
     expect(victim.file).toBe(map[0]!.file);
-    write(victim.file, victim.position + 8, [0x7f, 0xff, 0xff, 0xff]);
-    const before = snapshot(dir);
+    overwrite(victim.file, victim.position + 8, [0x7f, 0xff, 0xff, 0xff]);
+    const before = fileSizes(join(dir, 't-0'));
 
     const err = openError(dir);
     expect(err.message).toContain(victim.file);
@@ -114,7 +74,7 @@ describe('damage outside the tail: the open refuses and deletes nothing', () => 
     expect(err.message).toContain(`offsets ${victim.baseOffset}..${victim.lastOffset}`);
     expect(err.message).toMatch(/BROKER_RECOVERY=truncate-damaged/);
     expect(err.damages[0]).toMatchObject({ file: victim.file, position: victim.position, fromOffset: victim.baseOffset });
-    expect(snapshot(dir)).toEqual(before);
+    expect(fileSizes(join(dir, 't-0'))).toEqual(before);
     // The refused open released the data dir: it can be opened again (and refuses again).
     expect(openError(dir).damages.length).toBe(err.damages.length);
   });
@@ -122,50 +82,50 @@ describe('damage outside the tail: the open refuses and deletes nothing', () => 
   it('a missing middle segment names the missing offsets', async () => {
     const dir = fx.newDir();
     await fill(dir, 40);
-    const files = [...new Set(batchMap(dir).map((b) => b.file))];
+    const files = [...new Set(storedBatches(join(dir, 't-0')).map((b) => b.file))];
     expect(files.length).toBeGreaterThan(4);
-    const gone = batchMap(dir).filter((b) => b.file === files[2]);
+    const gone = storedBatches(join(dir, 't-0')).filter((b) => b.file === files[2]);
     unlinkSync(files[2]!);
-    const before = snapshot(dir);
+    const before = fileSizes(join(dir, 't-0'));
 
     const err = openError(dir);
     expect(err.message).toContain(`offsets ${gone[0]!.baseOffset}..${gone.at(-1)!.lastOffset}`);
     expect(err.message).toContain(files[3]!);
-    expect(snapshot(dir)).toEqual(before);
+    expect(fileSizes(join(dir, 't-0'))).toEqual(before);
   });
 
   it('flipped payload bytes in an older segment are detected by their CRC-32C, after a clean stop too', async () => {
     const dir = fx.newDir();
     await fillClean(dir, 40);
-    const victim = batchMap(dir)[4]!;
+    const victim = storedBatches(join(dir, 't-0'))[4]!;
     flipByte(victim.file, victim.position + victim.size - 3); // inside the record value
-    const before = snapshot(dir);
+    const before = fileSizes(join(dir, 't-0'));
 
     const err = openError(dir);
     expect(err.message).toContain(victim.file);
     expect(err.message).toContain(`byte ${victim.position}`);
     expect(err.message).toMatch(/CRC-32C/);
     expect(err.message).toContain(`offsets ${victim.baseOffset}..${victim.lastOffset}`);
-    expect(snapshot(dir)).toEqual(before);
+    expect(fileSizes(join(dir, 't-0'))).toEqual(before);
   });
 
   it('a damaged batch in the last segment followed by intact batches is not a torn tail: refused too', async () => {
     const dir = fx.newDir();
     await fill(dir, 40);
-    const map = batchMap(dir);
+    const map = storedBatches(join(dir, 't-0'));
     const last = map.filter((b) => b.file === map.at(-1)!.file);
     expect(last.length).toBeGreaterThan(2);
     flipByte(last[0]!.file, last[0]!.position + last[0]!.size - 3);
-    const before = snapshot(dir);
+    const before = fileSizes(join(dir, 't-0'));
     const err = openError(dir);
     expect(err.message).toContain(`byte ${last[0]!.position}`);
-    expect(snapshot(dir)).toEqual(before);
+    expect(fileSizes(join(dir, 't-0'))).toEqual(before);
   });
 
   it('every damaged place is reported at once', async () => {
     const dir = fx.newDir();
     await fill(dir, 40);
-    const map = batchMap(dir);
+    const map = storedBatches(join(dir, 't-0'));
     flipByte(map[2]!.file, map[2]!.position + map[2]!.size - 3);
     flipByte(map[20]!.file, map[20]!.position + map[20]!.size - 3);
     const err = openError(dir);
@@ -179,9 +139,9 @@ describe("recovery 'truncate-damaged': only the damaged bytes go", () => {
   it('a corrupt length field in an older segment loses that batch only; later segments stay', async () => {
     const dir = fx.newDir();
     await fill(dir, 40);
-    const map = batchMap(dir);
+    const map = storedBatches(join(dir, 't-0'));
     const victim = map[1]!;
-    write(victim.file, victim.position + 8, [0x7f, 0xff, 0xff, 0xff]);
+    overwrite(victim.file, victim.position + 8, [0x7f, 0xff, 0xff, 0xff]);
     const damagedBytes = readFileSync(victim.file).subarray(victim.position, victim.position + victim.size);
 
     const { log } = repair(dir);
@@ -206,8 +166,8 @@ describe("recovery 'truncate-damaged': only the damaged bytes go", () => {
   it('a missing middle segment leaves a recorded gap that reads skip', async () => {
     const dir = fx.newDir();
     await fill(dir, 40);
-    const files = [...new Set(batchMap(dir).map((b) => b.file))];
-    const gone = batchMap(dir).filter((b) => b.file === files[2]);
+    const files = [...new Set(storedBatches(join(dir, 't-0')).map((b) => b.file))];
+    const gone = storedBatches(join(dir, 't-0')).filter((b) => b.file === files[2]);
     unlinkSync(files[2]!);
     const { log } = repair(dir);
     expect(log.highWatermark()).toBe(80);
@@ -223,7 +183,7 @@ describe("recovery 'truncate-damaged': only the damaged bytes go", () => {
   it('flipped bytes in an older segment lose that batch only', async () => {
     const dir = fx.newDir();
     await fillClean(dir, 40);
-    const victim = batchMap(dir)[4]!;
+    const victim = storedBatches(join(dir, 't-0'))[4]!;
     flipByte(victim.file, victim.position + victim.size - 3);
     const { log } = repair(dir);
     const got = await consume(log);
@@ -235,7 +195,7 @@ describe("recovery 'truncate-damaged': only the damaged bytes go", () => {
   it('a repair interrupted before the damaged file was cut is finished by the next repair run', async () => {
     const dir = fx.newDir();
     await fill(dir, 40);
-    const map = batchMap(dir);
+    const map = storedBatches(join(dir, 't-0'));
     const victim = map[1]!;
     const next = map[2]!;
     expect(next.file).toBe(victim.file);
@@ -259,7 +219,7 @@ describe("recovery 'truncate-damaged': only the damaged bytes go", () => {
   it('a torn tail is still cut in the default mode, without the flag', async () => {
     const dir = fx.newDir();
     await fill(dir, 40);
-    const map = batchMap(dir);
+    const map = storedBatches(join(dir, 't-0'));
     const last = map.at(-1)!;
     flipByte(last.file, last.position + last.size - 3);
     const log = fx.openTopic(dir, { segmentBytes: SEGMENT_BYTES }).log;
@@ -273,7 +233,7 @@ describe('batches are verified when served', () => {
     const dir = fx.newDir();
     const { log } = fx.openTopic(dir, { segmentBytes: SEGMENT_BYTES });
     for (let i = 0; i < 40; i++) appendOk(log, await makeBatch([{ value: `m${2 * i}` }, { value: `m${2 * i + 1}` }]));
-    const victim = batchMap(dir)[3]!;
+    const victim = storedBatches(join(dir, 't-0'))[3]!;
     flipByte(victim.file, victim.position + victim.size - 3);
 
     const upTo = await decodeRecords(log.read(0, 1 << 20));

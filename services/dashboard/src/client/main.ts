@@ -18,6 +18,7 @@ import { Announcer } from './announcer.ts';
 import { byId, h, replaceChildren, safeStorage, safeStore } from './dom.ts';
 import { matches, placeMatches, placeOptions, type Filters } from './filters.ts';
 import { readReplayForm } from './replay-form.ts';
+import { isStoryId, lastOpenedStory, StoryPicker } from './story-picker.ts';
 import { openStory, pageOlder, PAGE_OFFSETS, replayStory, type OpenStory, type PageResult } from './source.ts';
 import { StoryModel, type Entry } from './story-model.ts';
 import { boardView, connectionView, feedItem, timelineView, totalsView } from './views.ts';
@@ -26,9 +27,6 @@ import { KIND_LABELS } from './words.ts';
 
 /** Rows rendered at first; "Load older" shows more before it asks the gateway for more. */
 const ROWS_STEP = 100;
-const STORY_KEY = 'newswire.story';
-const RECENT_KEY = 'newswire.stories';
-const STORY_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 // Every module the page imports has been evaluated by now: the benchmark splits load, evaluation and connection.
 performance.mark('newswire:script');
@@ -94,7 +92,7 @@ onFilter(el.kind, (kind) => (filters.kind = kind as Kind | undefined));
 onFilter(el.verification, (verification) => (filters.verification = verification as Verification | undefined));
 el.story.addEventListener('change', () => {
   const story = el.story.value.trim();
-  if (!STORY_ID.test(story)) {
+  if (!isStoryId(story)) {
     if (current) el.story.value = current.model.story;
     return announcer.say('A story id is letters, digits and . _ : - only.');
   }
@@ -122,16 +120,15 @@ client.on('state', (s) => {
 });
 
 /** Stories to offer: those opened here before (remembered), those the gateway holds and those the wire is publishing now. */
-const knownStories = new Set<string>((safeStorage(RECENT_KEY) ?? '').split('\n').filter((s) => STORY_ID.test(s)).slice(0, 50));
+const picker = new StoryPicker(el.story, el.storyList);
 let current: OpenStory | null = null;
 let shownRows = ROWS_STEP;
 
 /** Stories the wire is publishing now: the picker learns them from a live subscription to every story. */
 const discover: Subscription = client.subscribe({ from: 'live' });
 discover.on('update', (d) => {
-  if (knownStories.has(d.update.story)) return;
-  knownStories.add(d.update.story);
-  fillStories();
+  if (!picker.add([d.update.story])) return;
+  picker.fill(current?.model.story);
   // Nothing chosen yet: the first story the wire speaks of.
   if (!current) showStory(d.update.story);
 });
@@ -145,9 +142,7 @@ discover.on('update', (d) => {
 client.on('welcome', () => {
   client.stories().then(
     (listing) => {
-      const before = knownStories.size;
-      for (const s of listing.stories) if (STORY_ID.test(s.story)) knownStories.add(s.story);
-      if (knownStories.size !== before) fillStories();
+      if (picker.add(listing.stories.map((s) => s.story))) picker.fill(current?.model.story);
     },
     () => {},
   );
@@ -158,11 +153,8 @@ function showStory(story: string): void {
   stopReplay();
   expanded.clear();
   shownOpened = false;
-  knownStories.add(story);
   shownRows = ROWS_STEP;
-  // Not remembered where storage is off: the page works the same.
-  safeStore(STORY_KEY, story);
-  safeStore(RECENT_KEY, [story, ...[...knownStories].filter((s) => s !== story)].slice(0, 50).join('\n'));
+  picker.opened(story); // not remembered where storage is off: the page works the same
   const url = new URL(location.href);
   url.searchParams.set('story', story);
   history.replaceState(null, '', url);
@@ -183,20 +175,12 @@ function showStory(story: string): void {
     error: (message) => announcer.say(`Gateway error: ${message}`),
   });
   current = opened;
-  fillStories();
+  picker.fill(current?.model.story);
   scheduleRender();
 }
 
-function fillStories(): void {
-  const stories = [...knownStories].sort();
-  if ([...el.storyList.options].map((o) => o.value).join('\n') !== stories.join('\n')) {
-    el.storyList.replaceChildren(...stories.map((s) => h('option', { value: s })));
-  }
-  if (current && document.activeElement !== el.story) el.story.value = current.model.story;
-}
-
-const initial = params.get('story') ?? safeStorage(STORY_KEY);
-if (initial && STORY_ID.test(initial)) showStory(initial);
+const initial = params.get('story') ?? lastOpenedStory();
+if (initial && isStoryId(initial)) showStory(initial);
 
 // ---- older updates, on demand ----
 

@@ -3,4 +3,5 @@
  * docs/asyncapi.yaml). Shared by the gateway, the client SDK and the dashboard.
  */
 export * from './client.ts';
+export * from './codes.ts';
 export * from './server.ts';

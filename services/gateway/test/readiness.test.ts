@@ -7,19 +7,16 @@
  * frozen and restarted on the same port and data dir; GATEWAY_READY_STALE_MS
  * is shrunk so the test stays short.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Publisher } from '@newswire/kafka';
 import { startGateway, type RunningGateway } from '../src/index.ts';
-import { makeUpdates, waitFor } from '@newswire/test-support';
+import { makeUpdates, spawnBrokerProcess, waitFor } from '@newswire/test-support';
 import { TestClient, countIds, publisherFor, quietLogger, sleep } from './support.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const BROKER_MAIN = join(ROOT, 'services/broker/src/main.ts');
 const STALE_MS = 1500;
 const dataDir = mkdtempSync(join(tmpdir(), 'newswire-readiness-'));
 let broker: ChildProcess | undefined;
@@ -29,32 +26,9 @@ let pub: Publisher;
 
 /** Starts the dev broker process on `askPort` (0: any) and the shared data dir; resolves with its port. */
 async function startBrokerProcess(askPort: number): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', BROKER_MAIN, '--host', '127.0.0.1', '--port', String(askPort), '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  broker = child;
-  const tail: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (l) => tail.push(l));
-  return new Promise<number>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`broker did not start:\n${tail.slice(-10).join('\n')}`)), 60_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg === 'broker listening' && typeof entry.port === 'number') {
-          clearTimeout(timer);
-          res(entry.port);
-        }
-      } catch {
-        /* not a JSON log line */
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      rej(new Error(`broker exited with ${code}:\n${tail.slice(-10).join('\n')}`));
-    });
-  });
+  const spawned = spawnBrokerProcess(['--host', '127.0.0.1', '--port', String(askPort), '--data-dir', dataDir]);
+  broker = spawned.child;
+  return spawned.listening;
 }
 
 async function stopBrokerProcess(): Promise<void> {

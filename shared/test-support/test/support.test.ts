@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAnyUpdate } from '@newswire/schema/v2';
-import { makeUpdates, runCli, seedOfKind, toNdjson, waitFor } from '../src/index.ts';
+import { makeUpdates, runCli, seedOfKind, spawnBrokerProcess, toNdjson, waitFor } from '../src/index.ts';
 
 describe('waitFor', () => {
   it('returns the first truthy value of the check, sync or async', async () => {
@@ -120,6 +120,26 @@ describe('runCli', () => {
   it('past its timeout the process is killed and the run fails with its output', async () => {
     const s = await script('slow.mjs', `console.log('started'); setInterval(() => {}, 1000);`);
     await expect(runCli([], { script: s, timeoutMs: 1000 })).rejects.toThrow(/timed out after 1000 ms[\s\S]*started/);
+  });
+});
+
+describe('spawnBrokerProcess', () => {
+  it('resolves with the port the broker process listens on, and the caller stops it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'newswire-support-broker-'));
+    try {
+      const b = spawnBrokerProcess(['--host', '127.0.0.1', '--port', '0', '--data-dir', dir]);
+      const port = await b.listening;
+      expect(port).toBeGreaterThan(0);
+      b.child.kill('SIGTERM');
+      expect(await b.exited).toBe(143);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects with the broker’s own words when it exits before listening', async () => {
+    const b = spawnBrokerProcess(['--port', 'not-a-port']);
+    await expect(b.listening).rejects.toThrow(/broker exited with 2 before listening:[\s\S]*--port/);
   });
 });
 

@@ -15,8 +15,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Kafka } from 'kafkajs';
+import { spawnBrokerProcess } from '@newswire/test-support/broker-process';
 import { waitFor } from '@newswire/test-support/wait';
 import { testKafka } from './kafkajs-client.ts';
 
@@ -61,37 +61,10 @@ export function useBrokerProcesses(): BrokerProcesses {
   }
 
   async function spawnBroker(dataDir: string, askPort = 0, extraArgs: string[] = []): Promise<BrokerProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--host', '127.0.0.1', '--port', String(askPort), '--data-dir', dataDir, '--flush', 'always', ...extraArgs], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
-    const proc: BrokerProcess = { child, port: 0, exited, output };
+    const spawned = spawnBrokerProcess(['--host', '127.0.0.1', '--port', String(askPort), '--data-dir', dataDir, '--flush', 'always', ...extraArgs]);
+    const proc: BrokerProcess = { child: spawned.child, port: 0, exited: spawned.exited, output: spawned.output };
     started.push(proc);
-    createInterface({ input: child.stderr! }).on('line', (l) => output.push(l));
-    const port = await new Promise<number>((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`broker did not start in time:\n${output.slice(-20).join('\n')}`)), 60_000);
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        output.push(line);
-        if (output.length > 200) output.shift();
-        try {
-          const entry = JSON.parse(line) as { msg?: string; port?: number };
-          if (entry.msg === 'broker listening' && typeof entry.port === 'number') {
-            clearTimeout(timer);
-            res(entry.port);
-          }
-        } catch {
-          /* not a JSON log line */
-        }
-      });
-      void exited.then((code) => {
-        clearTimeout(timer);
-        rej(new Error(`broker exited with ${code} before listening:\n${output.slice(-20).join('\n')}`));
-      });
-    });
-    proc.port = port;
+    proc.port = await spawned.listening;
     return proc;
   }
 

@@ -14,7 +14,9 @@ let kafka: TestKafka;
 let port: KafkaPort;
 /** A plain kafkajs admin: the independent witness that no consumer group was created. */
 let witness: ReturnType<Kafka['admin']>;
-const logger = createLogger('port-test', { level: 'error' });
+/** What the port logs at error level: kept here (a test asserts on it), not printed into the run's output. */
+const errorLog: { msg?: string; err?: { message?: string } }[] = [];
+const logger = createLogger('port-test', { level: 'error' }, { write: (line: string) => void errorLog.push(JSON.parse(line) as (typeof errorLog)[number]) });
 let n = 0;
 const topicName = (what: string) => `${kafka.prefix}.port-${what}-${n++}`;
 
@@ -135,6 +137,7 @@ describe('send and read back', () => {
     });
     await expect(read).rejects.toThrow('handler says no');
     expect(calls).toBe(1);
+    expect(errorLog).toContainEqual(expect.objectContaining({ msg: 'batch handler failed; reading stops', err: expect.objectContaining({ message: 'handler says no' }) }));
   });
 
   it('refuses a range over a topic that does not exist', async () => {

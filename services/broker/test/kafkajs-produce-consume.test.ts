@@ -189,4 +189,16 @@ describe('kafkajs produce and consume', () => {
     await consumer.disconnect();
     await producer.disconnect();
   });
+
+  it('a consumer that gets too little says how far it got (the helper other tests wait with)', async () => {
+    const topic = await createTopic(1);
+    const consumer = client.consumer({ groupId: uniq('g'), maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    try {
+      await expect(consumeN(consumer, 1, { timeoutMs: 6000 })).rejects.toThrow(/^timed out with 0\/1 messages \(group joined \d+ time\(s\), \d+ fetch\(es\) made, last crash restarted from: none\)$/);
+    } finally {
+      await consumer.disconnect();
+    }
+  });
 });

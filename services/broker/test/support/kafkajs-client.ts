@@ -1,4 +1,5 @@
 /** kafkajs clients for conformance tests, quiet and with test-friendly timeouts. */
+import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
 import { startKafka, type TestKafka } from '@newswire/test-support';
 
@@ -15,9 +16,14 @@ export function testKafka(brokers: string[], clientId = 'broker-conformance', re
   });
 }
 
-/** A topic or group name no other test (or earlier run on the same broker) uses. */
+/**
+ * A topic or group name no other test uses, on this broker or a shared one:
+ * the time, this process's own random token (two forks of one run may ask in
+ * the same millisecond with the same count) and a count.
+ */
+const PROCESS_TOKEN = randomBytes(3).toString('hex');
 let seq = 0;
-export const uniq = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${seq++}`;
+export const uniq = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${PROCESS_TOKEN}-${seq++}`;
 
 export interface KafkaWithAdmin {
   kafka: TestKafka;
@@ -64,7 +70,13 @@ function toReceived(topic: string, partition: number, m: KafkaMessage): Received
   };
 }
 
-/** Run a consumer until `count` messages arrived (or the deadline), collecting them in arrival order. */
+/**
+ * Run a consumer until `count` messages arrived (or the deadline), collecting
+ * them in arrival order. kafkajs reports a consumer's crash as an event, not
+ * through run(): a crash it will not restart from fails at once with its
+ * error, and a timeout says how far the consumer got (group joins, fetches,
+ * the last crash it restarted from), so a failure names its cause.
+ */
 export async function consumeN(
   consumer: Consumer,
   count: number,
@@ -72,21 +84,45 @@ export async function consumeN(
 ): Promise<Received[]> {
   const got: Received[] = [];
   const timeoutMs = opts.timeoutMs ?? 45_000;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out with ${got.length}/${count} messages`)), timeoutMs);
-    void consumer
-      .run({
-        eachMessage: async ({ topic, partition, message }) => {
-          const r = toReceived(topic, partition, message);
-          got.push(r);
-          await opts.onMessage?.(r);
-          if (got.length >= count) {
-            clearTimeout(timer);
-            resolve();
+  let joins = 0;
+  let fetches = 0;
+  let restartedFrom = 'none';
+  const listeners = [
+    consumer.on(consumer.events.GROUP_JOIN, () => joins++),
+    consumer.on(consumer.events.FETCH, () => fetches++),
+  ];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`timed out with ${got.length}/${count} messages (group joined ${joins} time(s), ${fetches} fetch(es) made, last crash restarted from: ${restartedFrom})`)),
+        timeoutMs,
+      );
+      listeners.push(
+        consumer.on(consumer.events.CRASH, ({ payload }) => {
+          if (payload.restart) {
+            restartedFrom = payload.error.message;
+            return;
           }
-        },
-      })
-      .catch(reject);
-  });
+          clearTimeout(timer);
+          reject(new Error(`the consumer crashed for good after ${got.length}/${count} messages: ${payload.error.message}`, { cause: payload.error }));
+        }),
+      );
+      void consumer
+        .run({
+          eachMessage: async ({ topic, partition, message }) => {
+            const r = toReceived(topic, partition, message);
+            got.push(r);
+            await opts.onMessage?.(r);
+            if (got.length >= count) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    for (const remove of listeners) remove();
+  }
   return got;
 }

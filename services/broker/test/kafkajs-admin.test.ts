@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin, Kafka } from 'kafkajs';
 import { needsDevBroker, waitFor, type TestKafka } from '@newswire/test-support';
-import { closeKafkaWithAdmin, consumeN, openKafkaWithAdmin, uniq } from './support/kafkajs-client.ts';
+import { closeKafkaWithAdmin, consumeN, KEEP_OLD_RECORDS, openKafkaWithAdmin, uniq } from './support/kafkajs-client.ts';
 
 let kafka: TestKafka;
 let client: Kafka;
@@ -61,7 +61,7 @@ describe('kafkajs admin', () => {
 
   it('fetchTopicOffsets and fetchTopicOffsetsByTimestamp', async () => {
     const topic = uniq('off');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 2, replicationFactor: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 2, replicationFactor: 1, configEntries: KEEP_OLD_RECORDS }], waitForLeaders: true });
     const producer = client.producer();
     await producer.connect();
     const base = 1_700_000_000_000;

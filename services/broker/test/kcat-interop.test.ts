@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompressionTypes, type Admin, type Kafka } from 'kafkajs';
 import type { TestKafka } from '@newswire/test-support';
-import { closeKafkaWithAdmin, consumeN, openKafkaWithAdmin, uniq } from './support/kafkajs-client.ts';
+import { closeKafkaWithAdmin, consumeN, KEEP_OLD_RECORDS, openKafkaWithAdmin, uniq } from './support/kafkajs-client.ts';
 import { headerObject, kcat, kcatAvailable, parseJsonLines } from './support/kcat.ts';
 import { RawConnection } from './support/raw-connection.ts';
 import { kafkajsRequestFrame } from './support/kafkajs-wire.ts';
@@ -38,7 +38,7 @@ describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
 
   it('what kafkajs writes, kcat -C -o beginning reads byte for byte', async () => {
     const topic = uniq('k2c');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1, configEntries: KEEP_OLD_RECORDS }], waitForLeaders: true });
     const base = 1_700_000_123_000;
     const sent = Array.from({ length: 12 }, (_, i) => ({
       key: i % 4 === 0 ? null : `key-${i}-ü`,
@@ -126,7 +126,7 @@ describe.skipIf(!kcatAvailable)('kcat (librdkafka) interop', () => {
 
   it('kcat -C -o s@<ts> starts at the first message at or after the timestamp', async () => {
     const topic = uniq('ts');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1, configEntries: KEEP_OLD_RECORDS }], waitForLeaders: true });
     const base = 1_700_000_500_000;
     const producer = client.producer();
     await producer.connect();

@@ -12,7 +12,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Admin, Kafka } from 'kafkajs';
 import type { TestKafka } from '@newswire/test-support';
-import { closeKafkaWithAdmin, consumeN, openKafkaWithAdmin, uniq } from './support/kafkajs-client.ts';
+import { closeKafkaWithAdmin, consumeN, KEEP_OLD_RECORDS, openKafkaWithAdmin, uniq } from './support/kafkajs-client.ts';
 import { RawConnection } from './support/raw-connection.ts';
 import { kafkajsDecodeResponse, kafkajsRequestFrame } from './support/kafkajs-wire.ts';
 import { upConvert } from '../src/protocol/message-sets/convert.ts';
@@ -35,7 +35,8 @@ const GZIP = (require('kafkajs') as { CompressionTypes: { GZIP: number } }).Comp
 
 async function topic(partitions = 1): Promise<string> {
   const name = uniq('legacy');
-  await admin.createTopics({ topics: [{ topic: name, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true });
+  // The records carry 2023 timestamps: KEEP_OLD_RECORDS keeps them through retention passes.
+  await admin.createTopics({ topics: [{ topic: name, numPartitions: partitions, replicationFactor: 1, configEntries: KEEP_OLD_RECORDS }], waitForLeaders: true });
   return name;
 }
 

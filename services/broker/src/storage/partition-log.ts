@@ -244,8 +244,9 @@ export class FilePartitionLog implements PartitionLog {
   }
 
   /**
-   * Kafka semantics. By age: delete the oldest segments whose newest
-   * timestamp is older than retentionMs; when that includes the active
+   * Kafka semantics, with the topic's retention.ms and retention.bytes
+   * where it has them, else the broker's. By age: delete the oldest
+   * segments whose newest timestamp is older than retentionMs; when that includes the active
    * segment it is rolled first, so an idle expired topic does empty out. By
    * size: delete the oldest non-active segments while what remains is still
    * at least retentionBytes.
@@ -253,7 +254,8 @@ export class FilePartitionLog implements PartitionLog {
   enforceRetention(now: number): void {
     // cleanup.policy=compact alone keeps every segment; the cleaner is what shrinks such a log.
     if (this.closed || !this.topicConfig.cleanupPolicy.delete) return;
-    const { retentionMs, retentionBytes } = this.config;
+    const retentionMs = this.topicConfig.retentionMs ?? this.config.retentionMs;
+    const retentionBytes = this.topicConfig.retentionBytes ?? this.config.retentionBytes;
     let deleted = 0;
     if (retentionMs >= 0) {
       // An empty active segment has nothing to expire; an empty closed one (all of it compacted

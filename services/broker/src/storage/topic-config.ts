@@ -1,7 +1,7 @@
 /**
  * Per-topic configs the storage acts on, by their Kafka names:
- * `cleanup.policy` (delete, compact, or both), `delete.retention.ms`,
- * `min.cleanable.dirty.ratio`, `segment.ms` and `segment.bytes`. CreateTopics passes them;
+ * `cleanup.policy` (delete, compact, or both), `retention.ms`, `retention.bytes`,
+ * `delete.retention.ms`, `min.cleanable.dirty.ratio`, `segment.ms` and `segment.bytes`. CreateTopics passes them;
  * every other Kafka config is accepted and ignored (the broker-wide values
  * apply). They are kept in `topic-config.json` inside each partition
  * directory, so a partition opens with its own policy and a deleted topic
@@ -29,6 +29,9 @@ const intString = (min: number) =>
 /** The configs this broker acts on, as CreateTopics sends them (strings); zod checks each value. */
 export const topicConfigEntriesSchema = z.object({
   'cleanup.policy': policy.optional(),
+  // -1: no limit, as in Kafka.
+  'retention.ms': intString(-1).optional(),
+  'retention.bytes': intString(-1).optional(),
   'delete.retention.ms': intString(0).optional(),
   'min.cleanable.dirty.ratio': z
     .string()
@@ -44,6 +47,10 @@ export const topicConfigEntriesSchema = z.object({
 
 export interface TopicConfig {
   cleanupPolicy: { delete: boolean; compact: boolean };
+  /** Delete segments whose newest record is older than this (ms), -1 never; undefined = the broker's (BROKER_RETENTION_MS). */
+  retentionMs?: number;
+  /** Delete the oldest segments while the rest still hold this many bytes, -1 never; undefined = the broker's. */
+  retentionBytes?: number;
   /** Tombstones older than this are removed by the cleaner; undefined = the broker's default (24 h). */
   deleteRetentionMs?: number;
   /** Clean a partition once dirty bytes / closed bytes reach this; undefined = the broker's default (0.5). */
@@ -82,6 +89,8 @@ export function parseTopicConfigs(entries: readonly { name: string; value: strin
     ok: true,
     config: {
       cleanupPolicy: c['cleanup.policy'] ?? DEFAULT_TOPIC_CONFIG.cleanupPolicy,
+      ...(c['retention.ms'] !== undefined && { retentionMs: c['retention.ms'] }),
+      ...(c['retention.bytes'] !== undefined && { retentionBytes: c['retention.bytes'] }),
       ...(c['delete.retention.ms'] !== undefined && { deleteRetentionMs: c['delete.retention.ms'] }),
       ...(c['min.cleanable.dirty.ratio'] !== undefined && { minCleanableDirtyRatio: c['min.cleanable.dirty.ratio'] }),
       ...(c['segment.ms'] !== undefined && { segmentMs: c['segment.ms'] }),
@@ -92,6 +101,8 @@ export function parseTopicConfigs(entries: readonly { name: string; value: strin
 
 const fileSchema = z.object({
   cleanupPolicy: z.object({ delete: z.boolean(), compact: z.boolean() }),
+  retentionMs: z.number().int().min(-1).optional(),
+  retentionBytes: z.number().int().min(-1).optional(),
   deleteRetentionMs: z.number().int().min(0).optional(),
   minCleanableDirtyRatio: z.number().min(0).max(1).optional(),
   segmentMs: z.number().int().min(1).optional(),

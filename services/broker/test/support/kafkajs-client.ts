@@ -25,6 +25,16 @@ const PROCESS_TOKEN = randomBytes(3).toString('hex');
 let seq = 0;
 export const uniq = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${PROCESS_TOKEN}-${seq++}`;
 
+/**
+ * Topic configs for tests whose records carry fixed timestamps from the past
+ * (1.7e12 ms: November 2023). Time-based retention deletes a segment whose
+ * newest record is older than retention.ms (7 days by default) at its next
+ * pass: Kafka's every 5 minutes, the dev broker's every minute. On a
+ * long-lived shared broker a pass could come between the produce and the read
+ * and leave the test nothing to read. With retention.ms -1 no pass takes them.
+ */
+export const KEEP_OLD_RECORDS = [{ name: 'retention.ms', value: '-1' }];
+
 export interface KafkaWithAdmin {
   kafka: TestKafka;
   client: Kafka;

@@ -65,7 +65,7 @@ function createOne(ctx: BrokerContext, t: CreatableTopic, req: CreateTopicsReque
   if (ctx.logs.hasTopic(t.name)) return fail(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${t.name}' already exists.`);
   const checked = checkTopic(ctx, t, version);
   if ('code' in checked) return fail(checked.code, checked.message);
-  // The configs storage acts on (cleanup.policy, delete.retention.ms, ...) are validated; others are ignored.
+  // The configs storage acts on (cleanup.policy, retention.ms, ...) are validated; others are ignored.
   const topicConfig = parseTopicConfigs(t.configs);
   if (!topicConfig.ok) return fail(ErrorCode.INVALID_CONFIG, topicConfig.message);
   const ok = (topicId: string): CreateResult => ({
@@ -86,10 +86,10 @@ function createOne(ctx: BrokerContext, t: CreatableTopic, req: CreateTopicsReque
 
 /**
  * CreateTopics: every refusal carries Kafka's error code and a message that
- * names the reason (v1+). Of the per-topic configs, cleanup.policy,
- * delete.retention.ms, min.cleanable.dirty.ratio, segment.ms and segment.bytes are kept and
- * acted on (a bad value: 40 INVALID_CONFIG); the others are accepted and
- * ignored (the broker-wide retention applies to every topic).
+ * names the reason (v1+). Of the per-topic configs, cleanup.policy, retention.ms,
+ * retention.bytes, delete.retention.ms, min.cleanable.dirty.ratio, segment.ms and segment.bytes
+ * are kept and acted on (a bad value: 40 INVALID_CONFIG); the others are accepted and
+ * ignored.
  */
 export function handleCreateTopics(ctx: BrokerContext, req: CreateTopicsRequest, info: RequestInfo): CreateTopicsResponse {
   const counts = new Map<string, number>();

@@ -140,6 +140,9 @@ export class LogCleaner {
     const started = Date.now();
     const closed = log.closedSegments();
     if (closed.length === 0) return null;
+    // Where the segments this pass cleans end (the active segment's base, read with them): segments
+    // that roll while the keys are being mapped are not mapped, and stay dirty for the next pass.
+    const closedEnd = log.activeBaseOffset();
     const checkpoint = log.cleanerCheckpoint();
     const firstDirty = closed.findIndex((s) => s.baseOffset >= checkpoint.cleanedTo);
     if (firstDirty < 0) return null;
@@ -172,7 +175,7 @@ export class LogCleaner {
       this.logger?.error({ ...at, maxKeys: this.options.maxKeys, segment: closed[end]!.path }, 'log cleaner key map full within one segment: this partition cannot be cleaned until the cap (BROKER_CLEANER_MAX_KEYS) is raised');
       return null;
     }
-    const to = end < closed.length ? closed[end]!.baseOffset : log.activeBaseOffset();
+    const to = end < closed.length ? closed[end]!.baseOffset : closedEnd;
     if (keyMapFull) {
       this.logger?.warn({ ...at, maxKeys: this.options.maxKeys, cleanedUpTo: to }, 'log cleaner key map full: this pass cleans up to cleanedUpTo, the next pass the rest');
     }

@@ -101,6 +101,26 @@ describe('log compaction: closed segments keep the latest record per key', () =>
     expect(reports[0]!.recordsRemoved).toBe(activeBase - 5);
   });
 
+  it('a pass cleans up to the segments it found, even when segments roll while it maps keys: its report and checkpoint say so', async () => {
+    const { manager, log } = openCompacted(fx.newDir());
+    await produceVersions(log, 5, 20);
+    const activeBase = log.activeBaseOffset();
+    const pass = manager.runCleaner();
+    // Written while the pass reads (its reads are asynchronous): new versions roll new segments.
+    const later = await produceVersions(log, 5, 20);
+    expect(log.activeBaseOffset()).toBeGreaterThan(activeBase);
+    const reports = await pass;
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.to).toBe(activeBase);
+    expect(log.cleanerCheckpoint().cleanedTo).toBe(activeBase);
+    // The next pass finds the segments rolled meanwhile dirty and cleans them: 5 keys, 5 records below the active segment.
+    const next = await manager.runCleaner();
+    expect(next).toHaveLength(1);
+    const after = await readAll(log);
+    expect(after.filter((r) => r.offset < log.activeBaseOffset())).toHaveLength(5);
+    expect(after.at(-1)!.offset).toBe(later.at(-1)!.offset);
+  });
+
   it('a read at an offset compacted away returns the next surviving record, not OFFSET_OUT_OF_RANGE', async () => {
     const { manager, log } = openCompacted(fx.newDir());
     const sent = await produceVersions(log, 3, 30);
